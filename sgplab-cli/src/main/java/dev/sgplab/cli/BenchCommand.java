@@ -1,0 +1,81 @@
+package dev.sgplab.cli;
+
+import dev.sgplab.report.Json;
+import dev.sgplab.report.Table;
+import dev.sgplab.sim.OriginalReport;
+import dev.sgplab.sim.SimulationPlan;
+import dev.sgplab.sim.bench.SimulatorBench;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure the simulator after warm-up: time per replication, events per second, engine vs PriorityQueue.")
+final class BenchCommand implements Callable<Integer> {
+    static final double TARGET_REPLICATION_MILLIS = 2.0;
+    static final double TARGET_RATIO = 0.5;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--scenario", paramLabel = "FILE", defaultValue = OriginalReport.SCENARIO,
+            description = "Scenario to time (default: ${DEFAULT-VALUE}).")
+    String scenario;
+
+    @Mixin
+    ScenarioOptions scenarioOptions;
+
+    @Option(names = "--warmup", defaultValue = "400", description = "Warm-up replications (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--replications", defaultValue = "400", description = "Timed replications (default: ${DEFAULT-VALUE}).")
+    int replications;
+
+    @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat output;
+
+    /** The JSON document: the three figures the issue names, then context. */
+    record Document(double replicationMillisMedian, double eventsPerSecond, double ratioToPriorityQueue,
+            double eventsPerReplication, int replications, int warmupReplications, double targetReplicationMillis,
+            double targetRatioToPriorityQueue, String scenario) {
+    }
+
+    @Override
+    public Integer call() {
+        if (warmup < 0 || replications <= 0) {
+            throw new Errors.BadInputException("--warmup must not be negative and --replications must be positive");
+        }
+        SimulationPlan plan = SimulationPlan.of(scenarioOptions.load(scenario).bind());
+        Progress progress = new Progress(spec.commandLine().getErr(), "bench", warmup + replications);
+        SimulatorBench.Figures f = SimulatorBench.measure(plan, warmup, replications, progress);
+        Document d = new Document(round(f.replicationMillisMedian()), Math.round(f.eventsPerSecond()),
+                round(f.ratioToPriorityQueue()), round(f.eventsPerReplication()), f.replications(),
+                f.warmupReplications(), TARGET_REPLICATION_MILLIS, TARGET_RATIO, plan.scenarioName());
+        PrintWriter out = spec.commandLine().getOut();
+        if (output == OutputFormat.JSON) {
+            out.print(Json.write(d));
+        } else {
+            Table table = new Table("figure", "measured", "target");
+            table.row("replication time, median (ms)", fmt(d.replicationMillisMedian()), "<= " + fmt(TARGET_REPLICATION_MILLIS));
+            table.row("events per second", String.format(Locale.ROOT, "%,.0f", d.eventsPerSecond()), "");
+            table.row("engine / PriorityQueue throughput", fmt(d.ratioToPriorityQueue()), ">= " + fmt(TARGET_RATIO));
+            table.row("events per replication", fmt(d.eventsPerReplication()), "");
+            out.print(table.render());
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000.0) / 1000.0;
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+}

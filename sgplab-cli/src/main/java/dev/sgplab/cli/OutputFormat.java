@@ -1,0 +1,6 @@
+package dev.sgplab.cli;
+
+/** {@code -o table|json}. */
+public enum OutputFormat {
+    TABLE, JSON
+}

@@ -1,0 +1,58 @@
+package dev.sgplab.cli;
+
+import dev.sgplab.report.ReproduceReport;
+import dev.sgplab.scenario.Scenario;
+import dev.sgplab.scenario.ScenarioTree;
+import dev.sgplab.sim.OriginalReport;
+import dev.sgplab.sim.Reproduction;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "reproduce", mixinStandardHelpOptions = true,
+        description = "The original report's table (cooldown 30/60/70 s -> Error pods of 200) from the simulator.")
+final class ReproduceCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--scenario", paramLabel = "FILE", defaultValue = OriginalReport.SCENARIO,
+            description = "Scenario file (default: ${DEFAULT-VALUE}, bundled if not found).")
+    String scenario;
+
+    @Mixin
+    ScenarioOptions scenarioOptions;
+
+    @Option(names = "--replications", defaultValue = "200", description = "Replications per cooldown (default: ${DEFAULT-VALUE}).")
+    int replications;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", description = "Worker threads (default: available processors).")
+    Integer threads;
+
+    @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat output;
+
+    @Override
+    public Integer call() {
+        if (replications <= 0) {
+            throw new Errors.BadInputException("--replications must be positive, got " + replications);
+        }
+        int threadCount = Threads.resolve(threads);
+        ScenarioTree tree = scenarioOptions.load(scenario);
+        Scenario checked = tree.bind();
+        PrintWriter err = spec.commandLine().getErr();
+        checked.warnings().forEach(w -> err.println("sgplab: warning: " + w));
+        Progress progress = new Progress(err, "reproduce", replications * OriginalReport.ROWS.size());
+        Reproduction.Result result = Reproduction.run(tree, seed, replications, threadCount, progress);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(output == OutputFormat.JSON ? ReproduceReport.json(result) : ReproduceReport.table(result));
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.sgplab.cli;
+
+import dev.sgplab.observe.RunObservations;
+import dev.sgplab.report.SimulateReport;
+import dev.sgplab.scenario.Scenario;
+import dev.sgplab.scenario.ScenarioTree;
+import dev.sgplab.sim.ClusterSimulation;
+import dev.sgplab.sim.Replications;
+import dev.sgplab.sim.SimulationPlan;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = "Run one scenario once: pods, Error pods, IP reuses, reuse gaps, pods that waited for a branch ENI.")
+final class SimulateCommand implements Callable<Integer> {
+    /** Settings that stand for undocumented behaviour: every result says which it assumed. */
+    static final String[] ASSUMPTION_KEYS = {"controller.branch-eni-cooldown", "subnet.allocation-policy",
+        "kernel.gc-regime", "vpc.answer-unicast-probes-to-stale-mac", "dns.resolver",
+        "cluster.coredns.replica-choice"};
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--scenario", paramLabel = "FILE", required = true, description = "Scenario file.")
+    String scenario;
+
+    @Mixin
+    ScenarioOptions scenarioOptions;
+
+    @Option(names = "--seed", defaultValue = "1",
+            description = "Seed; the run is replication 0 of `reproduce --seed` with the same value (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat output;
+
+    @Option(names = "--trace", description = "Tell every Error pod's story.")
+    boolean trace;
+
+    @Override
+    public Integer call() {
+        ScenarioTree tree = scenarioOptions.load(scenario);
+        Scenario checked = tree.bind();
+        PrintWriter err = spec.commandLine().getErr();
+        checked.warnings().forEach(w -> err.println("sgplab: warning: " + w));
+        RunObservations run = new ClusterSimulation(SimulationPlan.of(checked), Replications.seedOf(seed, 0), trace).run();
+        Map<String, String> assumptions = new LinkedHashMap<>();
+        for (String key : ASSUMPTION_KEYS) {
+            assumptions.put(key, tree.get(key));
+        }
+        assumptions.put("effective-cooldown-seconds", Long.toString(Math.round(run.cooldownSeconds())));
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(output == OutputFormat.JSON ? SimulateReport.json(run, seed, assumptions, trace)
+                : SimulateReport.table(run, seed, assumptions, trace));
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.sgplab.engine;
+
+/**
+ * A single-threaded discrete-event run on a virtual clock. Deterministic: the same schedule of
+ * actions and the same random streams give the same run, whatever else the JVM is doing.
+ */
+public final class Simulation implements Scheduler {
+    /** What {@link #recordQueueOperations} reports for a removal from the queue. */
+    public static final long POP = -1;
+
+    private final EventQueue queue = new EventQueue();
+    private long now;
+    private long sequence;
+    private long executed;
+    private java.util.function.LongConsumer recorder;
+
+    @Override
+    public long now() {
+        return now;
+    }
+
+    @Override
+    public Cancellable scheduleAt(long at, Runnable action) {
+        ScheduledEvent event = new ScheduledEvent(Math.max(at, now), sequence++, action);
+        queue.add(event);
+        if (recorder != null) {
+            recorder.accept(event.time);
+        }
+        return event;
+    }
+
+    /** Runs events until the queue is empty or the next event lies after {@code until}. */
+    public void runUntil(long until) {
+        while (!queue.isEmpty()) {
+            ScheduledEvent next = queue.peek();
+            if (next.time > until) {
+                break;
+            }
+            queue.poll();
+            if (recorder != null) {
+                recorder.accept(POP);
+            }
+            if (next.isCancelled()) {
+                continue;
+            }
+            now = next.time;
+            executed++;
+            next.action.run();
+        }
+        if (until != Long.MAX_VALUE && now < until) {
+            now = until;
+        }
+    }
+
+    public void run() {
+        runUntil(Long.MAX_VALUE);
+    }
+
+    /** Runs exactly one live event; returns false when there was none. */
+    public boolean step() {
+        while (!queue.isEmpty()) {
+            ScheduledEvent next = queue.poll();
+            if (recorder != null) {
+                recorder.accept(POP);
+            }
+            if (next.isCancelled()) {
+                continue;
+            }
+            now = next.time;
+            executed++;
+            next.action.run();
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Reports every queue operation: the time of each scheduled event, {@link #POP} for each removal
+     * (cancelled events included). For benchmarks that replay a run's exact queue traffic.
+     */
+    public void recordQueueOperations(java.util.function.LongConsumer recorder) {
+        this.recorder = recorder;
+    }
+
+    /** Events run so far (cancelled ones are not counted). */
+    public long executedEvents() {
+        return executed;
+    }
+
+    public int pendingEvents() {
+        return queue.size();
+    }
+}

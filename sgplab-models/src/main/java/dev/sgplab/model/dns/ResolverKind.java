@@ -1,0 +1,37 @@
+package dev.sgplab.model.dns;
+
+/** The stub resolver inside the pod's image. */
+public enum ResolverKind {
+    /**
+     * glibc (Debian, Ubuntu, Amazon Linux images): res_send() tries each nameserver in turn, waiting
+     * {@code timeout} seconds per try, {@code attempts} rounds; A and AAAA go out together on one
+     * socket; res_search() walks the search list and gives up on the first timeout (TRY_AGAIN is
+     * not a reason to try the next domain). Source: glibc resolv/res_send.c, resolv/res_query.c.
+     */
+    GLIBC("glibc"),
+    /**
+     * musl (Alpine, busybox images): __res_msend() sends to all nameservers at once and retransmits
+     * every timeout/attempts seconds until {@code timeout} seconds have passed in total. Source:
+     * musl src/network/res_msend.c.
+     */
+    MUSL("musl");
+
+    private final String key;
+
+    ResolverKind(String key) {
+        this.key = key;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public static ResolverKind fromKey(String key) {
+        for (ResolverKind kind : values()) {
+            if (kind.key.equals(key)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("unknown resolver '" + key + "' (expected glibc or musl)");
+    }
+}

@@ -1,0 +1,107 @@
+package dev.sgplab.model.dns;
+
+import dev.sgplab.engine.Time;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A pod's resolver as resolv.conf and its C library make it: when each try of one query is sent and
+ * when the query is given up, which names the search list makes of the looked-up name, and how many
+ * replies a try needs (A and AAAA, unless single-request).
+ *
+ * <p>Sources: resolv.conf(5) (timeout default 5, attempts default 2, ndots default 1, Kubernetes
+ * sets ndots:5 and the search list namespace.svc.cluster.local svc.cluster.local cluster.local);
+ * glibc resolv/res_send.c and res_query.c; musl src/network/res_msend.c and lookup_name.c.
+ *
+ * <p>Deviation: which candidate name exists is decided by {@link #answers(String, String)}: a name
+ * under the cluster domain exists only as SERVICE.NAMESPACE.svc.CLUSTER-DOMAIN; any other name
+ * exists only as given (so the node's own search domains return NXDOMAIN).
+ */
+public record ResolverProfile(ResolverKind kind, int timeoutSeconds, int attempts, int ndots,
+        List<String> searchDomains, boolean singleRequest, String clusterDomain) {
+
+    public ResolverProfile {
+        if (timeoutSeconds < 1) {
+            throw new IllegalArgumentException("resolver timeout must be at least 1 s, got " + timeoutSeconds);
+        }
+        if (attempts < 1) {
+            throw new IllegalArgumentException("resolver attempts must be at least 1, got " + attempts);
+        }
+        if (ndots < 0) {
+            throw new IllegalArgumentException("ndots must not be negative, got " + ndots);
+        }
+        searchDomains = List.copyOf(searchDomains);
+    }
+
+    /** When each try of one query is sent, relative to the query's start (nanoseconds). */
+    public long[] tryOffsets() {
+        long[] offsets = new long[attempts];
+        long interval = kind == ResolverKind.GLIBC
+                ? Time.seconds(timeoutSeconds)
+                : Time.seconds(timeoutSeconds) / attempts;
+        for (int i = 0; i < attempts; i++) {
+            offsets[i] = i * interval;
+        }
+        return offsets;
+    }
+
+    /** How long after its start a query with no answer is given up. */
+    public long queryDeadline() {
+        return kind == ResolverKind.GLIBC
+                ? Time.seconds((long) timeoutSeconds * attempts)
+                : Time.seconds(timeoutSeconds);
+    }
+
+    /** Replies one try needs before the query is answered. */
+    public int repliesPerTry() {
+        return singleRequest ? 1 : 2;
+    }
+
+    /** The names res_search() queries for {@code name}, in order. */
+    public List<String> candidates(String name) {
+        List<String> names = new ArrayList<>();
+        if (name.endsWith(".")) {
+            names.add(name.substring(0, name.length() - 1));
+            return names;
+        }
+        int dots = (int) name.chars().filter(c -> c == '.').count();
+        boolean absoluteFirst = dots >= ndots;
+        if (absoluteFirst) {
+            names.add(name);
+        }
+        for (String domain : searchDomains) {
+            names.add(name + "." + domain);
+        }
+        if (!absoluteFirst) {
+            names.add(name);
+        }
+        return names;
+    }
+
+    /** Whether {@code candidate} (made from {@code name}) gets an answer rather than NXDOMAIN. */
+    public boolean answers(String name, String candidate) {
+        String suffix = ".svc." + clusterDomain;
+        if (candidate.endsWith(suffix)) {
+            String head = candidate.substring(0, candidate.length() - suffix.length());
+            return head.chars().filter(c -> c == '.').count() == 1;
+        }
+        if (candidate.endsWith("." + clusterDomain) || candidate.equals(clusterDomain)) {
+            return false;
+        }
+        return candidate.equals(name) || candidate.equals(name.replaceAll("\\.$", ""));
+    }
+
+    /**
+     * The number of queries until the name is answered (the answered one included), or the total
+     * number of candidates when none answers (the lookup then ends NXDOMAIN).
+     */
+    public int queriesUntilAnswer(String name) {
+        List<String> names = candidates(name);
+        for (int i = 0; i < names.size(); i++) {
+            if (answers(name, names.get(i))) {
+                return i + 1;
+            }
+        }
+        return names.size();
+    }
+}

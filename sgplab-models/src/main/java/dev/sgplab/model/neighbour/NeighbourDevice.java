@@ -1,0 +1,117 @@
+package dev.sgplab.model.neighbour;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A device's view of the arp table with its own neigh_parms (/proc/sys/net/ipv4/neigh/DEV/).
+ * reachable_time belongs to the parms, not to an entry: it is drawn uniformly in
+ * [base/2, 3*base/2] when the device appears and re-drawn every 300 s by the table's periodic work.
+ */
+public final class NeighbourDevice {
+    private final NeighbourTable table;
+    private final String name;
+    private final NeighbourParams params;
+    private long reachableTime;
+    private final Map<Integer, NeighbourEntry> entries = new LinkedHashMap<>();
+
+    NeighbourDevice(NeighbourTable table, String name, NeighbourParams params) {
+        this.table = table;
+        this.name = name;
+        this.params = params;
+        redrawReachableTime();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public NeighbourParams params() {
+        return params;
+    }
+
+    public NeighbourTable table() {
+        return table;
+    }
+
+    /** The current reachable_time in nanoseconds. */
+    public long reachableTime() {
+        return reachableTime;
+    }
+
+    /** neigh_rand_reach_time(): uniform in [base/2, 3*base/2). */
+    void redrawReachableTime() {
+        long base = params.baseReachableTime();
+        reachableTime = base / 2 + (long) (table.random().nextDouble() * base);
+    }
+
+    /** Sends a packet to an on-link address through this device (neigh_resolve_output). */
+    public void output(int ip, Packet packet) {
+        NeighbourEntry entry = entries.get(ip);
+        if (entry == null) {
+            entry = table.create(this, ip);
+            if (entry == null) {
+                packet.dropped(table.scheduler().now(), Packet.DropReason.TABLE_OVERFLOW);
+                return;
+            }
+        }
+        entry.output(packet);
+    }
+
+    /** An ARP reply arrived. Without an entry it is ignored (arp_accept=0). */
+    public void arpReply(int ip, long senderMac) {
+        NeighbourEntry entry = entries.get(ip);
+        if (entry != null) {
+            entry.arpReply(senderMac);
+        }
+    }
+
+    /** An ARP request for one of our addresses arrived from {@code ip}: neigh_event_ns(). */
+    public void arpRequestReceived(int ip, long senderMac) {
+        NeighbourEntry entry = entries.get(ip);
+        if (entry == null) {
+            entry = table.create(this, ip);
+            if (entry == null) {
+                return;
+            }
+        }
+        entry.arpRequestSeen(senderMac);
+    }
+
+    /** An upper layer (e.g. TCP) confirmed the neighbour is reachable. */
+    public void confirm(int ip) {
+        NeighbourEntry entry = entries.get(ip);
+        if (entry != null) {
+            entry.confirm();
+        }
+    }
+
+    /** {@code ip neigh replace IP lladdr MAC nud permanent dev DEV}. */
+    public void addPermanent(int ip, long mac) {
+        NeighbourEntry entry = entries.get(ip);
+        if (entry == null) {
+            entry = table.create(this, ip);
+        }
+        if (entry != null) {
+            entry.makePermanent(mac);
+        }
+    }
+
+    public NeighbourEntry lookup(int ip) {
+        return entries.get(ip);
+    }
+
+    public Collection<NeighbourEntry> entries() {
+        return Collections.unmodifiableCollection(entries.values());
+    }
+
+    void put(NeighbourEntry entry) {
+        entries.put(entry.ip(), entry);
+    }
+
+    void remove(NeighbourEntry entry) {
+        entries.remove(entry.ip());
+    }
+}

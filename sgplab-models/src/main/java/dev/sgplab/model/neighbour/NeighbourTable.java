@@ -1,0 +1,238 @@
+package dev.sgplab.model.neighbour;
+
+import dev.sgplab.engine.Scheduler;
+import dev.sgplab.engine.Time;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * One kernel's arp table (struct neigh_table arp_tbl): the devices of all its network namespaces,
+ * one entry count, one periodic GC and the forced GC.
+ *
+ * <p>Source: torvalds/linux net/core/neighbour.c — neigh_periodic_work(), neigh_forced_gc(),
+ * neigh_alloc(). The periodic work runs every base_reachable_time/2 of the table's default
+ * parameters, re-draws every device's reachable_time when 300 s have passed, and scans only while
+ * the table holds at least gc_thresh1 entries; a scan removes unreferenced entries that are FAILED
+ * or unused for gc_stale_time. Forced GC runs when an entry is allocated with the table at
+ * gc_thresh3, or at gc_thresh2 more than 5 s after the last flush.
+ *
+ * <p>Deviations: the hash-bucket walk order is replaced by insertion order; the phase of the
+ * periodic work and of the 300 s re-draw is drawn at random (the kernel's depends on boot time);
+ * {@link GcRegime} can force the scan on or off (a named option, not kernel behaviour).
+ */
+public final class NeighbourTable {
+    static final long FORCED_GC_MIN_INTERVAL = Time.seconds(5);
+    static final long REACHABLE_TIME_REDRAW = Time.seconds(300);
+
+    private final String name;
+    private final NeighbourParams defaults;
+    private final TableParams tableParams;
+    private final Scheduler scheduler;
+    private final RandomGenerator random;
+    private final ArpSolicitor solicitor;
+    private final Map<String, NeighbourDevice> devices = new LinkedHashMap<>();
+    /** gc_list: every entry that GC may remove, oldest first. */
+    private final LinkedHashSet<NeighbourEntry> gcList = new LinkedHashSet<>();
+    private final List<NeighbourListener> listeners = new ArrayList<>(2);
+    private long lastFlush;
+    private long lastRand;
+    private int periodicScans;
+    private boolean started;
+
+    public NeighbourTable(String name, NeighbourParams defaults, TableParams tableParams, Scheduler scheduler,
+            RandomGenerator random, ArpSolicitor solicitor) {
+        this.name = name;
+        this.defaults = defaults;
+        this.tableParams = tableParams;
+        this.scheduler = scheduler;
+        this.random = random;
+        this.solicitor = solicitor;
+        this.lastFlush = scheduler.now();
+    }
+
+    /** Starts the periodic work at a random phase within its interval. */
+    public void start() {
+        if (started) {
+            return;
+        }
+        started = true;
+        long interval = periodicInterval();
+        long now = scheduler.now();
+        lastRand = now - (long) (random.nextDouble() * REACHABLE_TIME_REDRAW);
+        scheduler.scheduleAt(now + (long) (random.nextDouble() * interval), this::periodicWork);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public NeighbourParams defaults() {
+        return defaults;
+    }
+
+    public TableParams tableParams() {
+        return tableParams;
+    }
+
+    public NeighbourDevice addDevice(String deviceName, NeighbourParams params) {
+        if (devices.containsKey(deviceName)) {
+            throw new IllegalArgumentException("device " + deviceName + " already exists in " + name);
+        }
+        NeighbourDevice device = new NeighbourDevice(this, deviceName, params);
+        devices.put(deviceName, device);
+        return device;
+    }
+
+    public NeighbourDevice device(String deviceName) {
+        return devices.get(deviceName);
+    }
+
+    public Iterable<NeighbourDevice> devices() {
+        return devices.values();
+    }
+
+    public void addListener(NeighbourListener listener) {
+        listeners.add(listener);
+    }
+
+    /** tbl->entries: what gc_thresh1 is compared with, including entries outside the model. */
+    public int entries() {
+        return modelledEntries() + tableParams.entriesOutsideModel();
+    }
+
+    private int modelledEntries() {
+        int count = 0;
+        for (NeighbourDevice device : devices.values()) {
+            count += device.entries().size();
+        }
+        return count;
+    }
+
+    public int periodicScans() {
+        return periodicScans;
+    }
+
+    Scheduler scheduler() {
+        return scheduler;
+    }
+
+    RandomGenerator random() {
+        return random;
+    }
+
+    ArpSolicitor solicitor() {
+        return solicitor;
+    }
+
+    long periodicInterval() {
+        return defaults.baseReachableTime() / 2;
+    }
+
+    // ---- neigh_alloc() with forced GC -------------------------------------------------------------
+
+    NeighbourEntry create(NeighbourDevice device, int ip) {
+        int gcEntries = gcList.size();
+        long now = scheduler.now();
+        if (gcEntries >= tableParams.gcThresh3()
+                || (gcEntries >= tableParams.gcThresh2() && now > lastFlush + FORCED_GC_MIN_INTERVAL)) {
+            boolean shrunk = forcedGc(now);
+            if (!shrunk && gcEntries >= tableParams.gcThresh3()) {
+                return null; // "arp_cache: neighbor table overflow!"
+            }
+        }
+        NeighbourEntry entry = new NeighbourEntry(device, ip, now);
+        device.put(entry);
+        gcList.add(entry);
+        return entry;
+    }
+
+    /**
+     * neigh_forced_gc(): walk gc_list oldest first and remove unreferenced entries that are FAILED
+     * or NOARP or not updated for 5 s, until the table is back at gc_thresh2.
+     */
+    private boolean forcedGc(long now) {
+        int maxClean = gcList.size() - tableParams.gcThresh2();
+        int shrunk = 0;
+        long tref = now - FORCED_GC_MIN_INTERVAL;
+        Iterator<NeighbourEntry> it = gcList.iterator();
+        while (it.hasNext() && shrunk < maxClean) {
+            NeighbourEntry entry = it.next();
+            if (entry.hasTimer()) {
+                continue; // a running timer holds a reference
+            }
+            NudState state = entry.state();
+            if (state == NudState.FAILED || state == NudState.NOARP || entry.updated() < tref) {
+                it.remove();
+                removeFromDevice(entry, now);
+                shrunk++;
+            }
+        }
+        lastFlush = now;
+        return shrunk > 0;
+    }
+
+    // ---- neigh_periodic_work() ---------------------------------------------------------------------
+
+    private void periodicWork() {
+        long now = scheduler.now();
+        if (now > lastRand + REACHABLE_TIME_REDRAW) {
+            lastRand = now;
+            for (NeighbourDevice device : devices.values()) {
+                device.redrawReachableTime();
+            }
+        }
+        if (shouldScan()) {
+            periodicScans++;
+            scan(now);
+        }
+        scheduler.scheduleAt(now + periodicInterval(), this::periodicWork);
+    }
+
+    private boolean shouldScan() {
+        return switch (tableParams.regime()) {
+            case AUTO -> entries() >= tableParams.gcThresh1();
+            case GC -> true;
+            case NO_GC -> false;
+        };
+    }
+
+    private void scan(long now) {
+        Iterator<NeighbourEntry> it = gcList.iterator();
+        while (it.hasNext()) {
+            NeighbourEntry entry = it.next();
+            NudState state = entry.state();
+            if (state == NudState.PERMANENT || state.inTimer()) {
+                continue;
+            }
+            long used = Math.max(entry.used(), entry.confirmed() <= now ? entry.confirmed() : entry.used());
+            long staleTime = entry.device().params().gcStaleTime();
+            boolean unusedTooLong = now < used || now >= used + staleTime;
+            if (state == NudState.FAILED || unusedTooLong) {
+                it.remove();
+                removeFromDevice(entry, now);
+            }
+        }
+    }
+
+    private void removeFromDevice(NeighbourEntry entry, long now) {
+        entry.device().remove(entry);
+        entry.destroy();
+        for (NeighbourListener listener : listeners) {
+            listener.removed(entry, now);
+        }
+    }
+
+    void stateChanged(NeighbourEntry entry, NudState from, NudState to, long now) {
+        if (to == NudState.PERMANENT) {
+            gcList.remove(entry); // exempt from GC, and from gc_entries
+        }
+        for (NeighbourListener listener : listeners) {
+            listener.stateChanged(entry, from, to, now);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.sgplab.report;
+
+import dev.sgplab.observe.PodObservation;
+import dev.sgplab.observe.RunObservations;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One run's observations (simulator today; lab and cluster record the same types): counts, reuse
+ * gaps and, with tracing, every Error pod's story.
+ */
+public final class SimulateReport {
+    private SimulateReport() {
+    }
+
+    public record GapSummary(double min, double median, double p90, double max) {
+        static GapSummary of(List<Double> gaps) {
+            if (gaps.isEmpty()) {
+                return null;
+            }
+            double[] sorted = gaps.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            return new GapSummary(r(sorted[0]), r(at(sorted, 0.5)), r(at(sorted, 0.9)), r(sorted[sorted.length - 1]));
+        }
+
+        private static double at(double[] sorted, double q) {
+            return sorted[(int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+        }
+    }
+
+    /** The JSON document of `simulate`. */
+    public record Document(String scenario, long seed, double cooldownSeconds, int pods, int errorPods, int ipReuses,
+            GapSummary reuseGapSeconds, List<Double> reuseGapsSeconds, int podsWaitedForBranch, int maxDeleteQueue,
+            double durationSeconds, Map<String, String> assumptions, List<Story> errorStories,
+            List<PodObservation> podDetails) {
+    }
+
+    public record Story(String pod, String text, PodObservation observation) {
+    }
+
+    public static Document document(RunObservations run, long seed, Map<String, String> assumptions, boolean trace) {
+        List<Story> stories = null;
+        if (trace) {
+            stories = new ArrayList<>();
+            for (PodObservation pod : run.podDetails()) {
+                if (pod.failed()) {
+                    stories.add(new Story(pod.name(), ErrorStory.tell(pod), pod));
+                }
+            }
+        }
+        return new Document(run.scenario(), seed, run.cooldownSeconds(), run.pods(), run.errorPods(),
+                run.ipReuses(), GapSummary.of(run.reuseGapsSeconds()),
+                run.reuseGapsSeconds().stream().map(SimulateReport::r).toList(), run.podsWaitedForBranch(),
+                run.maxDeleteQueue(), r(run.durationSeconds()), new LinkedHashMap<>(assumptions), stories,
+                trace ? run.podDetails() : null);
+    }
+
+    public static String json(RunObservations run, long seed, Map<String, String> assumptions, boolean trace) {
+        return Json.write(document(run, seed, assumptions, trace));
+    }
+
+    public static String table(RunObservations run, long seed, Map<String, String> assumptions, boolean trace) {
+        Document d = document(run, seed, assumptions, trace);
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "Scenario %s, seed %d, cooldown %s s%n%n", d.scenario(), d.seed(),
+                fmt(d.cooldownSeconds())));
+        Table table = new Table("observation", "value");
+        table.row("pods", Integer.toString(d.pods()));
+        table.row("Error pods", Integer.toString(d.errorPods()));
+        table.row("IP reuses", Integer.toString(d.ipReuses()));
+        if (d.reuseGapSeconds() != null) {
+            GapSummary g = d.reuseGapSeconds();
+            table.row("reuse gap min / median / p90 / max (s)",
+                    fmt(g.min()) + " / " + fmt(g.median()) + " / " + fmt(g.p90()) + " / " + fmt(g.max()));
+        }
+        table.row("pods that waited for a branch ENI", Integer.toString(d.podsWaitedForBranch()));
+        table.row("largest delete queue on a node", Integer.toString(d.maxDeleteQueue()));
+        table.row("test duration (s)", fmt(d.durationSeconds()));
+        out.append(table.render());
+        out.append(System.lineSeparator()).append("Assumed: ");
+        List<String> parts = new ArrayList<>();
+        d.assumptions().forEach((k, v) -> parts.add(k + "=" + v));
+        out.append(String.join(", ", parts)).append(System.lineSeparator());
+        if (d.errorStories() != null) {
+            out.append(System.lineSeparator());
+            if (d.errorStories().isEmpty()) {
+                out.append("No Error pods.").append(System.lineSeparator());
+            }
+            for (Story story : d.errorStories()) {
+                out.append(story.text()).append(System.lineSeparator());
+            }
+        }
+        return out.toString();
+    }
+
+    static double r(double value) {
+        return Math.round(value * 1000.0) / 1000.0;
+    }
+
+    static String fmt(double value) {
+        return value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value)
+                : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    static String join(double... values) {
+        return String.join(" ", Arrays.stream(values).mapToObj(SimulateReport::fmt).toList());
+    }
+}

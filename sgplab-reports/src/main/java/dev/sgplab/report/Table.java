@@ -1,0 +1,59 @@
+package dev.sgplab.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A plain-text table with left-aligned first column and right-aligned others. */
+public final class Table {
+    private final String[] headers;
+    private final List<String[]> rows = new ArrayList<>();
+
+    public Table(String... headers) {
+        this.headers = headers;
+    }
+
+    public Table row(String... cells) {
+        if (cells.length != headers.length) {
+            throw new IllegalArgumentException("expected " + headers.length + " cells, got " + cells.length);
+        }
+        rows.add(cells);
+        return this;
+    }
+
+    public String render() {
+        int[] widths = new int[headers.length];
+        for (int i = 0; i < headers.length; i++) {
+            widths[i] = headers[i].length();
+            for (String[] row : rows) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        line(out, headers, widths);
+        String[] rule = new String[headers.length];
+        for (int i = 0; i < rule.length; i++) {
+            rule[i] = "-".repeat(widths[i]);
+        }
+        line(out, rule, widths);
+        for (String[] row : rows) {
+            line(out, row, widths);
+        }
+        return out.toString();
+    }
+
+    private static void line(StringBuilder out, String[] cells, int[] widths) {
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                out.append("  ");
+            }
+            String pad = " ".repeat(widths[i] - cells[i].length());
+            out.append(i == 0 ? cells[i] + pad : pad + cells[i]);
+        }
+        int end = out.length();
+        while (end > 0 && out.charAt(end - 1) == ' ') {
+            end--;
+        }
+        out.setLength(end);
+        out.append(System.lineSeparator());
+    }
+}

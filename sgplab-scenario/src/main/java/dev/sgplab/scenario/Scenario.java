@@ -1,0 +1,271 @@
+package dev.sgplab.scenario;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.sgplab.engine.Time;
+import dev.sgplab.model.controller.Cooldown;
+import dev.sgplab.model.controller.InstanceLimits;
+import dev.sgplab.model.dist.Distribution;
+import dev.sgplab.model.dns.ResolverKind;
+import dev.sgplab.model.dns.ResolverProfile;
+import dev.sgplab.model.neighbour.GcRegime;
+import dev.sgplab.model.neighbour.NeighbourParams;
+import dev.sgplab.model.neighbour.TableParams;
+import dev.sgplab.model.vpc.AllocationPolicy;
+import dev.sgplab.model.vpc.Cidr;
+import dev.sgplab.model.vpc.VpcFabric;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One scenario: a cluster, a subnet, kernel settings, the controller's cooldown and a pod-churn
+ * workload. A description only: the simulator, the kernel lab and the cluster harness each build
+ * it their own way. Keys and defaults are documented in reference.yaml beside this class.
+ */
+public record Scenario(String name, Cluster cluster, Subnet subnet, Vpc vpc, Kernel kernel, Controller controller,
+        Dns dns, Workload workload) {
+
+    public record Cluster(int nodes, @JsonProperty("instance-type") String instanceType,
+            @JsonProperty("branch-interface-limit") int branchInterfaceLimit, CoreDns coredns) {
+
+        /** The per-node branch ENI limit: the override, else the controller's table. */
+        public int branchLimit() {
+            if (branchInterfaceLimit > 0) {
+                return branchInterfaceLimit;
+            }
+            int limit = InstanceLimits.branchInterfaces(instanceType).orElseThrow(() -> new ScenarioException(
+                    "cluster.instance-type '" + instanceType + "' is not in the branch limit table; "
+                            + "set cluster.branch-interface-limit"));
+            if (limit == 0) {
+                throw new ScenarioException("cluster.instance-type '" + instanceType
+                        + "' is not trunking compatible: security groups for pods cannot run on it");
+            }
+            return limit;
+        }
+
+        /** Node index of each CoreDNS replica. */
+        public int[] corednsNodes() {
+            int[] placement = new int[coredns.replicas()];
+            for (int i = 0; i < placement.length; i++) {
+                placement[i] = coredns.nodes().isEmpty() ? i % nodes : coredns.nodes().get(i);
+            }
+            return placement;
+        }
+    }
+
+    public record CoreDns(int replicas, List<Integer> nodes, @JsonProperty("replica-choice") String replicaChoice) {
+        public ReplicaChoice choice() {
+            return ReplicaChoice.fromKey(replicaChoice);
+        }
+    }
+
+    /** When a pod's DNS traffic may switch CoreDNS replica (a new conntrack flow). */
+    public enum ReplicaChoice {
+        PER_LOOKUP("per-lookup"), PER_QUERY("per-query"), PER_TRY("per-try");
+
+        private final String key;
+
+        ReplicaChoice(String key) {
+            this.key = key;
+        }
+
+        public static ReplicaChoice fromKey(String key) {
+            for (ReplicaChoice choice : values()) {
+                if (choice.key.equals(key)) {
+                    return choice;
+                }
+            }
+            throw new IllegalArgumentException("cluster.coredns.replica-choice must be one of per-lookup, per-query, "
+                    + "per-try, got '" + key + "'");
+        }
+    }
+
+    public record Subnet(String cidr, @JsonProperty("used-by-others") int usedByOthers,
+            @JsonProperty("allocation-policy") String allocationPolicy) {
+        public Cidr cidrBlock() {
+            return Cidr.parse(cidr);
+        }
+
+        public AllocationPolicy policy() {
+            return AllocationPolicy.fromKey(allocationPolicy);
+        }
+    }
+
+    public record Vpc(@JsonProperty("answer-unicast-probes-to-stale-mac") boolean answerUnicastProbesToStaleMac,
+            @JsonProperty("deliver-arp-requests-between-hosts") boolean deliverArpRequestsBetweenHosts,
+            @JsonProperty("arp-reply-latency-ms") double arpReplyLatencyMs,
+            @JsonProperty("network-latency-ms") double networkLatencyMs) {
+        public VpcFabric.Options fabricOptions() {
+            return new VpcFabric.Options(answerUnicastProbesToStaleMac, deliverArpRequestsBetweenHosts,
+                    Time.millis(arpReplyLatencyMs));
+        }
+    }
+
+    public record Kernel(@JsonProperty("base_reachable_time_ms") long baseReachableTimeMs,
+            @JsonProperty("delay_first_probe_time") long delayFirstProbeTime,
+            @JsonProperty("retrans_time_ms") long retransTimeMs,
+            @JsonProperty("ucast_solicit") int ucastSolicit,
+            @JsonProperty("mcast_solicit") int mcastSolicit,
+            @JsonProperty("mcast_resolicit") int mcastResolicit,
+            @JsonProperty("app_solicit") int appSolicit,
+            @JsonProperty("gc_stale_time") long gcStaleTime,
+            @JsonProperty("locktime") long locktime,
+            @JsonProperty("unres_qlen_bytes") int unresQlenBytes,
+            @JsonProperty("gc_thresh1") int gcThresh1,
+            @JsonProperty("gc_thresh2") int gcThresh2,
+            @JsonProperty("gc_thresh3") int gcThresh3,
+            @JsonProperty("gc-regime") String gcRegime,
+            @JsonProperty("other-arp-entries") int otherArpEntries) {
+
+        public NeighbourParams neighbourParams() {
+            return new NeighbourParams(Time.millis(baseReachableTimeMs), Time.seconds(delayFirstProbeTime),
+                    Time.millis(retransTimeMs), ucastSolicit, mcastSolicit, mcastResolicit, appSolicit,
+                    Time.seconds(gcStaleTime), Time.millis(locktime * 10.0), unresQlenBytes);
+        }
+
+        public TableParams tableParams() {
+            return new TableParams(gcThresh1, gcThresh2, gcThresh3, regime(), otherArpEntries);
+        }
+
+        public GcRegime regime() {
+            return switch (gcRegime) {
+                case "auto" -> GcRegime.AUTO;
+                case "gc" -> GcRegime.GC;
+                case "no-gc" -> GcRegime.NO_GC;
+                default -> throw new IllegalArgumentException("unknown gc-regime '" + gcRegime
+                        + "' (expected auto, gc or no-gc)");
+            };
+        }
+    }
+
+    public record Controller(@JsonProperty("branch-eni-cooldown") String branchEniCooldown,
+            @JsonProperty("eni-create-latency") String eniCreateLatency,
+            @JsonProperty("eni-delete-failure-probability") double eniDeleteFailureProbability) {
+
+        public Cooldown.Parsed cooldown() {
+            return Cooldown.fromConfigMapValue(branchEniCooldown);
+        }
+
+        public Distribution createLatency() {
+            return Distribution.parse(eniCreateLatency);
+        }
+    }
+
+    public record Dns(String resolver, int timeout, int attempts, int ndots, List<String> search,
+            @JsonProperty("single-request") boolean singleRequest,
+            @JsonProperty("cluster-domain") String clusterDomain, String name,
+            @JsonProperty("server-latency-ms") double serverLatencyMs, String transport) {
+
+        public ResolverProfile profile() {
+            return new ResolverProfile(ResolverKind.fromKey(resolver), timeout, attempts, ndots, search, singleRequest,
+                    clusterDomain);
+        }
+
+        public boolean tcp() {
+            return "tcp".equals(transport);
+        }
+    }
+
+    public record Workload(int pods, @JsonProperty("create-interval") String createInterval,
+            @JsonProperty("pod-start-latency") String podStartLatency, @JsonProperty("run-time") String runTime,
+            String scheduling) {
+        public Distribution createIntervalDistribution() {
+            return Distribution.parse(createInterval);
+        }
+
+        public Distribution podStartLatencyDistribution() {
+            return Distribution.parse(podStartLatency);
+        }
+
+        public Distribution runTimeDistribution() {
+            return Distribution.parse(runTime);
+        }
+
+        public boolean roundRobin() {
+            return "round-robin".equals(scheduling);
+        }
+    }
+
+    /** Checks every value once, so that a run never fails half-way on bad input. */
+    Scenario validate(String source) {
+        List<String> problems = new ArrayList<>();
+        positive(problems, "cluster.nodes", cluster.nodes());
+        positive(problems, "cluster.coredns.replicas", cluster.coredns().replicas());
+        positive(problems, "workload.pods", workload.pods());
+        nonNegative(problems, "cluster.branch-interface-limit", cluster.branchInterfaceLimit());
+        if (!cluster.coredns().nodes().isEmpty()) {
+            if (cluster.coredns().nodes().size() != cluster.coredns().replicas()) {
+                problems.add("cluster.coredns.nodes has " + cluster.coredns().nodes().size()
+                        + " entries for " + cluster.coredns().replicas() + " replicas");
+            }
+            for (int node : cluster.coredns().nodes()) {
+                if (node < 0 || node >= cluster.nodes()) {
+                    problems.add("cluster.coredns.nodes: node index " + node + " is outside 0.." + (cluster.nodes() - 1));
+                }
+            }
+        }
+        check(problems, "cluster.coredns.replica-choice", cluster.coredns()::choice);
+        oneOf(problems, "workload.scheduling", workload.scheduling(), "least-allocated", "round-robin");
+        oneOf(problems, "dns.transport", dns.transport(), "udp", "tcp");
+        check(problems, "cluster.instance-type", cluster::branchLimit);
+        check(problems, "subnet.cidr", subnet::cidrBlock);
+        check(problems, "subnet.allocation-policy", subnet::policy);
+        if (problems.isEmpty()) {
+            check(problems, "subnet", () -> new dev.sgplab.model.vpc.Subnet(subnet.cidrBlock(), subnet.usedByOthers(),
+                    subnet.policy(), new java.util.SplittableRandom(0)));
+        }
+        check(problems, "kernel", kernel::neighbourParams);
+        check(problems, "kernel", kernel::tableParams);
+        check(problems, "dns", dns::profile);
+        check(problems, "controller.eni-create-latency", controller::createLatency);
+        check(problems, "workload.create-interval", workload::createIntervalDistribution);
+        check(problems, "workload.pod-start-latency", workload::podStartLatencyDistribution);
+        check(problems, "workload.run-time", workload::runTimeDistribution);
+        if (controller.eniDeleteFailureProbability() < 0 || controller.eniDeleteFailureProbability() > 1) {
+            problems.add("controller.eni-delete-failure-probability must be within 0..1, got "
+                    + controller.eniDeleteFailureProbability());
+        }
+        if (vpc.arpReplyLatencyMs() < 0 || vpc.networkLatencyMs() < 0 || dns.serverLatencyMs() < 0) {
+            problems.add("latencies must not be negative");
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(source + ": " + problems.get(0));
+        }
+        return this;
+    }
+
+    /** Warnings the real systems would log for these settings (e.g. a clamped cooldown). */
+    public List<String> warnings() {
+        String warning = controller.cooldown().warning();
+        return warning == null ? List.of() : List.of(warning);
+    }
+
+    private static void positive(List<String> problems, String key, long value) {
+        if (value <= 0) {
+            problems.add(key + " must be positive, got " + value);
+        }
+    }
+
+    private static void nonNegative(List<String> problems, String key, long value) {
+        if (value < 0) {
+            problems.add(key + " must not be negative, got " + value);
+        }
+    }
+
+    private static void oneOf(List<String> problems, String key, String value, String... allowed) {
+        if (!List.of(allowed).contains(value)) {
+            problems.add(key + " must be one of " + String.join(", ", allowed) + ", got '" + value + "'");
+        }
+    }
+
+    private static void check(List<String> problems, String key, java.util.function.Supplier<?> conversion) {
+        try {
+            conversion.get();
+        } catch (ScenarioException e) {
+            problems.add(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage() == null ? "invalid value" : e.getMessage();
+            problems.add(message.toLowerCase(Locale.ROOT).startsWith(key) ? message : key + ": " + message);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package dev.sgplab.scenario;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * A scenario as a YAML tree: the reference defaults with a file merged over them and any
+ * {@code --set key=value} edits applied. Every key must exist in the reference, so a typo is an
+ * error rather than a silently ignored setting.
+ */
+public final class ScenarioTree {
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+    private static final ObjectNode REFERENCE = loadReference();
+
+    private final ObjectNode tree;
+    private final String source;
+
+    private ScenarioTree(ObjectNode tree, String source) {
+        this.tree = tree;
+        this.source = source;
+    }
+
+    /** The reference defaults alone. */
+    public static ScenarioTree defaults() {
+        return new ScenarioTree(REFERENCE.deepCopy(), "defaults");
+    }
+
+    /** Parses a scenario file's text (the source names it in messages). */
+    public static ScenarioTree parse(String yamlText, String source) {
+        JsonNode user;
+        try {
+            user = YAML.readTree(yamlText);
+        } catch (JacksonException e) {
+            throw new ScenarioException(source + ": malformed YAML: " + oneLine(e.getOriginalMessage())
+                    + location(e));
+        }
+        if (user == null || user.isMissingNode() || user.isNull()) {
+            user = YAML.createObjectNode();
+        }
+        if (!user.isObject()) {
+            throw new ScenarioException(source + ": a scenario must be a YAML mapping of keys");
+        }
+        ObjectNode merged = REFERENCE.deepCopy();
+        merge(merged, (ObjectNode) user, "", source);
+        return new ScenarioTree(merged, source);
+    }
+
+    /** A copy with {@code path} (dotted, e.g. controller.branch-eni-cooldown) set to a YAML value. */
+    public ScenarioTree with(String path, String value) {
+        ObjectNode copy = tree.deepCopy();
+        String[] keys = path.split("\\.");
+        ObjectNode parent = copy;
+        JsonNode reference = REFERENCE;
+        for (int i = 0; i < keys.length; i++) {
+            reference = reference == null ? null : reference.get(keys[i]);
+            if (reference == null) {
+                throw new ScenarioException("--set " + path + ": unknown key '" + path + "'");
+            }
+            if (i < keys.length - 1) {
+                if (!reference.isObject()) {
+                    throw new ScenarioException("--set " + path + ": '" + String.join(".", List.of(keys).subList(0, i + 1))
+                            + "' is not a section");
+                }
+                parent = (ObjectNode) parent.get(keys[i]);
+            }
+        }
+        if (reference.isObject()) {
+            throw new ScenarioException("--set " + path + ": '" + path + "' is a section, set one of its keys");
+        }
+        JsonNode parsed;
+        try {
+            parsed = YAML.readTree(value);
+        } catch (JacksonException e) {
+            throw new ScenarioException("--set " + path + ": cannot read value '" + value + "'");
+        }
+        if (parsed == null || parsed.isMissingNode()) {
+            parsed = YAML.getNodeFactory().stringNode(value);
+        }
+        parent.set(keys[keys.length - 1], parsed);
+        return new ScenarioTree(copy, source);
+    }
+
+    public ScenarioTree withAll(List<String> assignments) {
+        ScenarioTree result = this;
+        for (String assignment : assignments) {
+            int eq = assignment.indexOf('=');
+            if (eq <= 0) {
+                throw new ScenarioException("--set '" + assignment + "': expected key=value");
+            }
+            result = result.with(assignment.substring(0, eq).trim(), assignment.substring(eq + 1).trim());
+        }
+        return result;
+    }
+
+    /** The scalar at a dotted path, as text (for reports). */
+    public String get(String path) {
+        JsonNode node = tree;
+        for (String key : path.split("\\.")) {
+            node = node.get(key);
+            if (node == null) {
+                throw new ScenarioException("unknown key '" + path + "'");
+            }
+        }
+        return node.isValueNode() ? node.asString() : node.toString();
+    }
+
+    public String source() {
+        return source;
+    }
+
+    /** Binds and validates: the scenario, or one line saying what is wrong. */
+    public Scenario bind() {
+        Scenario scenario;
+        try {
+            scenario = YAML.treeToValue(tree, Scenario.class);
+        } catch (JacksonException e) {
+            throw new ScenarioException(source + ": " + describe(e));
+        }
+        return scenario.validate(source);
+    }
+
+    private static void merge(ObjectNode target, ObjectNode user, String prefix, String source) {
+        Iterator<Map.Entry<String, JsonNode>> fields = user.properties().iterator();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String key = prefix + field.getKey();
+            JsonNode reference = target.get(field.getKey());
+            if (reference == null) {
+                throw new ScenarioException(source + ": unknown key '" + key + "'");
+            }
+            JsonNode value = field.getValue();
+            if (reference.isObject()) {
+                if (!value.isObject()) {
+                    throw new ScenarioException(source + ": '" + key + "' must be a section of keys");
+                }
+                merge((ObjectNode) reference, (ObjectNode) value, key + ".", source);
+            } else {
+                if (value.isObject()) {
+                    throw new ScenarioException(source + ": '" + key + "' must be a value, not a section");
+                }
+                target.set(field.getKey(), value);
+            }
+        }
+    }
+
+    private static String describe(JacksonException e) {
+        List<String> path = new ArrayList<>();
+        for (JacksonException.Reference ref : e.getPath()) {
+            path.add(ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]");
+        }
+        String key = String.join(".", path).replace(".[", "[");
+        String message = oneLine(e.getOriginalMessage());
+        // Jackson's type messages are long; keep what names the problem.
+        int cut = message.indexOf(" at [Source");
+        if (cut > 0) {
+            message = message.substring(0, cut);
+        }
+        if (message.startsWith("Cannot deserialize value of type")) {
+            message = "wrong type of value (" + message.replaceAll(".*type `([^`]*)`.*", "$1").replaceAll(".*\\.", "")
+                    .replace("int", "whole number").replace("long", "whole number").replace("double", "number") + " expected)";
+        }
+        return (key.isEmpty() ? "" : "'" + key + "': ") + message;
+    }
+
+    private static String location(JacksonException e) {
+        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "invalid" : message.replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+
+    private static ObjectNode loadReference() {
+        try (var in = ScenarioTree.class.getResourceAsStream("reference.yaml")) {
+            return (ObjectNode) YAML.readTree(in);
+        } catch (java.io.IOException | JacksonException e) {
+            throw new IllegalStateException("reference.yaml is missing from the build", e);
+        }
+    }
+}

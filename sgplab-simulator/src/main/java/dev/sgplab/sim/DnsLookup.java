@@ -1,0 +1,189 @@
+package dev.sgplab.sim;
+
+import dev.sgplab.engine.Cancellable;
+import dev.sgplab.engine.Time;
+import dev.sgplab.model.neighbour.NeighbourDevice;
+import dev.sgplab.model.neighbour.NeighbourEntry;
+import dev.sgplab.model.neighbour.Packet;
+import dev.sgplab.model.vpc.Ipv4;
+import dev.sgplab.model.vpc.MacAddress;
+import dev.sgplab.observe.EntrySnapshot;
+import dev.sgplab.observe.TryObservation;
+import dev.sgplab.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One pod's name lookup at start: the search-list queries one after another, each sent up to
+ * {@code attempts} times by the resolver's schedule, answered by a CoreDNS replica whose node sends
+ * the replies through its neighbour entry for the pod's IP. The lookup fails when a query's
+ * deadline passes without all replies of one try arriving (glibc stops the search on a timeout).
+ */
+final class DnsLookup {
+    private final ClusterSimulation run;
+    private final SimPod pod;
+    private final long[] tryOffsets;
+    private final int repliesPerTry;
+    private int query = -1;
+    private boolean queryAnswered;
+    private int replica;
+    private int[] repliesArrived;
+    private final List<Cancellable> pending = new ArrayList<>(4);
+    private final List<TryRecord> records = new ArrayList<>(2);
+
+    DnsLookup(ClusterSimulation run, SimPod pod) {
+        this.run = run;
+        this.pod = pod;
+        this.tryOffsets = run.plan().resolver().tryOffsets();
+        this.repliesPerTry = run.plan().resolver().repliesPerTry();
+    }
+
+    void start() {
+        replica = run.pickReplica();
+        startQuery(0);
+    }
+
+    private void startQuery(int q) {
+        if (q > 0 && run.plan().replicaChoice() == Scenario.ReplicaChoice.PER_QUERY) {
+            replica = run.pickReplica(); // a new socket, a new conntrack flow
+        }
+        query = q;
+        queryAnswered = false;
+        repliesArrived = new int[tryOffsets.length];
+        pending.clear();
+        long now = run.scheduler().now();
+        for (int attempt = 0; attempt < tryOffsets.length; attempt++) {
+            int a = attempt;
+            pending.add(run.scheduler().scheduleAt(now + tryOffsets[attempt], () -> sendTry(q, a)));
+        }
+        pending.add(run.scheduler().scheduleAt(now + run.plan().resolver().queryDeadline(), () -> deadline(q)));
+    }
+
+    private void sendTry(int q, int attempt) {
+        if (attempt > 0 && run.plan().replicaChoice() == Scenario.ReplicaChoice.PER_TRY) {
+            replica = run.pickReplica();
+        }
+        TryRecord record = new TryRecord(q, attempt, run.scheduler().now(), replica);
+        records.add(record);
+        long toServer = run.plan().networkLatency() + run.plan().serverLatency();
+        run.scheduler().scheduleAfter(toServer, () -> serverReplies(record));
+    }
+
+    /** CoreDNS answers: each reply goes out through the node's neighbour entry for the pod's IP. */
+    private void serverReplies(TryRecord record) {
+        SimNode node = run.corednsNode(record.replica);
+        NeighbourDevice device = node.eth0;
+        int ip = pod.eni.ip();
+        record.entry = snapshot(node, device.lookup(ip));
+        if (run.tracing()) {
+            record.otherNodes = run.otherCorednsSnapshots(node, ip);
+        }
+        for (int i = 0; i < repliesPerTry; i++) {
+            device.output(ip, new Reply(record, device));
+        }
+    }
+
+    static EntrySnapshot snapshot(SimNode node, NeighbourEntry entry) {
+        if (entry == null) {
+            return EntrySnapshot.absent(node.name, "eth0");
+        }
+        return new EntrySnapshot(node.name, "eth0", entry.state().name(),
+                entry.mac() == MacAddress.NONE ? null : MacAddress.format(entry.mac()));
+    }
+
+    private void replyArrived(TryRecord record, NeighbourDevice device) {
+        if (run.plan().tcp()) {
+            device.confirm(pod.eni.ip()); // the pod's ACK comes back: TCP confirms the neighbour
+        }
+        if (record.query != query || queryAnswered || !pod.running()) {
+            return;
+        }
+        if (++repliesArrived[record.attempt] < repliesPerTry) {
+            return;
+        }
+        queryAnswered = true;
+        pending.forEach(Cancellable::cancel);
+        if (query + 1 < run.plan().queriesPerLookup()) {
+            startQuery(query + 1);
+        } else {
+            finish(true);
+        }
+    }
+
+    private void deadline(int q) {
+        if (q == query && !queryAnswered) {
+            finish(false);
+        }
+    }
+
+    private void finish(boolean ok) {
+        for (TryRecord record : records) {
+            pod.tries.add(record.toObservation());
+        }
+        run.lookupFinished(pod, ok);
+    }
+
+    /** One DNS reply packet from CoreDNS to the pod. */
+    private final class Reply implements Packet {
+        private final TryRecord record;
+        private final NeighbourDevice device;
+
+        Reply(TryRecord record, NeighbourDevice device) {
+            this.record = record;
+            this.device = device;
+        }
+
+        @Override
+        public int sizeBytes() {
+            return 128;
+        }
+
+        @Override
+        public void transmitted(long now, long destinationMac) {
+            int ip = pod.eni.ip();
+            if (run.fabric().delivers(ip, destinationMac) && destinationMac == pod.eni.mac()) {
+                record.note(TryObservation.DELIVERED);
+                run.scheduler().scheduleAfter(run.plan().networkLatency(), () -> replyArrived(record, device));
+            } else {
+                long owner = run.fabric().ownerMac(ip);
+                record.note("lost: sent to " + MacAddress.format(destinationMac) + ", but " + Ipv4.format(ip)
+                        + " is now " + (owner == MacAddress.NONE ? "unowned" : MacAddress.format(owner)));
+            }
+        }
+
+        @Override
+        public void dropped(long now, DropReason reason) {
+            record.note("dropped: " + reason.name().toLowerCase().replace('_', ' '));
+        }
+    }
+
+    /** Mutable while the run goes on; an observation at the end. */
+    private static final class TryRecord {
+        final int query;
+        final int attempt;
+        final long sentAt;
+        final int replica;
+        EntrySnapshot entry;
+        List<EntrySnapshot> otherNodes = List.of();
+        String outcome;
+
+        TryRecord(int query, int attempt, long sentAt, int replica) {
+            this.query = query;
+            this.attempt = attempt;
+            this.sentAt = sentAt;
+            this.replica = replica;
+        }
+
+        /** The first loss explains a try; a delivered reply does not hide an earlier loss. */
+        void note(String what) {
+            if (outcome == null || TryObservation.DELIVERED.equals(outcome)) {
+                outcome = what;
+            }
+        }
+
+        TryObservation toObservation() {
+            return new TryObservation(query, attempt, Time.toSeconds(sentAt), replica, entry,
+                    outcome == null ? "no reply yet" : outcome, otherNodes);
+        }
+    }
+}

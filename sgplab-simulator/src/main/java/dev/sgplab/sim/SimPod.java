@@ -1,0 +1,58 @@
+package dev.sgplab.sim;
+
+import dev.sgplab.engine.Time;
+import dev.sgplab.model.controller.BranchEni;
+import dev.sgplab.model.vpc.Ipv4;
+import dev.sgplab.model.vpc.MacAddress;
+import dev.sgplab.observe.PodObservation;
+import dev.sgplab.observe.PreviousOwner;
+import dev.sgplab.observe.TryObservation;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One churn pod's state during a run; becomes a {@link PodObservation} at the end. */
+final class SimPod {
+    final int index;
+    final String name;
+    SimNode node;
+    BranchEni eni;
+    SimPod previousOwner;
+    long createdAt = -1;
+    long branchReadyAt = -1;
+    long firstLookupAt = -1;
+    long endedAt = -1;
+    long eniDeletedAt = -1;
+    long waitingSince = -1;
+    long waited;
+    boolean everWaited;
+    boolean failed;
+    final List<TryObservation> tries = new ArrayList<>(2);
+
+    SimPod(int index) {
+        this.index = index;
+        this.name = String.format("churn-%03d", index + 1);
+    }
+
+    boolean running() {
+        return branchReadyAt >= 0 && endedAt < 0;
+    }
+
+    double reuseGapSeconds() {
+        return Time.toSeconds(branchReadyAt - previousOwner.endedAt);
+    }
+
+    PodObservation toObservation() {
+        PreviousOwner previous = previousOwner == null ? null
+                : new PreviousOwner(previousOwner.name, MacAddress.format(previousOwner.eni.mac()),
+                        seconds(previousOwner.endedAt), seconds(previousOwner.eniDeletedAt), reuseGapSeconds());
+        return new PodObservation(name, node == null ? null : node.name,
+                eni == null ? null : Ipv4.format(eni.ip()), eni == null ? null : MacAddress.format(eni.mac()),
+                eni == null ? null : eni.id(), seconds(createdAt), seconds(branchReadyAt), seconds(firstLookupAt),
+                seconds(endedAt), failed ? PodObservation.ERROR : PodObservation.SUCCEEDED,
+                Time.toSeconds(waited), previous, List.copyOf(tries));
+    }
+
+    private static double seconds(long t) {
+        return t < 0 ? Double.NaN : Time.toSeconds(t);
+    }
+}

@@ -1,0 +1,135 @@
+package dev.sgplab.sim.bench;
+
+import dev.sgplab.engine.Simulation;
+import dev.sgplab.sim.ClusterSimulation;
+import dev.sgplab.sim.Replications;
+import dev.sgplab.sim.SimulationPlan;
+import java.util.Arrays;
+import java.util.PriorityQueue;
+import java.util.function.IntConsumer;
+
+/**
+ * The figures behind `sgplab bench`, measured after warm-up on one thread:
+ * the median wall time of one replication, the simulator's events per second, and the engine's
+ * throughput relative to a bare {@link PriorityQueue} replaying the same queue operations (the
+ * pushes and pops one replication made, in order). Ratios compare two loops measured in one process,
+ * so a noisy machine moves both.
+ */
+public final class SimulatorBench {
+
+    public record Figures(double replicationMillisMedian, double eventsPerSecond, double ratioToPriorityQueue,
+            double eventsPerReplication, int replications, int warmupReplications, long queueOperations) {
+    }
+
+    private static final Runnable NOTHING = () -> { };
+
+    private SimulatorBench() {
+    }
+
+    public static Figures measure(SimulationPlan plan, int warmup, int replications, IntConsumer progress) {
+        for (int r = 0; r < warmup; r++) {
+            new ClusterSimulation(plan, Replications.seedOf(7, r), false).run();
+            if (progress != null) {
+                progress.accept(r + 1);
+            }
+        }
+        long[] nanos = new long[replications];
+        long events = 0;
+        long total = 0;
+        for (int r = 0; r < replications; r++) {
+            long start = System.nanoTime();
+            events += new ClusterSimulation(plan, Replications.seedOf(1, r), false).run().events();
+            nanos[r] = System.nanoTime() - start;
+            total += nanos[r];
+            if (progress != null) {
+                progress.accept(warmup + r + 1);
+            }
+        }
+        Arrays.sort(nanos);
+        double median = replications % 2 == 1 ? nanos[replications / 2]
+                : (nanos[replications / 2 - 1] + nanos[replications / 2]) / 2.0;
+        long[] operations = recordOperations(plan);
+        double ratio = replayRatio(operations);
+        return new Figures(median / 1e6, events / (total / 1e9), ratio, events / (double) replications, replications,
+                warmup, operations.length);
+    }
+
+    static long[] recordOperations(SimulationPlan plan) {
+        LongList ops = new LongList();
+        ClusterSimulation run = new ClusterSimulation(plan, Replications.seedOf(1, 0), false);
+        run.recordQueueOperations(ops::add);
+        run.run();
+        return ops.toArray();
+    }
+
+    /** Engine ops per second divided by PriorityQueue ops per second, best of several rounds each. */
+    static double replayRatio(long[] operations) {
+        long engineBest = Long.MAX_VALUE;
+        long queueBest = Long.MAX_VALUE;
+        long sink = 0;
+        for (int round = 0; round < 40; round++) {
+            long start = System.nanoTime();
+            sink += replayEngine(operations);
+            engineBest = Math.min(engineBest, System.nanoTime() - start);
+            start = System.nanoTime();
+            sink += replayPriorityQueue(operations);
+            queueBest = Math.min(queueBest, System.nanoTime() - start);
+        }
+        if (sink == 42) {
+            System.out.print(""); // keeps the replays from being optimised away
+        }
+        return queueBest / (double) engineBest;
+    }
+
+    static long replayEngine(long[] operations) {
+        Simulation sim = new Simulation();
+        for (long op : operations) {
+            if (op == Simulation.POP) {
+                sim.step();
+            } else {
+                sim.scheduleAt(op, NOTHING);
+            }
+        }
+        return sim.executedEvents();
+    }
+
+    private record Entry(long time, long sequence) implements Comparable<Entry> {
+        @Override
+        public int compareTo(Entry o) {
+            int c = Long.compare(time, o.time);
+            return c != 0 ? c : Long.compare(sequence, o.sequence);
+        }
+    }
+
+    static long replayPriorityQueue(long[] operations) {
+        PriorityQueue<Entry> queue = new PriorityQueue<>();
+        long sequence = 0;
+        long popped = 0;
+        for (long op : operations) {
+            if (op == Simulation.POP) {
+                if (queue.poll() != null) {
+                    popped++;
+                }
+            } else {
+                queue.add(new Entry(op, sequence++));
+            }
+        }
+        return popped;
+    }
+
+    private static final class LongList {
+        private long[] values = new long[4096];
+        private int size;
+
+        void add(long value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        long[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+}
