@@ -50,7 +50,8 @@ final class SimulateCommand implements Callable<Integer> {
         Scenario checked = tree.bind();
         PrintWriter err = spec.commandLine().getErr();
         checked.warnings().forEach(w -> err.println("sgplab: warning: " + w));
-        RunObservations run = new ClusterSimulation(SimulationPlan.of(checked), Replications.seedOf(seed, 0), trace).run();
+        RunObservations run = new ClusterSimulation(SimulationPlan.of(checked), Replications.seedOf(seed, 0),
+                trace ? ClusterSimulation.Detail.TRACE : ClusterSimulation.Detail.PODS).run();
         Map<String, String> assumptions = new LinkedHashMap<>();
         for (String key : ASSUMPTION_KEYS) {
             assumptions.put(key, tree.get(key));

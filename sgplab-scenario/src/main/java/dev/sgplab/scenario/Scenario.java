@@ -153,12 +153,13 @@ public record Scenario(String name, Cluster cluster, Subnet subnet, Vpc vpc, Ker
 
     public record Dns(String resolver, int timeout, int attempts, int ndots, List<String> search,
             @JsonProperty("single-request") boolean singleRequest,
-            @JsonProperty("cluster-domain") String clusterDomain, String name,
+            @JsonProperty("cluster-domain") String clusterDomain,
+            @JsonProperty("cluster-namespaces") List<String> clusterNamespaces, String name,
             @JsonProperty("server-latency-ms") double serverLatencyMs, String transport) {
 
         public ResolverProfile profile() {
             return new ResolverProfile(ResolverKind.fromKey(resolver), timeout, attempts, ndots, search, singleRequest,
-                    clusterDomain);
+                    clusterDomain, clusterNamespaces);
         }
 
         public boolean tcp() {

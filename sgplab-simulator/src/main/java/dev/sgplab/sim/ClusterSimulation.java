@@ -34,7 +34,7 @@ public final class ClusterSimulation {
 
     private final SimulationPlan plan;
     private final long seed;
-    private final boolean tracing;
+    private final Detail detail;
     private final Simulation sim = new Simulation();
     private final VpcFabric fabric;
     private final Subnet subnet;
@@ -52,10 +52,20 @@ public final class ClusterSimulation {
     private int roundRobinNext;
     private int maxDeleteQueue;
 
-    public ClusterSimulation(SimulationPlan plan, long seed, boolean tracing) {
+    /** How much a run keeps beyond the counts. */
+    public enum Detail {
+        /** Counts and reuse gaps only: for replications. */
+        COUNTS,
+        /** Every pod's record, with the entry on the answering CoreDNS node at each try. */
+        PODS,
+        /** As PODS, plus the entry on every other CoreDNS node at each try. */
+        TRACE
+    }
+
+    public ClusterSimulation(SimulationPlan plan, long seed, Detail detail) {
         this.plan = plan;
         this.seed = seed;
-        this.tracing = tracing;
+        this.detail = detail;
         RandomStreams streams = new RandomStreams(seed);
         this.createRandom = streams.stream("workload/create");
         this.startRandom = streams.stream("workload/start");
@@ -204,7 +214,11 @@ public final class ClusterSimulation {
     }
 
     boolean tracing() {
-        return tracing;
+        return detail == Detail.TRACE;
+    }
+
+    boolean keepsPodDetails() {
+        return detail != Detail.COUNTS;
     }
 
     int pickReplica() {
@@ -229,12 +243,14 @@ public final class ClusterSimulation {
     // ---- observations ----------------------------------------------------------------------------
 
     private RunObservations observations() {
-        List<PodObservation> details = new ArrayList<>(pods.length);
+        List<PodObservation> details = new ArrayList<>(keepsPodDetails() ? pods.length : 0);
         List<Double> gaps = new ArrayList<>();
         int errors = 0;
         int waited = 0;
         for (SimPod pod : pods) {
-            details.add(pod.toObservation());
+            if (keepsPodDetails()) {
+                details.add(pod.toObservation());
+            }
             errors += pod.failed ? 1 : 0;
             waited += pod.everWaited ? 1 : 0;
             if (pod.previousOwner != null) {

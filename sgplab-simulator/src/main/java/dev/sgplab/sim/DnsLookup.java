@@ -74,7 +74,9 @@ final class DnsLookup {
         SimNode node = run.corednsNode(record.replica);
         NeighbourDevice device = node.eth0;
         int ip = pod.eni.ip();
-        record.entry = snapshot(node, device.lookup(ip));
+        if (run.keepsPodDetails()) {
+            record.entry = snapshot(node, device.lookup(ip));
+        }
         if (run.tracing()) {
             record.otherNodes = run.otherCorednsSnapshots(node, ip);
         }
@@ -117,8 +119,10 @@ final class DnsLookup {
     }
 
     private void finish(boolean ok) {
-        for (TryRecord record : records) {
-            pod.tries.add(record.toObservation());
+        if (run.keepsPodDetails()) {
+            for (TryRecord record : records) {
+                pod.tries.add(record.toObservation());
+            }
         }
         run.lookupFinished(pod, ok);
     }
@@ -144,7 +148,7 @@ final class DnsLookup {
             if (run.fabric().delivers(ip, destinationMac) && destinationMac == pod.eni.mac()) {
                 record.note(TryObservation.DELIVERED);
                 run.scheduler().scheduleAfter(run.plan().networkLatency(), () -> replyArrived(record, device));
-            } else {
+            } else if (run.keepsPodDetails()) {
                 long owner = run.fabric().ownerMac(ip);
                 record.note("lost: sent to " + MacAddress.format(destinationMac) + ", but " + Ipv4.format(ip)
                         + " is now " + (owner == MacAddress.NONE ? "unowned" : MacAddress.format(owner)));
@@ -153,7 +157,7 @@ final class DnsLookup {
 
         @Override
         public void dropped(long now, DropReason reason) {
-            record.note("dropped: " + reason.name().toLowerCase().replace('_', ' '));
+            record.note(!run.keepsPodDetails() ? "dropped" : "dropped: " + reason.name().toLowerCase().replace('_', ' '));
         }
     }
 

@@ -46,7 +46,7 @@ public final class Replications {
         AtomicInteger done = new AtomicInteger();
         Runnable worker = () -> {
             for (int r = next.getAndIncrement(); r < replications; r = next.getAndIncrement()) {
-                results[r] = new ClusterSimulation(plan, seedOf(masterSeed, r), false).run();
+                results[r] = new ClusterSimulation(plan, seedOf(masterSeed, r), ClusterSimulation.Detail.COUNTS).run();
                 if (progress != null) {
                     progress.accept(done.incrementAndGet());
                 }

@@ -30,7 +30,13 @@ final class SimPod {
 
     SimPod(int index) {
         this.index = index;
-        this.name = String.format("churn-%03d", index + 1);
+        this.name = name(index);
+    }
+
+    /** churn-001, churn-002, ... as the report's test names its pods. */
+    static String name(int index) {
+        String number = Integer.toString(index + 1);
+        return number.length() >= 3 ? "churn-" + number : "churn-" + "0".repeat(3 - number.length()) + number;
     }
 
     boolean running() {

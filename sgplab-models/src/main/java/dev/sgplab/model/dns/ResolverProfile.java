@@ -14,11 +14,12 @@ import java.util.List;
  * glibc resolv/res_send.c and res_query.c; musl src/network/res_msend.c and lookup_name.c.
  *
  * <p>Deviation: which candidate name exists is decided by {@link #answers(String, String)}: a name
- * under the cluster domain exists only as SERVICE.NAMESPACE.svc.CLUSTER-DOMAIN; any other name
- * exists only as given (so the node's own search domains return NXDOMAIN).
+ * under the cluster domain exists only as SERVICE.NAMESPACE.svc.CLUSTER-DOMAIN with NAMESPACE one of
+ * the cluster's namespaces (the service is assumed to exist: the test looks up a name that does);
+ * any other name exists only as given (so the node's own search domains return NXDOMAIN).
  */
 public record ResolverProfile(ResolverKind kind, int timeoutSeconds, int attempts, int ndots,
-        List<String> searchDomains, boolean singleRequest, String clusterDomain) {
+        List<String> searchDomains, boolean singleRequest, String clusterDomain, List<String> clusterNamespaces) {
 
     public ResolverProfile {
         if (timeoutSeconds < 1) {
@@ -31,6 +32,7 @@ public record ResolverProfile(ResolverKind kind, int timeoutSeconds, int attempt
             throw new IllegalArgumentException("ndots must not be negative, got " + ndots);
         }
         searchDomains = List.copyOf(searchDomains);
+        clusterNamespaces = List.copyOf(clusterNamespaces);
     }
 
     /** When each try of one query is sent, relative to the query's start (nanoseconds). */
@@ -82,8 +84,8 @@ public record ResolverProfile(ResolverKind kind, int timeoutSeconds, int attempt
     public boolean answers(String name, String candidate) {
         String suffix = ".svc." + clusterDomain;
         if (candidate.endsWith(suffix)) {
-            String head = candidate.substring(0, candidate.length() - suffix.length());
-            return head.chars().filter(c -> c == '.').count() == 1;
+            String[] serviceAndNamespace = candidate.substring(0, candidate.length() - suffix.length()).split("\\.");
+            return serviceAndNamespace.length == 2 && clusterNamespaces.contains(serviceAndNamespace[1]);
         }
         if (candidate.endsWith("." + clusterDomain) || candidate.equals(clusterDomain)) {
             return false;

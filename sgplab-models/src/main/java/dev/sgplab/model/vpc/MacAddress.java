@@ -9,15 +9,19 @@ public final class MacAddress {
     private MacAddress() {
     }
 
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     public static String format(long mac) {
-        StringBuilder text = new StringBuilder(17);
+        char[] text = new char[17];
+        int at = 0;
         for (int shift = 40; shift >= 0; shift -= 8) {
-            if (text.length() > 0) {
-                text.append(':');
+            if (at > 0) {
+                text[at++] = ':';
             }
-            text.append(String.format("%02x", (mac >>> shift) & 0xFF));
+            text[at++] = HEX[(int) (mac >>> (shift + 4)) & 0xF];
+            text[at++] = HEX[(int) (mac >>> shift) & 0xF];
         }
-        return text.toString();
+        return new String(text);
     }
 
     public static long parse(String text) {

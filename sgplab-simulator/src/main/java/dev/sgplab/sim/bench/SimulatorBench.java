@@ -28,7 +28,7 @@ public final class SimulatorBench {
 
     public static Figures measure(SimulationPlan plan, int warmup, int replications, IntConsumer progress) {
         for (int r = 0; r < warmup; r++) {
-            new ClusterSimulation(plan, Replications.seedOf(7, r), false).run();
+            new ClusterSimulation(plan, Replications.seedOf(7, r), ClusterSimulation.Detail.COUNTS).run();
             if (progress != null) {
                 progress.accept(r + 1);
             }
@@ -38,7 +38,7 @@ public final class SimulatorBench {
         long total = 0;
         for (int r = 0; r < replications; r++) {
             long start = System.nanoTime();
-            events += new ClusterSimulation(plan, Replications.seedOf(1, r), false).run().events();
+            events += new ClusterSimulation(plan, Replications.seedOf(1, r), ClusterSimulation.Detail.COUNTS).run().events();
             nanos[r] = System.nanoTime() - start;
             total += nanos[r];
             if (progress != null) {
@@ -56,7 +56,7 @@ public final class SimulatorBench {
 
     static long[] recordOperations(SimulationPlan plan) {
         LongList ops = new LongList();
-        ClusterSimulation run = new ClusterSimulation(plan, Replications.seedOf(1, 0), false);
+        ClusterSimulation run = new ClusterSimulation(plan, Replications.seedOf(1, 0), ClusterSimulation.Detail.COUNTS);
         run.recordQueueOperations(ops::add);
         run.run();
         return ops.toArray();

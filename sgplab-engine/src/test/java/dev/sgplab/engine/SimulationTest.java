@@ -1,0 +1,94 @@
+package dev.sgplab.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class SimulationTest {
+
+    @Test
+    void runsByTimeThenInSchedulingOrder() {
+        Simulation sim = new Simulation();
+        List<String> ran = new ArrayList<>();
+        sim.scheduleAt(20, () -> ran.add("b@20"));
+        sim.scheduleAt(10, () -> ran.add("a@10"));
+        sim.scheduleAt(20, () -> ran.add("c@20"));
+        sim.scheduleAt(10, () -> ran.add("d@10"));
+        sim.run();
+        assertThat(ran).containsExactly("a@10", "d@10", "b@20", "c@20");
+        assertThat(sim.now()).isEqualTo(20);
+    }
+
+    @Test
+    void cancelledEventsDoNotRunAndAreNotCounted() {
+        Simulation sim = new Simulation();
+        List<String> ran = new ArrayList<>();
+        Cancellable first = sim.scheduleAt(5, () -> ran.add("first"));
+        sim.scheduleAt(6, () -> ran.add("second"));
+        first.cancel();
+        sim.run();
+        assertThat(ran).containsExactly("second");
+        assertThat(sim.executedEvents()).isEqualTo(1);
+        assertThat(first.isCancelled()).isTrue();
+    }
+
+    @Test
+    void eventsScheduledInThePastRunNowAndActionsMayScheduleMore() {
+        Simulation sim = new Simulation();
+        List<Long> times = new ArrayList<>();
+        sim.scheduleAt(100, () -> {
+            times.add(sim.now());
+            sim.scheduleAt(50, () -> times.add(sim.now()));
+            sim.scheduleAfter(7, () -> times.add(sim.now()));
+        });
+        sim.run();
+        assertThat(times).containsExactly(100L, 100L, 107L);
+    }
+
+    @Test
+    void runUntilStopsBeforeLaterEventsAndAdvancesTheClock() {
+        Simulation sim = new Simulation();
+        List<Long> times = new ArrayList<>();
+        sim.scheduleAt(10, () -> times.add(sim.now()));
+        sim.scheduleAt(30, () -> times.add(sim.now()));
+        sim.runUntil(20);
+        assertThat(times).containsExactly(10L);
+        assertThat(sim.now()).isEqualTo(20);
+        assertThat(sim.pendingEvents()).isEqualTo(1);
+        assertThat(sim.step()).isTrue();
+        assertThat(sim.step()).isFalse();
+    }
+
+    /** The heap against a sorted reference on many random times, equal times included. */
+    @Test
+    void heapOrderMatchesSortedOrderOnRandomLoad() {
+        Simulation sim = new Simulation();
+        SplittableRandom random = new SplittableRandom(42);
+        List<long[]> expected = new ArrayList<>();
+        List<long[]> actual = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            long time = random.nextInt(300);
+            long id = i;
+            expected.add(new long[] {time, id});
+            sim.scheduleAt(time, () -> actual.add(new long[] {sim.now(), id}));
+        }
+        expected.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        sim.run();
+        assertThat(actual).usingElementComparator((a, b) -> a[0] == b[0] && a[1] == b[1] ? 0 : 1)
+                .containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void queueOperationsCanBeRecorded() {
+        Simulation sim = new Simulation();
+        List<Long> ops = new ArrayList<>();
+        sim.recordQueueOperations(ops::add);
+        sim.scheduleAt(3, () -> { });
+        sim.scheduleAt(1, () -> { });
+        sim.run();
+        assertThat(ops).containsExactly(3L, 1L, Simulation.POP, Simulation.POP);
+    }
+}

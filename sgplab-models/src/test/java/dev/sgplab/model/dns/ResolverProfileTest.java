@@ -1,0 +1,65 @@
+package dev.sgplab.model.dns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sgplab.engine.Time;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ResolverProfileTest {
+    private static final List<String> K8S_SEARCH = List.of("default.svc.cluster.local", "svc.cluster.local",
+            "cluster.local");
+    private static final List<String> NAMESPACES = List.of("default", "kube-system");
+
+    private static ResolverProfile profile(ResolverKind kind) {
+        return new ResolverProfile(kind, 5, 2, 5, K8S_SEARCH, false, "cluster.local", NAMESPACES);
+    }
+
+    @Test
+    void glibcWaitsTheFullTimeoutPerTry() {
+        ResolverProfile glibc = profile(ResolverKind.GLIBC);
+        assertThat(glibc.tryOffsets()).containsExactly(0, Time.seconds(5));
+        assertThat(glibc.queryDeadline()).isEqualTo(Time.seconds(10));
+        assertThat(glibc.repliesPerTry()).isEqualTo(2); // A and AAAA
+    }
+
+    @Test
+    void muslRetransmitsEveryTimeoutOverAttempts() {
+        ResolverProfile musl = profile(ResolverKind.MUSL);
+        assertThat(musl.tryOffsets()).containsExactly(0, Time.seconds(2.5));
+        assertThat(musl.queryDeadline()).isEqualTo(Time.seconds(5));
+    }
+
+    @Test
+    void searchListOrderFollowsNdots() {
+        ResolverProfile glibc = profile(ResolverKind.GLIBC);
+        assertThat(glibc.candidates("kubernetes.default")).containsExactly(
+                "kubernetes.default.default.svc.cluster.local", "kubernetes.default.svc.cluster.local",
+                "kubernetes.default.cluster.local", "kubernetes.default");
+        assertThat(glibc.candidates("a.b.c.d.e.f")).first().isEqualTo("a.b.c.d.e.f"); // 5 dots >= ndots
+        assertThat(glibc.candidates("example.com.")).containsExactly("example.com");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "kubernetes, 1",              // kubernetes.default.svc.cluster.local
+        "kubernetes.default, 2",      // NXDOMAIN in default.svc..., then found
+        "kubernetes.default.svc.cluster.local, 4", // 4 dots < 5: three search expansions first
+        "amazon.com, 4",              // three NXDOMAINs (no namespace "com"), then the name itself
+        "kube-dns.kube-system, 2",
+        "amazon.com., 1"
+    })
+    void queriesUntilTheAnswer(String name, int queries) {
+        assertThat(profile(ResolverKind.GLIBC).queriesUntilAnswer(name)).isEqualTo(queries);
+    }
+
+    @Test
+    void rejectsImpossibleSettings() {
+        assertThatThrownBy(() -> new ResolverProfile(ResolverKind.GLIBC, 0, 2, 5, K8S_SEARCH, false, "cluster.local", NAMESPACES))
+                .hasMessageContaining("timeout");
+        assertThatThrownBy(() -> ResolverKind.fromKey("bionic")).hasMessageContaining("glibc or musl");
+    }
+}
