@@ -174,11 +174,23 @@ public final class ClusterSimulation {
         }
         SimPod previous = lastOwnerByIp.put(eni.ip(), pod);
         pod.previousOwner = previous;
+        announce(eni);
         long start = Time.seconds(plan.podStartLatency().sample(startRandom));
         sim.scheduleAfter(start, () -> {
             pod.firstLookupAt = sim.now();
             new DnsLookup(this, pod).start();
         });
+    }
+
+    /** The new interface's first ARP broadcast; in a VPC no other host sees it (a fabric option). */
+    private void announce(BranchEni eni) {
+        if (plan.fabric().deliverArpRequestsBetweenHosts()) {
+            for (SimNode node : nodes) {
+                if (node.eth0 != null) {
+                    fabric.broadcastSeenBy(eni.ip(), eni.mac(), node.eth0);
+                }
+            }
+        }
     }
 
     void lookupFinished(SimPod pod, boolean ok) {

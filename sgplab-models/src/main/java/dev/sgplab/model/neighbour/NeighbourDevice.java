@@ -68,10 +68,17 @@ public final class NeighbourDevice {
         }
     }
 
-    /** An ARP request for one of our addresses arrived from {@code ip}: neigh_event_ns(). */
-    public void arpRequestReceived(int ip, long senderMac) {
+    /**
+     * An ARP request from {@code ip} arrived (arp_process()). A request for one of our addresses
+     * creates or updates the sender's entry (neigh_event_ns); a broadcast for someone else only
+     * updates an entry we already have — that is what repairs caches on an ordinary LAN.
+     */
+    public void arpRequestReceived(int ip, long senderMac, boolean targetsUs) {
         NeighbourEntry entry = entries.get(ip);
         if (entry == null) {
+            if (!targetsUs) {
+                return;
+            }
             entry = table.create(this, ip);
             if (entry == null) {
                 return;

@@ -80,12 +80,12 @@ public final class VpcFabric implements ArpSolicitor {
     }
 
     /**
-     * A host resolves {@code targetDevice}'s address: only with deliverArpRequestsBetweenHosts does
-     * the target see the request and learn the sender (neigh_event_ns).
+     * A newly attached interface broadcasts an ARP request. Only with deliverArpRequestsBetweenHosts
+     * does another host's device see it (and then only updates an entry it already has).
      */
-    public void arpRequestBetweenHosts(int senderIp, long senderMac, NeighbourDevice targetDevice) {
+    public void broadcastSeenBy(int senderIp, long senderMac, NeighbourDevice otherHost) {
         if (options.deliverArpRequestsBetweenHosts()) {
-            targetDevice.arpRequestReceived(senderIp, senderMac);
+            otherHost.arpRequestReceived(senderIp, senderMac, false);
         }
     }
 

@@ -116,7 +116,7 @@ class NeighbourTableTest {
         h.runTo(10);
         h.fabric.detach(POD_IP);
         h.fabric.attach(POD_IP, NEW_MAC);
-        h.eth0.arpRequestReceived(POD_IP, NEW_MAC);
+        h.eth0.arpRequestReceived(POD_IP, NEW_MAC, true);
         assertThat(h.dump()).containsExactly("198.18.0.10 dev eth0 lladdr 02:00:00:00:00:02 STALE");
         h.sendAt(11);
         assertThat(h.outcomes).endsWith("11.0000 02:00:00:00:00:02 delivered");

@@ -43,6 +43,7 @@ class VpcFabricTest {
         assertThat(fabric.arpReplies()).isEqualTo(2);
     }
 
+    /** A broadcast from the new owner repairs an existing entry, only where the option lets hosts see it. */
     @Test
     void hostsSeeEachOthersArpRequestsOnlyWhenTheOptionSaysSo() {
         for (boolean deliver : new boolean[] {false, true}) {
@@ -51,9 +52,12 @@ class VpcFabricTest {
             NeighbourTable table = new NeighbourTable("n", NeighbourParams.LINUX_DEFAULTS, TableParams.LINUX_DEFAULTS,
                     sim, new SplittableRandom(1), fabric);
             NeighbourDevice eth0 = table.addDevice("eth0", NeighbourParams.LINUX_DEFAULTS);
-            fabric.arpRequestBetweenHosts(IP, NEW, eth0);
-            assertThat(eth0.lookup(IP) == null ? null : eth0.lookup(IP).state())
-                    .isEqualTo(deliver ? NudState.STALE : null);
+            fabric.broadcastSeenBy(IP, NEW, eth0);
+            assertThat(eth0.lookup(IP)).isNull(); // no entry: a broadcast for someone else creates none
+            eth0.arpRequestReceived(IP, OLD, true);  // a request for us does: STALE with the sender's MAC
+            fabric.broadcastSeenBy(IP, NEW, eth0);
+            assertThat(eth0.lookup(IP).mac()).isEqualTo(deliver ? NEW : OLD);
+            assertThat(eth0.lookup(IP).state()).isEqualTo(NudState.STALE);
         }
     }
 }

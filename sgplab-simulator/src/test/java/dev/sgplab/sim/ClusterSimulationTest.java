@@ -1,0 +1,102 @@
+package dev.sgplab.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sgplab.observe.PodObservation;
+import dev.sgplab.observe.RunObservations;
+import dev.sgplab.observe.TryObservation;
+import dev.sgplab.scenario.ScenarioException;
+import dev.sgplab.scenario.ScenarioTree;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ClusterSimulationTest {
+
+    /**
+     * Two pods, one free address: the second pod must get the first pod's IP with a new MAC. One node
+     * runs the only CoreDNS replica; fixed latencies: ENI 1 s, start 1 s, run 1 s, a pod every 5 s.
+     */
+    private static final String TWO_PODS = """
+            name: two-pods
+            cluster: {nodes: 1, coredns: {replicas: 1}}
+            subnet: {cidr: 198.18.0.0/28, used-by-others: 10}
+            controller: {branch-eni-cooldown: 30, eni-create-latency: fixed(1)}
+            workload: {pods: 2, create-interval: fixed(5), pod-start-latency: fixed(1), run-time: fixed(1)}
+            """;
+
+    private static RunObservations run(String yaml, String... sets) {
+        ScenarioTree tree = ScenarioTree.parse(yaml, "test").withAll(List.of(sets));
+        return new ClusterSimulation(SimulationPlan.of(tree.bind()), 11, ClusterSimulation.Detail.TRACE).run();
+    }
+
+    /**
+     * Without GC the first pod's entry never leaves the CoreDNS node. Pod 1 resolves at 2 s (ENI at 1 s
+     * + 1 s start) and completes at about 3 s. Pod 2, created at 5 s, finds no free address until pod
+     * 1's ENI is deleted (cooldown 30 s + the delete job), waiting in steps of one cooldown. Its replies
+     * go to pod 1's MAC: try 1 (entry STALE or REACHABLE) and try 2, 5 s later (DELAY or PROBE), are
+     * lost, and glibc gives up 10 s after the first try.
+     */
+    @Test
+    void aReusedIpWithAStaleEntryFailsTheLookup() {
+        RunObservations run = run(TWO_PODS, "kernel.gc-regime=no-gc");
+        PodObservation first = run.podDetails().get(0);
+        PodObservation second = run.podDetails().get(1);
+        assertThat(first.phase()).isEqualTo(PodObservation.SUCCEEDED);
+        assertThat(first.firstLookupAt()).isEqualTo(2.0);
+        assertThat(second.phase()).isEqualTo(PodObservation.ERROR);
+        assertThat(second.ip()).isEqualTo(first.ip());
+        assertThat(second.mac()).isNotEqualTo(first.mac());
+        assertThat(second.previousOwner().pod()).isEqualTo(first.name());
+        assertThat(second.previousOwner().gapSeconds()).isGreaterThan(30);
+        assertThat(second.waitedForBranchSeconds()).isGreaterThan(0);
+        assertThat(second.endedAt() - second.firstLookupAt()).isCloseTo(10.0, org.assertj.core.data.Offset.offset(1e-6));
+        List<TryObservation> tries = second.tries();
+        assertThat(tries).hasSize(2);
+        assertThat(tries.get(0).entry().mac()).isEqualTo(first.mac());
+        assertThat(tries.get(0).entry().state()).isIn("STALE", "REACHABLE");
+        assertThat(tries.get(1).entry().state()).isIn("DELAY", "PROBE");
+        assertThat(tries).allSatisfy(t -> assertThat(t.outcome()).startsWith("lost: sent to " + first.mac()));
+        assertThat(run.errorPods()).isEqualTo(1);
+        assertThat(run.ipReuses()).isEqualTo(1);
+        assertThat(run.podsWaitedForBranch()).isEqualTo(1);
+    }
+
+    /** On an ordinary LAN the new owner's ARP broadcast would have repaired the entry. */
+    @Test
+    void hostsThatSeeArpBroadcastsRepairTheEntry() {
+        RunObservations run = run(TWO_PODS, "kernel.gc-regime=no-gc", "vpc.deliver-arp-requests-between-hosts=true");
+        assertThat(run.errorPods()).isZero();
+        assertThat(run.ipReuses()).isEqualTo(1);
+    }
+
+    /** With GC, 70 s of cooldown keep the IP out of reuse until the old entry is gone (60-75 s). */
+    @Test
+    void periodicGcAndALongCooldownPreventTheFailure() {
+        RunObservations run = run(TWO_PODS, "kernel.gc-regime=gc", "controller.branch-eni-cooldown=70");
+        assertThat(run.ipReuses()).isEqualTo(1);
+        assertThat(run.errorPods()).isZero();
+        assertThat(run.podDetails().get(1).tries().get(0).entry().state()).isEqualTo("none");
+    }
+
+    @Test
+    void sameSeedSameRunDifferentSeedDifferentRun() {
+        ScenarioTree tree = ScenarioTree.parse("workload: {pods: 40}\nsubnet: {cidr: 198.18.0.0/26}\n", "t");
+        SimulationPlan plan = SimulationPlan.of(tree.bind());
+        RunObservations a = new ClusterSimulation(plan, 5, ClusterSimulation.Detail.TRACE).run();
+        RunObservations b = new ClusterSimulation(plan, 5, ClusterSimulation.Detail.TRACE).run();
+        RunObservations c = new ClusterSimulation(plan, 6, ClusterSimulation.Detail.TRACE).run();
+        assertThat(a).isEqualTo(b);
+        assertThat(a.podDetails()).isNotEqualTo(c.podDetails());
+    }
+
+    /** One free address that is never freed (every delete fails, the ENI is forgotten): pod 2 waits for ever. */
+    @Test
+    void aRunThatCannotFinishSaysWhy() {
+        ScenarioTree tree = ScenarioTree.parse(TWO_PODS, "t").with("controller.eni-delete-failure-probability", "1");
+        SimulationPlan plan = SimulationPlan.of(tree.bind());
+        assertThatThrownBy(() -> new ClusterSimulation(plan, 1, ClusterSimulation.Detail.COUNTS).run())
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("did not finish").hasMessageContaining("0 free");
+    }
+}
