@@ -32,5 +32,6 @@ row "allocation: most-recently-released" subnet.allocation-policy=most-recently-
 row "no periodic GC (quiet node)" kernel.gc-regime=no-gc
 row "unicast probes to a stale MAC answered" vpc.answer-unicast-probes-to-stale-mac=true
 row "musl resolver (timeout 5, attempts 2)" dns.resolver=musl
+row "busybox nslookup of kubernetes (one socket, all queries at once)" dns.resolver=busybox dns.name=kubernetes
 row "glibc attempts 2 -> 3" dns.attempts=3
 row "m5.large nodes (9 branch ENIs)" cluster.instance-type=m5.large

@@ -44,7 +44,8 @@ final class DnsLookup {
     }
 
     private void startQuery(int q) {
-        if (q > 0 && run.plan().replicaChoice() == Scenario.ReplicaChoice.PER_QUERY) {
+        if (q > 0 && run.plan().replicaChoice() == Scenario.ReplicaChoice.PER_QUERY
+                && !run.plan().resolver().oneSocketPerLookup()) {
             replica = run.pickReplica(); // a new socket, a new conntrack flow
         }
         query = q;
@@ -60,7 +61,8 @@ final class DnsLookup {
     }
 
     private void sendTry(int q, int attempt) {
-        if (attempt > 0 && run.plan().replicaChoice() == Scenario.ReplicaChoice.PER_TRY) {
+        if (attempt > 0 && run.plan().replicaChoice() == Scenario.ReplicaChoice.PER_TRY
+                && !run.plan().resolver().oneSocketPerLookup()) {
             replica = run.pickReplica();
         }
         TryRecord record = new TryRecord(q, attempt, run.scheduler().now(), replica);
@@ -157,7 +159,8 @@ final class DnsLookup {
 
         @Override
         public void dropped(long now, DropReason reason) {
-            record.note(!run.keepsPodDetails() ? "dropped" : "dropped: " + reason.name().toLowerCase().replace('_', ' '));
+            record.note(!run.keepsPodDetails() ? "dropped"
+                    : "dropped: " + reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
         }
     }
 

@@ -14,7 +14,16 @@ public enum ResolverKind {
      * every timeout/attempts seconds until {@code timeout} seconds have passed in total. Source:
      * musl src/network/res_msend.c.
      */
-    MUSL("musl");
+    MUSL("musl"),
+    /**
+     * busybox nslookup (1.28 and later), used by busybox images: its own loop, modelled on musl's,
+     * sends every query at once on one socket — A and AAAA of each search expansion, and expands
+     * only a name without a dot — retransmits the unanswered ones every timeout/retry seconds
+     * (defaults 5 and 2, its -timeout= and -retry= flags; resolv.conf options are ignored) and gives
+     * up after timeout seconds. One socket: one CoreDNS replica for the whole lookup.
+     * Source: busybox networking/nslookup.c send_queries(), add_query_with_search().
+     */
+    BUSYBOX("busybox");
 
     private final String key;
 
@@ -32,6 +41,6 @@ public enum ResolverKind {
                 return kind;
             }
         }
-        throw new IllegalArgumentException("unknown resolver '" + key + "' (expected glibc or musl)");
+        throw new IllegalArgumentException("unknown resolver '" + key + "' (expected glibc, musl or busybox)");
     }
 }

@@ -40,7 +40,7 @@ public record ResolverProfile(ResolverKind kind, int timeoutSeconds, int attempt
         long[] offsets = new long[attempts];
         long interval = kind == ResolverKind.GLIBC
                 ? Time.seconds(timeoutSeconds)
-                : Time.seconds(timeoutSeconds) / attempts;
+                : Time.seconds(timeoutSeconds) / attempts; // musl and busybox: timeout/attempts
         for (int i = 0; i < attempts; i++) {
             offsets[i] = i * interval;
         }
@@ -56,14 +56,27 @@ public record ResolverProfile(ResolverKind kind, int timeoutSeconds, int attempt
 
     /** Replies one try needs before the query is answered. */
     public int repliesPerTry() {
-        return singleRequest ? 1 : 2;
+        return singleRequest && kind == ResolverKind.GLIBC ? 1 : 2;
     }
 
-    /** The names res_search() queries for {@code name}, in order. */
+    /** Whether every query of a lookup shares one socket (so one conntrack flow, one replica). */
+    public boolean oneSocketPerLookup() {
+        return kind == ResolverKind.BUSYBOX;
+    }
+
+    /** The names the resolver queries for {@code name}, in order (busybox: all at once). */
     public List<String> candidates(String name) {
         List<String> names = new ArrayList<>();
         if (name.endsWith(".")) {
             names.add(name.substring(0, name.length() - 1));
+            return names;
+        }
+        if (kind == ResolverKind.BUSYBOX) {
+            if (name.contains(".")) {
+                names.add(name);
+            } else {
+                searchDomains.forEach(domain -> names.add(name + "." + domain));
+            }
             return names;
         }
         int dots = (int) name.chars().filter(c -> c == '.').count();
@@ -94,10 +107,14 @@ public record ResolverProfile(ResolverKind kind, int timeoutSeconds, int attempt
     }
 
     /**
-     * The number of queries until the name is answered (the answered one included), or the total
-     * number of candidates when none answers (the lookup then ends NXDOMAIN).
+     * The number of queries one after another until the name is answered (the answered one
+     * included), or the total number of candidates when none answers (the lookup then ends
+     * NXDOMAIN). busybox sends its candidates together: one round.
      */
     public int queriesUntilAnswer(String name) {
+        if (kind == ResolverKind.BUSYBOX) {
+            return 1;
+        }
         List<String> names = candidates(name);
         for (int i = 0; i < names.size(); i++) {
             if (answers(name, names.get(i))) {

@@ -43,6 +43,18 @@ class ResolverProfileTest {
         assertThat(glibc.candidates("example.com.")).containsExactly("example.com");
     }
 
+    @Test
+    void busyboxSendsEverythingAtOnceAndExpandsOnlyUndottedNames() {
+        ResolverProfile busybox = profile(ResolverKind.BUSYBOX);
+        assertThat(busybox.tryOffsets()).containsExactly(0, Time.seconds(2.5));
+        assertThat(busybox.queryDeadline()).isEqualTo(Time.seconds(5));
+        assertThat(busybox.candidates("kubernetes")).containsExactly("kubernetes.default.svc.cluster.local",
+                "kubernetes.svc.cluster.local", "kubernetes.cluster.local");
+        assertThat(busybox.candidates("kubernetes.default")).containsExactly("kubernetes.default");
+        assertThat(busybox.queriesUntilAnswer("kubernetes")).isEqualTo(1);
+        assertThat(busybox.oneSocketPerLookup()).isTrue();
+    }
+
     @ParameterizedTest
     @CsvSource({
         "kubernetes, 1",              // kubernetes.default.svc.cluster.local
@@ -60,6 +72,6 @@ class ResolverProfileTest {
     void rejectsImpossibleSettings() {
         assertThatThrownBy(() -> new ResolverProfile(ResolverKind.GLIBC, 0, 2, 5, K8S_SEARCH, false, "cluster.local", NAMESPACES))
                 .hasMessageContaining("timeout");
-        assertThatThrownBy(() -> ResolverKind.fromKey("bionic")).hasMessageContaining("glibc or musl");
+        assertThatThrownBy(() -> ResolverKind.fromKey("bionic")).hasMessageContaining("glibc, musl or busybox");
     }
 }
