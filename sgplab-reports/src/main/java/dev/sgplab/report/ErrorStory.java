@@ -36,8 +36,11 @@ public final class ErrorStory {
             }
         }
         if (pod.failed()) {
-            out.append(String.format(Locale.ROOT, "  lookup failed at %s s: no try got all its replies%n",
-                    t(pod.endedAt())));
+            boolean lastArrived = !pod.tries().isEmpty()
+                    && TryObservation.DELIVERED.equals(pod.tries().get(pod.tries().size() - 1).outcome());
+            out.append(String.format(Locale.ROOT, "  lookup failed at %s s: %s%n", t(pod.endedAt()), lastArrived
+                    ? "the query that got through was answered NXDOMAIN (after a timeout glibc tries the name as is)"
+                    : "no try got all its replies"));
         }
         return out.toString();
     }

@@ -2,6 +2,8 @@ package dev.sgplab.sim;
 
 import dev.sgplab.engine.Cancellable;
 import dev.sgplab.engine.Time;
+import dev.sgplab.model.dns.ResolverProfile;
+import dev.sgplab.model.dns.SearchWalk;
 import dev.sgplab.model.neighbour.NeighbourDevice;
 import dev.sgplab.model.neighbour.NeighbourEntry;
 import dev.sgplab.model.neighbour.Packet;
@@ -14,16 +16,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One pod's name lookup at start: the search-list queries one after another, each sent up to
- * {@code attempts} times by the resolver's schedule, answered by a CoreDNS replica whose node sends
- * the replies through its neighbour entry for the pod's IP. The lookup fails when a query's
- * deadline passes without all replies of one try arriving (glibc stops the search on a timeout).
+ * One pod's name lookup at start: queries one after another as the resolver walks its search list
+ * ({@link SearchWalk}), each sent up to {@code attempts} times by the resolver's schedule and
+ * answered by a CoreDNS replica whose node sends the replies through its neighbour entry for the
+ * pod's IP. A query times out when its deadline passes without all replies of one try arriving.
  */
 final class DnsLookup {
     private final ClusterSimulation run;
     private final SimPod pod;
     private final long[] tryOffsets;
     private final int repliesPerTry;
+    private final SearchWalk walk;
     private int query = -1;
     private boolean queryAnswered;
     private int replica;
@@ -34,8 +37,12 @@ final class DnsLookup {
     DnsLookup(ClusterSimulation run, SimPod pod) {
         this.run = run;
         this.pod = pod;
-        this.tryOffsets = run.plan().resolver().tryOffsets();
-        this.repliesPerTry = run.plan().resolver().repliesPerTry();
+        ResolverProfile resolver = run.plan().resolver();
+        this.tryOffsets = resolver.tryOffsets();
+        this.walk = new SearchWalk(resolver, run.plan().lookupName());
+        this.repliesPerTry = resolver.oneSocketPerLookup()
+                ? resolver.repliesPerTry() * walk.busyboxBatch().size()
+                : resolver.repliesPerTry();
     }
 
     void start() {
@@ -107,16 +114,35 @@ final class DnsLookup {
         }
         queryAnswered = true;
         pending.forEach(Cancellable::cancel);
-        if (query + 1 < run.plan().queriesPerLookup()) {
-            startQuery(query + 1);
-        } else {
-            finish(true);
+        advance(answerOutcome());
+    }
+
+    /** What the server said to the current query (or batch): an answer, or NXDOMAIN. */
+    private SearchWalk.Outcome answerOutcome() {
+        ResolverProfile resolver = run.plan().resolver();
+        String name = run.plan().lookupName();
+        if (resolver.oneSocketPerLookup()) {
+            // busybox: any NXDOMAIN in the batch sets its failing exit code
+            boolean all = walk.busyboxBatch().stream().allMatch(candidate -> resolver.answers(name, candidate));
+            return all ? SearchWalk.Outcome.ANSWERED : SearchWalk.Outcome.NXDOMAIN;
         }
+        return resolver.answers(name, walk.current()) ? SearchWalk.Outcome.ANSWERED : SearchWalk.Outcome.NXDOMAIN;
     }
 
     private void deadline(int q) {
         if (q == query && !queryAnswered) {
-            finish(false);
+            advance(SearchWalk.Outcome.TIMED_OUT);
+        }
+    }
+
+    private void advance(SearchWalk.Outcome outcome) {
+        SearchWalk.Step step = run.plan().resolver().oneSocketPerLookup()
+                ? (outcome == SearchWalk.Outcome.ANSWERED ? SearchWalk.Step.SUCCEEDED : SearchWalk.Step.FAILED)
+                : walk.next(outcome);
+        switch (step) {
+            case NEXT_QUERY -> startQuery(query + 1);
+            case SUCCEEDED -> finish(true);
+            case FAILED -> finish(false);
         }
     }
 

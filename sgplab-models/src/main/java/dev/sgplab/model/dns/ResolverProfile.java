@@ -64,7 +64,10 @@ public record ResolverProfile(ResolverKind kind, int timeoutSeconds, int attempt
         return kind == ResolverKind.BUSYBOX;
     }
 
-    /** The names the resolver queries for {@code name}, in order (busybox: all at once). */
+    /**
+     * The names the resolver may query for {@code name}, in the order it would (busybox: all at
+     * once). Which of them it does query depends on the answers: see {@link SearchWalk}.
+     */
     public List<String> candidates(String name) {
         List<String> names = new ArrayList<>();
         if (name.endsWith(".")) {
@@ -93,7 +96,12 @@ public record ResolverProfile(ResolverKind kind, int timeoutSeconds, int attempt
         return names;
     }
 
-    /** Whether {@code candidate} (made from {@code name}) gets an answer rather than NXDOMAIN. */
+    /**
+     * Whether {@code candidate} (made from {@code name}) gets an answer rather than NXDOMAIN: under
+     * the cluster domain only SERVICE.NAMESPACE.svc.DOMAIN of a known namespace; outside it, only the
+     * looked-up name itself, with at least one dot and a last label that is not a namespace
+     * (upstream DNS has no "kubernetes.default").
+     */
     public boolean answers(String name, String candidate) {
         String suffix = ".svc." + clusterDomain;
         if (candidate.endsWith(suffix)) {
@@ -103,24 +111,9 @@ public record ResolverProfile(ResolverKind kind, int timeoutSeconds, int attempt
         if (candidate.endsWith("." + clusterDomain) || candidate.equals(clusterDomain)) {
             return false;
         }
-        return candidate.equals(name) || candidate.equals(name.replaceAll("\\.$", ""));
+        int lastDot = candidate.lastIndexOf('.');
+        String given = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+        return lastDot > 0 && !clusterNamespaces.contains(candidate.substring(lastDot + 1)) && candidate.equals(given);
     }
 
-    /**
-     * The number of queries one after another until the name is answered (the answered one
-     * included), or the total number of candidates when none answers (the lookup then ends
-     * NXDOMAIN). busybox sends its candidates together: one round.
-     */
-    public int queriesUntilAnswer(String name) {
-        if (kind == ResolverKind.BUSYBOX) {
-            return 1;
-        }
-        List<String> names = candidates(name);
-        for (int i = 0; i < names.size(); i++) {
-            if (answers(name, names.get(i))) {
-                return i + 1;
-            }
-        }
-        return names.size();
-    }
 }

@@ -51,21 +51,22 @@ class ResolverProfileTest {
         assertThat(busybox.candidates("kubernetes")).containsExactly("kubernetes.default.svc.cluster.local",
                 "kubernetes.svc.cluster.local", "kubernetes.cluster.local");
         assertThat(busybox.candidates("kubernetes.default")).containsExactly("kubernetes.default");
-        assertThat(busybox.queriesUntilAnswer("kubernetes")).isEqualTo(1);
         assertThat(busybox.oneSocketPerLookup()).isTrue();
     }
 
     @ParameterizedTest
     @CsvSource({
-        "kubernetes, 1",              // kubernetes.default.svc.cluster.local
-        "kubernetes.default, 2",      // NXDOMAIN in default.svc..., then found
-        "kubernetes.default.svc.cluster.local, 4", // 4 dots < 5: three search expansions first
-        "amazon.com, 4",              // three NXDOMAINs (no namespace "com"), then the name itself
-        "kube-dns.kube-system, 2",
-        "amazon.com., 1"
+        "kubernetes.default.svc.cluster.local, kubernetes.default.svc.cluster.local, true",
+        "kubernetes.default, kubernetes.default.default.svc.cluster.local, false",
+        "kubernetes.default, kubernetes.default.svc.cluster.local, true",
+        "kubernetes.default, kubernetes.default, false",  // upstream has no TLD "default"
+        "amazon.com, amazon.com.svc.cluster.local, false", // no namespace "com"
+        "amazon.com, amazon.com, true",
+        "amazon.com, amazon.com.cluster.local, false",
+        "kubernetes, kubernetes, false"
     })
-    void queriesUntilTheAnswer(String name, int queries) {
-        assertThat(profile(ResolverKind.GLIBC).queriesUntilAnswer(name)).isEqualTo(queries);
+    void whichNamesExist(String name, String candidate, boolean exists) {
+        assertThat(profile(ResolverKind.GLIBC).answers(name, candidate)).isEqualTo(exists);
     }
 
     @Test

@@ -1,0 +1,105 @@
+package dev.sgplab.model.dns;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The walk through the search list for one lookup: which name to query next, given how the last
+ * query ended.
+ *
+ * <p>glibc (resolv/res_query.c __res_context_search): the name as is first when it has ndots dots
+ * or more (or a trailing dot, and then only that); then each search domain while the answers are
+ * NXDOMAIN or NODATA; a timeout ends the search ("stop searching up, but try the input name below
+ * in case it's fully-qualified"), so the name as is is still tried if it was not yet. Observed with
+ * strace on glibc 2.36: after two timed-out tries of NAME.default.svc.cluster.local, the next
+ * query is NAME itself.
+ *
+ * <p>musl (src/network/lookup_name.c name_from_dns_search): with ndots dots or more only the name
+ * as is; otherwise each search domain, then the name as is; a timeout (EAI_AGAIN) ends the lookup.
+ *
+ * <p>busybox nslookup: all candidates in one round (see {@link ResolverKind#BUSYBOX}); the command
+ * fails if any of them is NXDOMAIN, as busybox sets its exit code on every rcode != 0.
+ */
+public final class SearchWalk {
+
+    /** How one query (one name, all its tries) ended. */
+    public enum Outcome {
+        ANSWERED, NXDOMAIN, TIMED_OUT
+    }
+
+    /** Where the lookup stands after a query. */
+    public enum Step {
+        NEXT_QUERY, SUCCEEDED, FAILED
+    }
+
+    private final ResolverProfile profile;
+    private final String name;
+    private final List<String> searchNames = new ArrayList<>();
+    private final boolean asIsFirst;
+    private final boolean asIsOnly;
+    private int searchIndex = -1;
+    private boolean triedAsIs;
+    private String current;
+
+    public SearchWalk(ResolverProfile profile, String name) {
+        this.profile = profile;
+        boolean trailingDot = name.endsWith(".");
+        this.name = trailingDot ? name.substring(0, name.length() - 1) : name;
+        int dots = (int) this.name.chars().filter(c -> c == '.').count();
+        boolean enoughDots = dots >= profile.ndots();
+        this.asIsOnly = trailingDot || (enoughDots && profile.kind() == ResolverKind.MUSL);
+        this.asIsFirst = asIsOnly || enoughDots;
+        if (!asIsOnly) {
+            for (String domain : profile.searchDomains()) {
+                searchNames.add(this.name + "." + domain);
+            }
+        }
+        if (asIsFirst) {
+            triedAsIs = true;
+            current = this.name;
+        } else {
+            current = nextSearchName();
+        }
+    }
+
+    /** The name to query now. */
+    public String current() {
+        return current;
+    }
+
+    /** All names busybox sends at once. */
+    public List<String> busyboxBatch() {
+        return profile.candidates(name);
+    }
+
+    public Step next(Outcome outcome) {
+        if (outcome == Outcome.ANSWERED) {
+            return Step.SUCCEEDED;
+        }
+        if (asIsOnly) {
+            return Step.FAILED;
+        }
+        if (outcome == Outcome.TIMED_OUT) {
+            if (profile.kind() == ResolverKind.MUSL) {
+                return Step.FAILED; // EAI_AGAIN ends musl's search
+            }
+            searchIndex = searchNames.size(); // glibc: stop searching up...
+        }
+        String following = nextSearchName();
+        if (following != null) {
+            current = following;
+            return Step.NEXT_QUERY;
+        }
+        if (!triedAsIs) { // ...but try the input name as is
+            triedAsIs = true;
+            current = name;
+            return Step.NEXT_QUERY;
+        }
+        return Step.FAILED;
+    }
+
+    private String nextSearchName() {
+        searchIndex++;
+        return searchIndex < searchNames.size() ? searchNames.get(searchIndex) : null;
+    }
+}
