@@ -13,6 +13,7 @@ import dev.sgplab.model.neighbour.TableParams;
 import dev.sgplab.model.vpc.AllocationPolicy;
 import dev.sgplab.model.vpc.Cidr;
 import dev.sgplab.model.vpc.VpcFabric;
+import dev.sgplab.model.workload.ChurnSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -184,6 +185,11 @@ public record Scenario(String name, Cluster cluster, Subnet subnet, Vpc vpc, Ker
 
         public boolean roundRobin() {
             return "round-robin".equals(scheduling);
+        }
+
+        public ChurnSpec spec() {
+            return new ChurnSpec(pods, createIntervalDistribution(), podStartLatencyDistribution(),
+                    runTimeDistribution(), roundRobin());
         }
     }
 

@@ -9,11 +9,13 @@ import dev.sgplab.model.neighbour.NeighbourEntry;
 import dev.sgplab.model.neighbour.Packet;
 import dev.sgplab.model.vpc.Ipv4;
 import dev.sgplab.model.vpc.MacAddress;
+import dev.sgplab.model.workload.ChurnPod;
 import dev.sgplab.observe.EntrySnapshot;
 import dev.sgplab.observe.TryObservation;
 import dev.sgplab.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * One pod's name lookup at start: queries one after another as the resolver walks its search list
@@ -23,7 +25,8 @@ import java.util.List;
  */
 final class DnsLookup {
     private final ClusterSimulation run;
-    private final SimPod pod;
+    private final ChurnPod pod;
+    private final Consumer<Boolean> done;
     private final long[] tryOffsets;
     private final int repliesPerTry;
     private final SearchWalk walk;
@@ -34,9 +37,10 @@ final class DnsLookup {
     private final List<Cancellable> pending = new ArrayList<>(4);
     private final List<TryRecord> records = new ArrayList<>(2);
 
-    DnsLookup(ClusterSimulation run, SimPod pod) {
+    DnsLookup(ClusterSimulation run, ChurnPod pod, Consumer<Boolean> done) {
         this.run = run;
         this.pod = pod;
+        this.done = done;
         ResolverProfile resolver = run.plan().resolver();
         this.tryOffsets = resolver.tryOffsets();
         this.walk = new SearchWalk(resolver, run.plan().lookupName());
@@ -82,7 +86,7 @@ final class DnsLookup {
     private void serverReplies(TryRecord record) {
         SimNode node = run.corednsNode(record.replica);
         NeighbourDevice device = node.eth0;
-        int ip = pod.eni.ip();
+        int ip = pod.eni().ip();
         if (run.keepsPodDetails()) {
             record.entry = snapshot(node, device.lookup(ip));
         }
@@ -104,7 +108,7 @@ final class DnsLookup {
 
     private void replyArrived(TryRecord record, NeighbourDevice device) {
         if (run.plan().tcp()) {
-            device.confirm(pod.eni.ip()); // the pod's ACK comes back: TCP confirms the neighbour
+            device.confirm(pod.eni().ip()); // the pod's ACK comes back: TCP confirms the neighbour
         }
         if (record.query != query || queryAnswered || !pod.running()) {
             return;
@@ -149,10 +153,10 @@ final class DnsLookup {
     private void finish(boolean ok) {
         if (run.keepsPodDetails()) {
             for (TryRecord record : records) {
-                pod.tries.add(record.toObservation());
+                pod.addTry(record.toObservation());
             }
         }
-        run.lookupFinished(pod, ok);
+        done.accept(ok);
     }
 
     /** One DNS reply packet from CoreDNS to the pod. */
@@ -172,8 +176,8 @@ final class DnsLookup {
 
         @Override
         public void transmitted(long now, long destinationMac) {
-            int ip = pod.eni.ip();
-            if (run.fabric().delivers(ip, destinationMac) && destinationMac == pod.eni.mac()) {
+            int ip = pod.eni().ip();
+            if (run.fabric().delivers(ip, destinationMac) && destinationMac == pod.eni().mac()) {
                 record.note(TryObservation.DELIVERED);
                 run.scheduler().scheduleAfter(run.plan().networkLatency(), () -> replyArrived(record, device));
             } else if (run.keepsPodDetails()) {

@@ -36,7 +36,7 @@ public final class Reproduction {
             IntConsumer rowProgress = progress == null ? null : done -> progress.accept(offset + done);
             int[] counts = Replications.errorCounts(plans.get(i), seed, replications, threads, rowProgress);
             OriginalReport.Row reported = OriginalReport.ROWS.get(i);
-            rows.add(new Row(reported.cooldownSeconds(), plans.get(i).pods(), reported.errorPods(),
+            rows.add(new Row(reported.cooldownSeconds(), plans.get(i).churn().pods(), reported.errorPods(),
                     ErrorSummary.of(counts)));
         }
         return new Result(plans.get(0).scenarioName(), seed, replications, rows);

@@ -4,19 +4,19 @@ import dev.sgplab.model.neighbour.NeighbourDevice;
 import dev.sgplab.model.neighbour.NeighbourTable;
 
 /**
- * A worker node. Only nodes running CoreDNS get a neighbour table: theirs are the entries that
- * decide whether DNS replies reach the pods. Replies leave through the node's eth0 (the ENI that
- * holds the CoreDNS pod's IP); replicas on one node share it.
+ * A node that runs CoreDNS, with its kernel's neighbour table: its entries decide whether DNS
+ * replies reach the pods. Replies leave through the node's eth0 (the ENI that holds the CoreDNS
+ * pod's IP); replicas on one node share it.
  */
 final class SimNode {
-    final int index;
     final String name;
-    int sgppPods;
-    NeighbourTable table;
-    NeighbourDevice eth0;
+    final NeighbourTable table;
+    final NeighbourDevice eth0;
 
-    SimNode(int index) {
-        this.index = index;
-        this.name = "node-" + index;
+    SimNode(String name, NeighbourTable table) {
+        this.name = name;
+        this.table = table;
+        this.eth0 = table.addDevice("eth0", table.defaults());
+        table.start(); // after the device: its reachable_time is the table stream's first draw
     }
 }

@@ -9,6 +9,7 @@ import dev.sgplab.model.neighbour.TableParams;
 import dev.sgplab.model.vpc.AllocationPolicy;
 import dev.sgplab.model.vpc.Cidr;
 import dev.sgplab.model.vpc.VpcFabric;
+import dev.sgplab.model.workload.ChurnSpec;
 import dev.sgplab.scenario.Scenario;
 
 /**
@@ -35,11 +36,7 @@ public record SimulationPlan(
         String lookupName,
         long serverLatency,
         boolean tcp,
-        int pods,
-        Distribution createInterval,
-        Distribution podStartLatency,
-        Distribution runTime,
-        boolean roundRobin) {
+        ChurnSpec churn) {
 
     public static SimulationPlan of(Scenario s) {
         ResolverProfile resolver = s.dns().profile();
@@ -63,10 +60,7 @@ public record SimulationPlan(
                 s.dns().name(),
                 Time.millis(s.dns().serverLatencyMs()),
                 s.dns().tcp(),
-                s.workload().pods(),
-                s.workload().createIntervalDistribution(),
-                s.workload().podStartLatencyDistribution(),
-                s.workload().runTimeDistribution(),
-                s.workload().roundRobin());
+                s.workload().spec());
     }
 }
+

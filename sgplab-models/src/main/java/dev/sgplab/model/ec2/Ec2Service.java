@@ -1,4 +1,4 @@
-package dev.sgplab.sim;
+package dev.sgplab.model.ec2;
 
 import dev.sgplab.engine.Scheduler;
 import dev.sgplab.engine.Time;
@@ -6,36 +6,51 @@ import dev.sgplab.model.controller.BranchEni;
 import dev.sgplab.model.controller.BranchEniProvider;
 import dev.sgplab.model.dist.Distribution;
 import dev.sgplab.model.vpc.Subnet;
-import dev.sgplab.model.vpc.VpcFabric;
-import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
 
 /**
- * EC2 for the simulator: CreateNetworkInterface takes an address from the subnet at once and the
- * interface is usable after the creation latency; DeleteNetworkInterface frees the address (or
- * fails with the scenario's probability). Every new interface gets a new random MAC, as EC2 does.
+ * EC2's network-interface calls as the controller sees them: CreateNetworkInterface takes an
+ * address from the subnet at once and the interface is usable after the creation latency;
+ * DeleteNetworkInterface frees the address, or fails with a given probability. Every interface gets
+ * a new random MAC, as EC2's do.
+ *
+ * <p>Deviation: the creation latency is one distribution for the whole call sequence (create and
+ * associate with the trunk); EC2's throttling is not modelled.
  */
-final class SimEc2 implements BranchEniProvider.Ec2 {
+public final class Ec2Service implements BranchEniProvider.Ec2 {
+
+    /** Where interfaces appear and disappear: the VPC fabric in the simulator, namespaces in the lab. */
+    public interface Listener {
+        void attached(BranchEni eni, String nodeName);
+
+        void detached(BranchEni eni);
+    }
+
     private final Scheduler scheduler;
     private final Subnet subnet;
-    private final VpcFabric fabric;
+    private final Listener listener;
     private final Distribution createLatency;
     private final double deleteFailureProbability;
-    private final SplittableRandom latencyRandom;
-    private final SplittableRandom macRandom;
-    private final SplittableRandom deleteRandom;
+    private final RandomGenerator latencyRandom;
+    private final RandomGenerator macRandom;
+    private final RandomGenerator deleteRandom;
 
-    SimEc2(Scheduler scheduler, Subnet subnet, VpcFabric fabric, Distribution createLatency,
-            double deleteFailureProbability, SplittableRandom latencyRandom, SplittableRandom macRandom,
-            SplittableRandom deleteRandom) {
+    public Ec2Service(Scheduler scheduler, Subnet subnet, Listener listener, Distribution createLatency,
+            double deleteFailureProbability, RandomGenerator latencyRandom, RandomGenerator macRandom,
+            RandomGenerator deleteRandom) {
         this.scheduler = scheduler;
         this.subnet = subnet;
-        this.fabric = fabric;
+        this.listener = listener;
         this.createLatency = createLatency;
         this.deleteFailureProbability = deleteFailureProbability;
         this.latencyRandom = latencyRandom;
         this.macRandom = macRandom;
         this.deleteRandom = deleteRandom;
+    }
+
+    public Subnet subnet() {
+        return subnet;
     }
 
     @Override
@@ -49,9 +64,8 @@ final class SimEc2 implements BranchEniProvider.Ec2 {
         }
         // Locally administered unicast, as EC2's MACs are (02:..., 06:..., 0a:..., 0e:...).
         long mac = 0x0200_0000_0000L | (macRandom.nextLong() & 0x00FF_FFFF_FFFFL);
-        String id = eniId(macRandom.nextLong());
-        BranchEni eni = new BranchEni(id, mac, ip, vlanId, podUid);
-        fabric.attach(ip, mac);
+        BranchEni eni = new BranchEni(eniId(macRandom.nextLong()), mac, ip, vlanId, podUid);
+        listener.attached(eni, nodeName);
         scheduler.scheduleAfter(latency, () -> created.accept(eni));
     }
 
@@ -66,7 +80,7 @@ final class SimEc2 implements BranchEniProvider.Ec2 {
         if (deleteFailureProbability > 0 && deleteRandom.nextDouble() < deleteFailureProbability) {
             return false;
         }
-        fabric.detach(eni.ip());
+        listener.detached(eni);
         subnet.release(eni.ip(), scheduler.now());
         return true;
     }

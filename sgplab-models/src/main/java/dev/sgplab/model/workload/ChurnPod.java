@@ -1,4 +1,4 @@
-package dev.sgplab.sim;
+package dev.sgplab.model.workload;
 
 import dev.sgplab.engine.Time;
 import dev.sgplab.model.controller.BranchEni;
@@ -11,12 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** One churn pod's state during a run; becomes a {@link PodObservation} at the end. */
-final class SimPod {
-    final int index;
-    final String name;
-    SimNode node;
+public final class ChurnPod {
+    private final int index;
+    private final String name;
+    ChurnNode node;
     BranchEni eni;
-    SimPod previousOwner;
+    ChurnPod previousOwner;
     long createdAt = -1;
     long branchReadyAt = -1;
     long firstLookupAt = -1;
@@ -26,9 +26,9 @@ final class SimPod {
     long waited;
     boolean everWaited;
     boolean failed;
-    final List<TryObservation> tries = new ArrayList<>(2);
+    private final List<TryObservation> tries = new ArrayList<>(2);
 
-    SimPod(int index) {
+    ChurnPod(int index) {
         this.index = index;
         this.name = name(index);
     }
@@ -39,8 +39,38 @@ final class SimPod {
         return number.length() >= 3 ? "churn-" + number : "churn-" + "0".repeat(3 - number.length()) + number;
     }
 
-    boolean running() {
+    public int index() {
+        return index;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public ChurnNode node() {
+        return node;
+    }
+
+    public BranchEni eni() {
+        return eni;
+    }
+
+    public ChurnPod previousOwner() {
+        return previousOwner;
+    }
+
+    public long firstLookupAt() {
+        return firstLookupAt;
+    }
+
+    /** The pod has its branch ENI and has not ended. */
+    public boolean running() {
         return branchReadyAt >= 0 && endedAt < 0;
+    }
+
+    /** Backends record each DNS try here, in order. */
+    public void addTry(TryObservation attempt) {
+        tries.add(attempt);
     }
 
     double reuseGapSeconds() {
@@ -51,7 +81,7 @@ final class SimPod {
         PreviousOwner previous = previousOwner == null ? null
                 : new PreviousOwner(previousOwner.name, MacAddress.format(previousOwner.eni.mac()),
                         seconds(previousOwner.endedAt), seconds(previousOwner.eniDeletedAt), reuseGapSeconds());
-        return new PodObservation(name, node == null ? null : node.name,
+        return new PodObservation(name, node == null ? null : node.name(),
                 eni == null ? null : Ipv4.format(eni.ip()), eni == null ? null : MacAddress.format(eni.mac()),
                 eni == null ? null : eni.id(), seconds(createdAt), seconds(branchReadyAt), seconds(firstLookupAt),
                 seconds(endedAt), failed ? PodObservation.ERROR : PodObservation.SUCCEEDED,
