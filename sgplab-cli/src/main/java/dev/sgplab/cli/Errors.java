@@ -1,5 +1,6 @@
 package dev.sgplab.cli;
 
+import dev.sgplab.lab.LabException;
 import dev.sgplab.scenario.ScenarioException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -24,10 +25,15 @@ final class Errors {
 
     static int onFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
-        if (e instanceof ScenarioException || e instanceof BadInputException) {
+        if (e instanceof ScenarioException || e instanceof BadInputException || e instanceof LabException.Unusable) {
             err.println("sgplab: " + oneLine(e.getMessage()));
             err.flush();
             return BAD_INPUT;
+        }
+        if (e instanceof LabException) {
+            err.println("sgplab: lab: " + oneLine(e.getMessage()));
+            err.flush();
+            return FAILURE;
         }
         err.println("sgplab: internal error: " + e.getClass().getSimpleName() + ": " + oneLine(e.getMessage()));
         if ("1".equals(System.getenv("SGPLAB_DEBUG"))) {

@@ -44,6 +44,16 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--trace", description = "Tell every Error pod's story.")
     boolean trace;
 
+    /** The settings that stand for undocumented behaviour, as this run used them. */
+    static Map<String, String> assumptions(ScenarioTree tree, RunObservations run) {
+        Map<String, String> assumptions = new LinkedHashMap<>();
+        for (String key : ASSUMPTION_KEYS) {
+            assumptions.put(key, tree.get(key));
+        }
+        assumptions.put("effective-cooldown-seconds", Long.toString(Math.round(run.cooldownSeconds())));
+        return assumptions;
+    }
+
     @Override
     public Integer call() {
         ScenarioTree tree = scenarioOptions.load(scenario);
@@ -52,11 +62,7 @@ final class SimulateCommand implements Callable<Integer> {
         checked.warnings().forEach(w -> err.println("sgplab: warning: " + w));
         RunObservations run = new ClusterSimulation(SimulationPlan.of(checked), Replications.seedOf(seed, 0),
                 trace ? ClusterSimulation.Detail.TRACE : ClusterSimulation.Detail.PODS).run();
-        Map<String, String> assumptions = new LinkedHashMap<>();
-        for (String key : ASSUMPTION_KEYS) {
-            assumptions.put(key, tree.get(key));
-        }
-        assumptions.put("effective-cooldown-seconds", Long.toString(Math.round(run.cooldownSeconds())));
+        Map<String, String> assumptions = assumptions(tree, run);
         PrintWriter out = spec.commandLine().getOut();
         out.print(output == OutputFormat.JSON ? SimulateReport.json(run, seed, assumptions, trace)
                 : SimulateReport.table(run, seed, assumptions, trace));

@@ -37,7 +37,7 @@ public final class ErrorStory {
         }
         if (pod.failed()) {
             boolean lastArrived = !pod.tries().isEmpty()
-                    && TryObservation.DELIVERED.equals(pod.tries().get(pod.tries().size() - 1).outcome());
+                    && pod.tries().get(pod.tries().size() - 1).outcome().startsWith(TryObservation.DELIVERED);
             out.append(String.format(Locale.ROOT, "  lookup failed at %s s: %s%n", t(pod.endedAt()), lastArrived
                     ? "the query that got through was answered NXDOMAIN (after a timeout glibc tries the name as is)"
                     : "no try got all its replies"));

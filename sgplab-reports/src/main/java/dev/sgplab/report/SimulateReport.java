@@ -100,7 +100,7 @@ public final class SimulateReport {
         return Math.round(value * 1000.0) / 1000.0;
     }
 
-    static String fmt(double value) {
+    public static String fmt(double value) {
         return value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value)
                 : String.format(Locale.ROOT, "%.1f", value);
     }

@@ -1,0 +1,14 @@
+package dev.sgplab.lab;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the lab report states besides the observations: the kernel, the time scale, every setting
+ * in force (whole-kernel ones in the initial namespace, per-device ones on the DNS nodes' links)
+ * and the tools' versions.
+ */
+public record LabFacts(String kernel, double timeScale, String runPrefix, Map<String, String> hostNeighDefaults,
+        Map<String, String> dnsNodeNeighSettings, int dnsNodeEntriesAtEnd, String dnsServer, String resolver,
+        List<String> notes) {
+}

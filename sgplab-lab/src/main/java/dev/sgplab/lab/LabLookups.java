@@ -1,0 +1,107 @@
+package dev.sgplab.lab;
+
+import dev.sgplab.engine.RealTimeScheduler;
+import dev.sgplab.engine.Time;
+import dev.sgplab.model.dns.ResolverKind;
+import dev.sgplab.model.vpc.Ipv4;
+import dev.sgplab.model.vpc.MacAddress;
+import dev.sgplab.model.workload.ChurnPod;
+import dev.sgplab.observe.EntrySnapshot;
+import dev.sgplab.observe.TryObservation;
+import dev.sgplab.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Pods' lookups in the lab: the real resolver (getent for glibc, busybox nslookup) in the pod's
+ * namespace; the pod fails when it exits non-zero. While it runs, the DNS nodes' entries for the
+ * pod's IP are read ({@code ip -j neigh}) at each try of the resolver's schedule — the first just
+ * before the resolver starts — so that an Error pod's story shows what the kernel held. Which DNS
+ * node answered a try is not observed when there are several (nftables picks per flow), and what
+ * became of a reply is read from the entry: a valid entry with another MAC sends it to that MAC.
+ */
+final class LabLookups implements dev.sgplab.model.workload.ChurnTest.Backend {
+    private final RealTimeScheduler scheduler;
+    private final LabNetwork network;
+    private final Effects effects;
+    private final ScheduledExecutorService observer;
+    private final long tryInterval;
+    private final int attempts;
+    private final boolean singleNode;
+
+    LabLookups(RealTimeScheduler scheduler, LabNetwork network, Effects effects,
+            ScheduledExecutorService observer, Scenario scenario, LabTiming timing) {
+        this.scheduler = scheduler;
+        this.network = network;
+        this.effects = effects;
+        this.observer = observer;
+        this.attempts = timing.resolverAttempts();
+        long timeout = Time.seconds(scenario.dns().timeout());
+        this.tryInterval = scenario.dns().profile().kind() == ResolverKind.GLIBC ? timeout : timeout / attempts;
+        this.singleNode = network.dnsNodes().size() == 1;
+    }
+
+    @Override
+    public void lookup(ChurnPod pod, Consumer<Boolean> done) {
+        long start = scheduler.now();
+        effects.submit(() -> {
+            List<Sample> samples = new ArrayList<>();
+            samples.add(new Sample(0, start, network.snapshot(pod.eni().ip())));
+            Process process = Commands.start(network.lookupCommand(pod.eni()));
+            Commands.drain(process.getInputStream());
+            Commands.drain(process.getErrorStream());
+            List<ScheduledFuture<?>> later = new ArrayList<>();
+            long realInterval = scheduler.toRealNanos(tryInterval);
+            for (int k = 1; k < 64; k++) {
+                int index = k;
+                long at = k * realInterval - TimeUnit.MILLISECONDS.toNanos(20);
+                later.add(observer.schedule(() -> {
+                    if (process.isAlive()) {
+                        List<EntrySnapshot> entries = network.snapshot(pod.eni().ip());
+                        synchronized (samples) {
+                            samples.add(new Sample(index, start + index * tryInterval, entries));
+                        }
+                    }
+                }, at, TimeUnit.NANOSECONDS));
+            }
+            process.onExit().thenAccept(exited -> {
+                later.forEach(f -> f.cancel(false));
+                boolean ok = exited.exitValue() == 0;
+                scheduler.post(() -> {
+                    synchronized (samples) {
+                        samples.forEach(sample -> pod.addTry(sample.toObservation(pod, attempts, singleNode)));
+                    }
+                    done.accept(ok);
+                });
+            });
+        });
+    }
+
+    /** The DNS nodes' entries at one try. */
+    private record Sample(int index, long sentAt, List<EntrySnapshot> entries) {
+        TryObservation toObservation(ChurnPod pod, int attempts, boolean singleNode) {
+            EntrySnapshot entry = entries.get(0);
+            List<EntrySnapshot> others = entries.subList(1, entries.size());
+            return new TryObservation(index / attempts, index % attempts, Time.toSeconds(sentAt), singleNode ? 0 : -1,
+                    entry, fate(entry, pod), List.copyOf(others));
+        }
+
+        /** Where the kernel sends the reply with this entry, and whether the owner gets it. */
+        static String fate(EntrySnapshot entry, ChurnPod pod) {
+            String state = entry.state();
+            boolean valid = List.of("REACHABLE", "STALE", "DELAY", "PROBE", "PERMANENT", "NOARP").contains(state);
+            String podMac = MacAddress.format(pod.eni().mac());
+            if (!valid || entry.mac() == null) {
+                return TryObservation.DELIVERED + " (resolved afresh by broadcast ARP)";
+            }
+            if (entry.mac().equals(podMac)) {
+                return TryObservation.DELIVERED;
+            }
+            return "lost: sent to " + entry.mac() + ", but " + Ipv4.format(pod.eni().ip()) + " is now " + podMac;
+        }
+    }
+}

@@ -1,0 +1,375 @@
+package dev.sgplab.lab;
+
+import dev.sgplab.model.controller.BranchEni;
+import dev.sgplab.model.dns.ResolverProfile;
+import dev.sgplab.model.vpc.Cidr;
+import dev.sgplab.model.vpc.Ipv4;
+import dev.sgplab.model.vpc.MacAddress;
+import dev.sgplab.observe.EntrySnapshot;
+import dev.sgplab.scenario.Scenario;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A scenario's network made of Linux network namespaces:
+ * <ul>
+ * <li>a fabric namespace with one bridge, standing for the VPC;
+ * <li>a namespace per CoreDNS node, on the bridge with an address of the subnet (the lowest of those
+ *     held by others), its neighbour sysctls set to the scenario's (scaled) values, running dnsmasq
+ *     that answers exactly the names the model says exist ({@link ResolverProfile#answers});
+ * <li>a namespace per branch ENI, from its creation to its deletion (as the VPC answers ARP for an
+ *     ENI's address until the ENI is deleted), with the ENI's MAC and IP, a permanent entry for each
+ *     DNS node (the VPC answers the pod's ARP, so a DNS node never sees it), and its resolv.conf.
+ * </ul>
+ * A DNS node resolves a pod's address by broadcast ARP over the bridge and gets the current owner's
+ * answer; a unicast probe or reply to a MAC that is gone is flooded by the bridge and dropped by
+ * every pod (not its MAC): unanswered and lost, as in the model. With replicas on several nodes, the
+ * pod's nameserver is a virtual IP that nftables in the pod's namespace DNATs to a random replica
+ * per flow, as kube-proxy does; the resolver's own socket use decides how often it switches.
+ */
+final class LabNetwork implements AutoCloseable {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** What the DNS servers answer for existing names. */
+    private static final int ANSWER_OFFSET = 1;
+    /** The kube-dns virtual IP: the subnet's 4th address, which AWS reserves and never assigns. */
+    private static final int VIP_OFFSET = 3;
+
+    private final LabNames names;
+    private final Scenario scenario;
+    private final LabTiming timing;
+    private final Cidr cidr;
+    private final List<DnsNode> dnsNodes = new ArrayList<>();
+    private final List<String> replicaIps = new ArrayList<>();
+    /** Every namespace this run made (the effects thread adds, a Ctrl-C teardown may remove). */
+    private final Set<String> namespaces = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
+    private final Map<String, String> podNamespaceByEni = new LinkedHashMap<>();
+    private final List<Process> servers = new ArrayList<>();
+    private final String ip = Preflight.path(Preflight.IP);
+
+    LabNetwork(LabNames names, Scenario scenario, LabTiming timing) {
+        this.names = names;
+        this.scenario = scenario;
+        this.timing = timing;
+        this.cidr = scenario.subnet().cidrBlock();
+    }
+
+    List<DnsNode> dnsNodes() {
+        return List.copyOf(dnsNodes);
+    }
+
+    // ---- build -----------------------------------------------------------------------------------
+
+    void build() {
+        try {
+            Files.createDirectories(names.runDir());
+        } catch (IOException e) {
+            throw new LabException("cannot create " + names.runDir() + ": " + e.getMessage());
+        }
+        addNamespace(names.fabric());
+        batch(names.fabric(), "link set lo up", "link add " + names.bridge() + " type bridge",
+                "link set " + names.bridge() + " up");
+        int[] placement = scenario.cluster().corednsNodes();
+        Map<Integer, DnsNode> byNode = new LinkedHashMap<>();
+        for (int nodeIndex : placement) {
+            byNode.computeIfAbsent(nodeIndex, n -> buildNode(n, byNode.size()));
+        }
+        for (int nodeIndex : placement) {
+            replicaIps.add(Ipv4.format(byNode.get(nodeIndex).ip()));
+        }
+        dnsNodes.addAll(byNode.values());
+        padTable(scenario.kernel().otherArpEntries());
+        for (DnsNode node : dnsNodes) {
+            startServer(node);
+        }
+    }
+
+    private DnsNode buildNode(int nodeIndex, int ordinal) {
+        String ns = names.node(nodeIndex);
+        String link = names.nodeLink(nodeIndex);
+        int address = cidr.address(4 + ordinal); // the lowest addresses "used by others"
+        addNamespace(ns);
+        run(ip, "link", "add", link, "netns", ns, "type", "veth", "peer", "name", names.nodePort(nodeIndex), "netns",
+                names.fabric());
+        batch(names.fabric(), "link set " + names.nodePort(nodeIndex) + " master " + names.bridge() + " up");
+        batch(ns, "link set lo up", "link set " + link + " up",
+                "addr add " + Ipv4.format(address) + "/" + cidr.prefixLength() + " dev " + link);
+        // Only the device's own parameters: outside the initial namespace there is no neigh/default.
+        StringBuilder script = new StringBuilder();
+        timing.nodeSysctls().forEach((key, value) -> script.append("printf '%s\\n' ").append(value)
+                .append(" > /proc/sys/net/ipv4/neigh/").append(link).append('/').append(key).append('\n'));
+        Commands.check(List.of(ip, "netns", "exec", ns, "sh", "-e", "-c", script.toString()));
+        JsonNode linkInfo = JSON.readTree(Commands.check(List.of(ip, "-n", ns, "-j", "link", "show", link)));
+        return new DnsNode(nodeIndex, ns, link, address, linkInfo.get(0).get("address").asString());
+    }
+
+    /** Permanent entries that only count towards gc_thresh1 (the scenario's other-arp-entries). */
+    private void padTable(int entries) {
+        if (entries == 0) {
+            return;
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("link add " + names.padding() + " type veth peer name " + names.padding() + "x");
+        lines.add("link set " + names.padding() + " up");
+        int base = Ipv4.parse("198.19.0.0");
+        for (int i = 1; i <= entries; i++) {
+            lines.add("neigh replace " + Ipv4.format(base + i) + " lladdr " + MacAddress.format(0x0200_0000_0000L + i)
+                    + " nud permanent dev " + names.padding());
+        }
+        batch(names.fabric(), lines.toArray(String[]::new));
+    }
+
+    private void startServer(DnsNode node) {
+        ResolverProfile resolver = scenario.dns().profile();
+        String name = scenario.dns().name();
+        String answer = Ipv4.format(cidr.address(ANSWER_OFFSET));
+        List<String> argv = new ArrayList<>(List.of(ip, "netns", "exec", node.namespace(),
+                Preflight.path(Preflight.DNSMASQ), "--keep-in-foreground", "--conf-file=/dev/null", "--no-resolv",
+                "--no-hosts", "--bind-interfaces", "--listen-address=" + Ipv4.format(node.ip()), "--port=53",
+                "--local=/#/", "--log-queries",
+                "--log-facility=" + names.runDir().resolve("dns-" + node.name() + ".log"),
+                "--pid-file=" + names.runDir().resolve("dns-" + node.name() + ".pid")));
+        for (String candidate : resolver.candidates(name)) {
+            if (resolver.answers(name, candidate)) {
+                argv.add("--host-record=" + candidate + "," + answer);
+            }
+        }
+        Process server = Commands.start(argv);
+        servers.add(server);
+        waitUntilAnswering(node, server);
+    }
+
+    private void waitUntilAnswering(DnsNode node, Process server) {
+        List<String> probe = List.of(ip, "netns", "exec", node.namespace(), Preflight.path(Preflight.DIG), "+time=1",
+                "+tries=1", "+short", "@" + Ipv4.format(node.ip()), "sgplab-ready.invalid");
+        for (int i = 0; i < 50; i++) {
+            if (!server.isAlive()) {
+                throw new LabException("dnsmasq on " + node.name() + " exited: "
+                        + Commands.firstLine(Commands.drain(server.getErrorStream()).join()));
+            }
+            Commands.Result result = Commands.run(probe, null);
+            if (result.ok()) {
+                return; // an answer came (NXDOMAIN for this name): the server is up
+            }
+            sleep(100);
+        }
+        throw new LabException("dnsmasq on " + node.name() + " did not answer within 5 s");
+    }
+
+    // ---- branch ENIs -----------------------------------------------------------------------------
+
+    /** The ENI exists: its namespace appears with its MAC and IP. */
+    void attach(BranchEni eni) {
+        String podIndex = eni.podUid().replaceAll("\\D", "");
+        int index = Integer.parseInt(podIndex);
+        String ns = names.pod(index);
+        String link = names.podLink();
+        addNamespace(ns);
+        podNamespaceByEni.put(eni.id(), ns);
+        run(ip, "link", "add", link, "netns", ns, "address", MacAddress.format(eni.mac()), "type", "veth", "peer", "name",
+                names.podPort(index), "netns", names.fabric());
+        batch(names.fabric(), "link set " + names.podPort(index) + " master " + names.bridge() + " up");
+        List<String> lines = new ArrayList<>(List.of("link set lo up", "link set " + link + " up",
+                "addr add " + Ipv4.format(eni.ip()) + "/" + cidr.prefixLength() + " dev " + link));
+        for (DnsNode node : dnsNodes) {
+            lines.add("neigh replace " + Ipv4.format(node.ip()) + " lladdr " + node.mac() + " nud permanent dev " + link);
+        }
+        batch(ns, lines.toArray(String[]::new));
+        String nameserver = replicaIps.stream().distinct().count() == 1 ? replicaIps.get(0) : installVip(ns);
+        writeResolvConf(ns, nameserver);
+    }
+
+    /** kube-proxy in miniature: the VIP DNATed per flow to a random replica. */
+    private String installVip(String ns) {
+        String vip = Ipv4.format(cidr.address(VIP_OFFSET));
+        StringBuilder map = new StringBuilder();
+        for (int i = 0; i < replicaIps.size(); i++) {
+            map.append(i == 0 ? "" : ", ").append(i).append(" : ").append(replicaIps.get(i));
+        }
+        String rules = "table ip sgplab {\n  chain output {\n    type nat hook output priority -100; policy accept;\n"
+                + "    ip daddr " + vip + " udp dport 53 dnat to numgen random mod " + replicaIps.size() + " map { " + map
+                + " }\n    ip daddr " + vip + " tcp dport 53 dnat to numgen random mod " + replicaIps.size()
+                + " map { " + map + " }\n  }\n}\n";
+        Commands.check(List.of(ip, "netns", "exec", ns, Preflight.path(Preflight.NFT), "-f", "-"), rules);
+        return vip;
+    }
+
+    private void writeResolvConf(String ns, String nameserver) {
+        Scenario.Dns dns = scenario.dns();
+        StringBuilder text = new StringBuilder();
+        text.append("# written by sgplab for ").append(ns).append('\n');
+        text.append("nameserver ").append(nameserver).append('\n');
+        if (!dns.search().isEmpty()) {
+            text.append("search ").append(String.join(" ", dns.search())).append('\n');
+        }
+        text.append("options ndots:").append(dns.ndots()).append(" timeout:").append(timing.resolverTimeoutSeconds())
+                .append(" attempts:").append(timing.resolverAttempts());
+        if (dns.singleRequest()) {
+            text.append(" single-request");
+        }
+        text.append('\n');
+        Path dir = LabNames.netnsEtc(ns);
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("resolv.conf"), text.toString(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new LabException("cannot write " + dir.resolve("resolv.conf") + ": " + e.getMessage());
+        }
+    }
+
+    /** The ENI was deleted: its namespace goes, and with it its link and address. */
+    void detach(BranchEni eni) {
+        String ns = podNamespaceByEni.remove(eni.id());
+        if (ns != null) {
+            removeNamespace(ns);
+        }
+    }
+
+    String podNamespace(BranchEni eni) {
+        return podNamespaceByEni.get(eni.id());
+    }
+
+    /** The command that resolves the scenario's name inside a pod's namespace. */
+    List<String> lookupCommand(BranchEni eni) {
+        String ns = podNamespace(eni);
+        String name = scenario.dns().name();
+        return switch (scenario.dns().profile().kind()) {
+            case GLIBC -> List.of(ip, "netns", "exec", ns, Preflight.path(Preflight.GETENT), "ahosts", name);
+            case BUSYBOX -> List.of(ip, "netns", "exec", ns, Preflight.path(Preflight.BUSYBOX), "nslookup",
+                    "-timeout=" + timing.resolverTimeoutSeconds(), "-retry=" + timing.resolverAttempts(), name);
+            case MUSL -> throw new LabException.Unusable(
+                    "the lab has no musl resolver: it runs busybox nslookup for musl-like pods (dns.resolver=busybox)");
+        };
+    }
+
+    // ---- observing the kernel ----------------------------------------------------------------------
+
+    /** The entry for {@code podIp} on every DNS node, as {@code ip -j neigh} shows it now. */
+    List<EntrySnapshot> snapshot(int podIp) {
+        List<EntrySnapshot> snapshots = new ArrayList<>();
+        for (DnsNode node : dnsNodes) {
+            Commands.Result result = Commands.run(List.of(ip, "-n", node.namespace(), "-j", "neigh", "show", "to",
+                    Ipv4.format(podIp), "dev", node.link()), null);
+            snapshots.add(parseEntry(node, result.ok() ? result.out() : "[]"));
+        }
+        return snapshots;
+    }
+
+    static EntrySnapshot parseEntry(DnsNode node, String json) {
+        JsonNode entries = JSON.readTree(json.isBlank() ? "[]" : json);
+        if (entries.isEmpty()) {
+            return EntrySnapshot.absent(node.name(), node.link());
+        }
+        JsonNode entry = entries.get(0);
+        JsonNode state = entry.get("state");
+        String stateName = state == null || state.isEmpty() ? "NONE" : state.get(0).asString();
+        JsonNode lladdr = entry.get("lladdr");
+        return new EntrySnapshot(node.name(), node.link(), stateName, lladdr == null ? null : lladdr.asString());
+    }
+
+    /** Table-wide facts: the arp entry count of the whole kernel is not visible per namespace. */
+    int entriesOnDnsNodes() {
+        int count = 0;
+        for (DnsNode node : dnsNodes) {
+            count += JSON.readTree(Commands.check(List.of(ip, "-n", node.namespace(), "-j", "neigh", "show"))).size();
+        }
+        return count;
+    }
+
+    // ---- teardown --------------------------------------------------------------------------------
+
+    @Override
+    public void close() {
+        for (Process server : servers) {
+            stop(server);
+        }
+        servers.clear();
+        List<String> all;
+        synchronized (namespaces) {
+            all = new ArrayList<>(namespaces);
+        }
+        java.util.Collections.reverse(all);
+        // and anything else with this run's prefix, should a command have made it before failing
+        for (String ns : LabCleanup.labNamespaces()) {
+            if (ns.startsWith(names.prefix() + "-") && !all.contains(ns)) {
+                all.add(ns);
+            }
+        }
+        LabException first = null;
+        for (String ns : all) {
+            try {
+                removeNamespace(ns);
+            } catch (LabException e) {
+                first = first == null ? e : first;
+            }
+        }
+        deleteTree(names.runDir());
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private void addNamespace(String ns) {
+        namespaces.add(ns);
+        run(ip, "netns", "add", ns);
+    }
+
+    private void removeNamespace(String ns) {
+        LabCleanup.removeNamespace(ns);
+        namespaces.remove(ns);
+    }
+
+    private static void stop(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(2, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new LabException("cannot remove " + dir + ": " + e.getMessage());
+        }
+    }
+
+    private void batch(String ns, String... lines) {
+        Commands.check(List.of(ip, "-n", ns, "-batch", "-"), String.join("\n", lines) + "\n");
+    }
+
+    private static void run(String... argv) {
+        Commands.check(List.of(argv));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabException("interrupted");
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.sgplab.report;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.sgplab.lab.LabFacts;
+import dev.sgplab.lab.LabRun;
+import java.util.Locale;
+import java.util.Map;
+
+/** A lab run in simulate's format, plus what the lab states about the kernel it ran on. */
+public final class LabReport {
+    private LabReport() {
+    }
+
+    /** simulate's document with a "lab" section. */
+    public record Document(@JsonUnwrapped SimulateReport.Document run, LabFacts lab) {
+    }
+
+    public static String json(LabRun.Result result, long seed, Map<String, String> assumptions, boolean trace) {
+        return Json.write(new Document(SimulateReport.document(result.observations(), seed, assumptions, trace),
+                result.facts()));
+    }
+
+    public static String table(LabRun.Result result, long seed, Map<String, String> assumptions, boolean trace) {
+        LabFacts f = result.facts();
+        StringBuilder out = new StringBuilder("Kernel lab (" + f.runPrefix() + ")" + System.lineSeparator());
+        out.append(SimulateReport.table(result.observations(), seed, assumptions, trace));
+        out.append(System.lineSeparator());
+        out.append(String.format(Locale.ROOT, "Kernel %s, time scale %s (1 real s = %s model s)%n", f.kernel(),
+                SimulateReport.fmt(f.timeScale()), SimulateReport.fmt(1 / f.timeScale())));
+        out.append("Initial namespace, /proc/sys/net/ipv4/neigh/default: ").append(f.hostNeighDefaults())
+                .append(System.lineSeparator());
+        out.append("DNS nodes' links: ").append(f.dnsNodeNeighSettings()).append(System.lineSeparator());
+        out.append("DNS server: ").append(f.dnsServer()).append("; resolver: ").append(f.resolver())
+                .append(System.lineSeparator());
+        for (String note : f.notes()) {
+            out.append("Note: ").append(note).append(System.lineSeparator());
+        }
+        return out.toString();
+    }
+}
