@@ -3,6 +3,7 @@ package dev.sgplab.cli;
 import dev.sgplab.lab.LabCleanup;
 import dev.sgplab.lab.LabException;
 import dev.sgplab.lab.LabRun;
+import dev.sgplab.lab.LabSession;
 import dev.sgplab.report.LabReport;
 import dev.sgplab.scenario.Scenario;
 import dev.sgplab.scenario.ScenarioTree;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "lab", mixinStandardHelpOptions = true,
         description = "Run scenarios on real Linux network namespaces, so that the kernel's neighbour table decides.",
-        subcommands = {LabCommand.Run.class, LabCommand.Cleanup.class})
+        subcommands = {LabCommand.Run.class, LabCommand.Probe.class, LabCommand.Cleanup.class})
 final class LabCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -58,15 +59,40 @@ final class LabCommand implements Runnable {
             Scenario checked = tree.bind();
             PrintWriter err = spec.commandLine().getErr();
             checked.warnings().forEach(w -> err.println("sgplab: warning: " + w));
-            LabRun.Result result = LabRuns.with(new LabRun(checked, timeScale, seed), lab -> {
-                err.println("lab: " + lab.prefix() + " (sgplab lab cleanup removes it if this run is killed)");
+            LabRun.Result result = LabRuns.with(new LabSession(checked, timeScale), session -> {
+                err.println("lab: " + session.prefix() + " (sgplab lab cleanup removes it if this run is killed)");
                 err.flush();
-                return lab.run(new Progress(err, "lab: pods ended", checked.workload().pods()));
+                return new LabRun(session, seed).run(new Progress(err, "lab: pods ended", checked.workload().pods()));
             });
             PrintWriter out = spec.commandLine().getOut();
             var assumptions = SimulateCommand.assumptions(tree, result.observations());
             out.print(output == OutputFormat.JSON ? LabReport.json(result, seed, assumptions, trace)
                     : LabReport.table(result, seed, assumptions, trace));
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "probe", mixinStandardHelpOptions = true,
+            description = "One IP reused after a gap with a new MAC, on the kernel: lookup result, how long replies were lost.")
+    static final class Probe implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        ProbeOptions probe;
+
+        @Option(names = "--time-scale", defaultValue = "0.2", description = "Real seconds per model second (default: ${DEFAULT-VALUE}).")
+        double timeScale;
+
+        @Override
+        public Integer call() {
+            Scenario scenario = probe.scenario();
+            dev.sgplab.observe.ProbeObservation result = LabRuns.with(new LabSession(scenario, timeScale),
+                    session -> new dev.sgplab.lab.LabProbe(session).run(probe.gap));
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(probe.output == OutputFormat.JSON ? dev.sgplab.report.ProbeReport.json(result)
+                    : dev.sgplab.report.ProbeReport.table(result));
             out.flush();
             return 0;
         }
@@ -97,7 +123,7 @@ final class LabCommand implements Runnable {
         private LabRuns() {
         }
 
-        static <T> T with(LabRun lab, java.util.function.Function<LabRun, T> work) {
+        static <T> T with(LabSession lab, java.util.function.Function<LabSession, T> work) {
             Thread hook = new Thread(() -> {
                 try {
                     lab.close();

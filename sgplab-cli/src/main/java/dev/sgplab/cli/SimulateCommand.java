@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = "Run one scenario once: pods, Error pods, IP reuses, reuse gaps, pods that waited for a branch ENI.")
+        description = "Run one scenario once: pods, Error pods, IP reuses, reuse gaps, pods that waited for a branch ENI.",
+        subcommands = SimulateCommand.Probe.class)
 final class SimulateCommand implements Callable<Integer> {
     /** Settings that stand for undocumented behaviour: every result says which it assumed. */
     static final String[] ASSUMPTION_KEYS = {"controller.branch-eni-cooldown", "subnet.allocation-policy",
@@ -28,7 +30,7 @@ final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--scenario", paramLabel = "FILE", required = true, description = "Scenario file.")
+    @Option(names = "--scenario", paramLabel = "FILE", description = "Scenario file (required).")
     String scenario;
 
     @Mixin
@@ -56,6 +58,9 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (scenario == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--scenario=FILE'");
+        }
         ScenarioTree tree = scenarioOptions.load(scenario);
         Scenario checked = tree.bind();
         PrintWriter err = spec.commandLine().getErr();
@@ -68,5 +73,26 @@ final class SimulateCommand implements Callable<Integer> {
                 : SimulateReport.table(run, seed, assumptions, trace));
         out.flush();
         return 0;
+    }
+
+    @Command(name = "probe", mixinStandardHelpOptions = true,
+            description = "One IP reused after a gap with a new MAC, in the model: lookup result, how long replies were lost.")
+    static final class Probe implements java.util.concurrent.Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        ProbeOptions probe;
+
+        @Override
+        public Integer call() {
+            dev.sgplab.observe.ProbeObservation result = new dev.sgplab.sim.ProbeSimulation(probe.scenario(), 1)
+                    .run(probe.gap);
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(probe.output == OutputFormat.JSON ? dev.sgplab.report.ProbeReport.json(result)
+                    : dev.sgplab.report.ProbeReport.table(result));
+            out.flush();
+            return 0;
+        }
     }
 }

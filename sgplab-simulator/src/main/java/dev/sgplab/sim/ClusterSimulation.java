@@ -29,7 +29,7 @@ import java.util.function.Consumer;
  * <p>Each component draws from its own named random stream of the run's seed, so a change in one
  * (say, the resolver) does not move another's draws (say, the MACs EC2 hands out).
  */
-public final class ClusterSimulation implements ChurnTest.Backend {
+public final class ClusterSimulation implements ChurnTest.Backend, LookupNetwork {
     /** A run that has not ended after this much simulated time is stuck (e.g. no free address). */
     static final long TIME_LIMIT = Time.seconds(7 * 24 * 3600);
 
@@ -104,35 +104,43 @@ public final class ClusterSimulation implements ChurnTest.Backend {
 
     // ---- what DnsLookup needs --------------------------------------------------------------------
 
-    SimulationPlan plan() {
+    @Override
+    public SimulationPlan plan() {
         return plan;
     }
 
-    Scheduler scheduler() {
+    @Override
+    public Scheduler scheduler() {
         return sim;
     }
 
-    VpcFabric fabric() {
+    @Override
+    public VpcFabric fabric() {
         return fabric;
     }
 
-    boolean tracing() {
+    @Override
+    public boolean tracing() {
         return detail == Detail.TRACE;
     }
 
-    boolean keepsPodDetails() {
+    @Override
+    public boolean keepsPodDetails() {
         return detail != Detail.COUNTS;
     }
 
-    int pickReplica() {
+    @Override
+    public int pickReplica() {
         return replicaNodes.length == 1 ? 0 : replicaRandom.nextInt(replicaNodes.length);
     }
 
-    SimNode corednsNode(int replica) {
+    @Override
+    public SimNode corednsNode(int replica) {
         return replicaNodes[replica];
     }
 
-    List<EntrySnapshot> otherCorednsSnapshots(SimNode except, int ip) {
+    @Override
+    public List<EntrySnapshot> otherCorednsSnapshots(SimNode except, int ip) {
         List<EntrySnapshot> snapshots = new ArrayList<>();
         for (SimNode node : corednsNodes.values()) {
             if (node != except) {

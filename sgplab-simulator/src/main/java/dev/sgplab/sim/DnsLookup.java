@@ -9,7 +9,7 @@ import dev.sgplab.model.neighbour.NeighbourEntry;
 import dev.sgplab.model.neighbour.Packet;
 import dev.sgplab.model.vpc.Ipv4;
 import dev.sgplab.model.vpc.MacAddress;
-import dev.sgplab.model.workload.ChurnPod;
+import dev.sgplab.model.workload.ResolvingPod;
 import dev.sgplab.observe.EntrySnapshot;
 import dev.sgplab.observe.TryObservation;
 import dev.sgplab.scenario.Scenario;
@@ -24,8 +24,8 @@ import java.util.function.Consumer;
  * pod's IP. A query times out when its deadline passes without all replies of one try arriving.
  */
 final class DnsLookup {
-    private final ClusterSimulation run;
-    private final ChurnPod pod;
+    private final LookupNetwork run;
+    private final ResolvingPod pod;
     private final Consumer<Boolean> done;
     private final long[] tryOffsets;
     private final int repliesPerTry;
@@ -37,7 +37,7 @@ final class DnsLookup {
     private final List<Cancellable> pending = new ArrayList<>(4);
     private final List<TryRecord> records = new ArrayList<>(2);
 
-    DnsLookup(ClusterSimulation run, ChurnPod pod, Consumer<Boolean> done) {
+    DnsLookup(LookupNetwork run, ResolvingPod pod, Consumer<Boolean> done) {
         this.run = run;
         this.pod = pod;
         this.done = done;

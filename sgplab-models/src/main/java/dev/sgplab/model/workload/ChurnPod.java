@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** One churn pod's state during a run; becomes a {@link PodObservation} at the end. */
-public final class ChurnPod {
+public final class ChurnPod implements ResolvingPod {
     private final int index;
     private final String name;
     ChurnNode node;
@@ -51,6 +51,7 @@ public final class ChurnPod {
         return node;
     }
 
+    @Override
     public BranchEni eni() {
         return eni;
     }
@@ -64,11 +65,13 @@ public final class ChurnPod {
     }
 
     /** The pod has its branch ENI and has not ended. */
+    @Override
     public boolean running() {
         return branchReadyAt >= 0 && endedAt < 0;
     }
 
     /** Backends record each DNS try here, in order. */
+    @Override
     public void addTry(TryObservation attempt) {
         tries.add(attempt);
     }

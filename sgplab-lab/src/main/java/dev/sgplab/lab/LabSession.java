@@ -1,0 +1,183 @@
+package dev.sgplab.lab;
+
+import dev.sgplab.model.dns.ResolverKind;
+import dev.sgplab.model.vpc.Cidr;
+import dev.sgplab.scenario.Scenario;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The lab's hold on the machine for one run: the checks, the host's whole-kernel settings (saved,
+ * set, restored), the namespaces and servers of the scenario's network, and the background
+ * workers. {@link #close()} undoes all of it; it is idempotent and may be called from a shutdown
+ * hook while the run is still going.
+ */
+public final class LabSession implements AutoCloseable {
+    /** The lab's addresses must lie in the benchmarking range, with no route out. */
+    static final Cidr ALLOWED = Cidr.parse("198.18.0.0/15");
+
+    private final Scenario scenario;
+    private final LabTiming timing;
+    private final LabNames names = LabNames.random();
+    private final HostSettings host;
+    private final LabNetwork network;
+    private final Effects effects = new Effects();
+    private volatile boolean closed;
+    private boolean tornDown;
+
+    public LabSession(Scenario scenario, double timeScale) {
+        checkUsable(scenario);
+        this.timing = LabTiming.of(scenario, timeScale);
+        Preflight.require(toolsFor(scenario));
+        refuseIfAnotherRunIsLive();
+        this.scenario = scenario;
+        this.host = new HostSettings(HostSettings.DEFAULT_NEIGH, names.stateFile());
+        this.network = new LabNetwork(names, scenario, timing);
+    }
+
+    /** Saves and sets the host's settings, then builds the network (namespaces inherit the defaults). */
+    void open() {
+        host.apply(timing.hostSysctls(), ProcessHandle.current().pid(), names.runId());
+        network.build();
+    }
+
+    public String prefix() {
+        return names.prefix();
+    }
+
+    Scenario scenario() {
+        return scenario;
+    }
+
+    LabTiming timing() {
+        return timing;
+    }
+
+    LabNetwork network() {
+        return network;
+    }
+
+    Effects effects() {
+        return effects;
+    }
+
+    boolean closed() {
+        return closed;
+    }
+
+    /** What the report states about the machine and the settings in force. */
+    LabFacts facts() {
+        Map<String, String> nodeSettings = new LinkedHashMap<>();
+        DnsNode first = network.dnsNodes().get(0);
+        for (String key : LabTiming.NODE_KEYS) {
+            nodeSettings.put(key, Commands.check(List.of(Preflight.path(Preflight.IP), "netns", "exec",
+                    first.namespace(), "cat", "/proc/sys/net/ipv4/neigh/" + first.link() + "/" + key)).strip());
+        }
+        return new LabFacts(kernelVersion(), timing.scale(), names.prefix(), host.inForce(LabTiming.HOST_KEYS),
+                nodeSettings, network.entriesOnDnsNodes(), firstLine(List.of(Preflight.path(Preflight.DNSMASQ),
+                        "--version")), resolverDescription(), timing.notes());
+    }
+
+    private String resolverDescription() {
+        return switch (scenario.dns().profile().kind()) {
+            case GLIBC -> "glibc getent ahosts (" + firstLine(List.of(Preflight.path(Preflight.GETENT), "--version"))
+                    + ")";
+            case BUSYBOX -> "busybox nslookup (" + firstLine(List.of(Preflight.path(Preflight.BUSYBOX))) + ")";
+            case MUSL -> "musl";
+        };
+    }
+
+    static String kernelVersion() {
+        try {
+            return ProcFiles.read(Path.of("/proc/sys/kernel/osrelease"));
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String firstLine(List<String> argv) {
+        Commands.Result result = Commands.run(argv, null);
+        return Commands.firstLine(result.out().isBlank() ? result.err() : result.out());
+    }
+
+    /** Removes everything this run made and restores the host; safe to call twice, from any thread. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (tornDown) {
+            return;
+        }
+        tornDown = true;
+        effects.stop();
+        LabException failure = null;
+        try {
+            network.close();
+        } catch (LabException e) {
+            failure = e;
+        }
+        try {
+            host.restore();
+        } catch (LabException e) {
+            failure = failure == null ? e : failure;
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    // ---- checks ----------------------------------------------------------------------------------
+
+    static void checkUsable(Scenario scenario) {
+        Cidr cidr = scenario.subnet().cidrBlock();
+        if (cidr.prefixLength() < ALLOWED.prefixLength() || !ALLOWED.contains(cidr.network())) {
+            throw new LabException.Unusable("the lab only uses addresses in " + ALLOWED + ": subnet.cidr " + cidr
+                    + " is outside it");
+        }
+        int dnsNodes = (int) Arrays.stream(scenario.cluster().corednsNodes()).distinct().count();
+        if (scenario.subnet().usedByOthers() < dnsNodes) {
+            throw new LabException.Unusable("the lab gives each DNS node one of the addresses used by others: "
+                    + "subnet.used-by-others must be at least " + dnsNodes);
+        }
+        if (scenario.dns().profile().kind() == ResolverKind.MUSL) {
+            throw new LabException.Unusable(
+                    "the lab has no musl resolver: it runs busybox nslookup for musl-like pods (set dns.resolver=busybox)");
+        }
+        if (scenario.vpc().answerUnicastProbesToStaleMac() || scenario.vpc().deliverArpRequestsBetweenHosts()) {
+            throw new LabException.Unusable("the lab builds the VPC's documented ARP behaviour only: "
+                    + "vpc.answer-unicast-probes-to-stale-mac and vpc.deliver-arp-requests-between-hosts must be false");
+        }
+    }
+
+    static Set<Preflight.Tool> toolsFor(Scenario scenario) {
+        Set<Preflight.Tool> tools = new LinkedHashSet<>(List.of(Preflight.IP, Preflight.DNSMASQ, Preflight.DIG));
+        tools.add(scenario.dns().profile().kind() == ResolverKind.BUSYBOX ? Preflight.BUSYBOX : Preflight.GETENT);
+        if (Arrays.stream(scenario.cluster().corednsNodes()).distinct().count() > 1) {
+            tools.add(Preflight.NFT);
+        }
+        return tools;
+    }
+
+    private static void refuseIfAnotherRunIsLive() {
+        if (!Files.isDirectory(LabNames.STATE_DIR)) {
+            return;
+        }
+        try (var files = Files.newDirectoryStream(LabNames.STATE_DIR, LabNames.NAMESPACE_PREFIX + "*.json")) {
+            for (Path file : files) {
+                HostSettings.SavedState state = HostSettings.SavedState.read(file);
+                if (ProcessHandle.of(state.pid()).map(ProcessHandle::isAlive).orElse(false)) {
+                    throw new LabException.Unusable("another lab run (" + new LabNames(state.runId()).prefix()
+                            + ", pid " + state.pid() + ") holds the host's neighbour settings: wait for it");
+                }
+            }
+        } catch (IOException e) {
+            throw new LabException("cannot read " + LabNames.STATE_DIR + ": " + e.getMessage());
+        }
+    }
+}

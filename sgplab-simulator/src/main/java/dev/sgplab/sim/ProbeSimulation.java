@@ -1,0 +1,179 @@
+package dev.sgplab.sim;
+
+import dev.sgplab.engine.RandomStreams;
+import dev.sgplab.engine.Scheduler;
+import dev.sgplab.engine.Simulation;
+import dev.sgplab.engine.Time;
+import dev.sgplab.model.controller.BranchEni;
+import dev.sgplab.model.neighbour.NeighbourEntry;
+import dev.sgplab.model.neighbour.NeighbourListener;
+import dev.sgplab.model.neighbour.NeighbourTable;
+import dev.sgplab.model.neighbour.NudState;
+import dev.sgplab.model.vpc.VpcFabric;
+import dev.sgplab.model.workload.ResolvingPod;
+import dev.sgplab.observe.EntrySnapshot;
+import dev.sgplab.observe.ProbeObservation;
+import dev.sgplab.observe.TryObservation;
+import dev.sgplab.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The probe in the model: one DNS node; pod A (IP X, MAC A) resolves, so the node learns X -> A;
+ * A's interface is deleted as soon as the lookup ends; {@code gap} seconds later pod B (IP X, MAC B)
+ * resolves. The same sequence as {@code sgplab lab probe}, on the simulated kernel.
+ */
+public final class ProbeSimulation implements LookupNetwork {
+    /** The probe's fixed MACs, the same in the lab. */
+    public static final long MAC_A = 0x0200_0000_0a01L;
+    public static final long MAC_B = 0x0200_0000_0b02L;
+
+    private final SimulationPlan plan;
+    private final Simulation sim = new Simulation();
+    private final VpcFabric fabric;
+    private final SimNode node;
+    private final int ip;
+    private final List<String> statesSeen = new ArrayList<>();
+    private long watchFrom = -1;
+    private long fixedAt = -1;
+
+    public ProbeSimulation(Scenario scenario, long seed) {
+        this.plan = SimulationPlan.of(scenario);
+        RandomStreams streams = new RandomStreams(seed);
+        this.fabric = new VpcFabric(sim, plan.fabric());
+        NeighbourTable table = new NeighbourTable("node-0", plan.neighbourParams(), plan.tableParams(), sim,
+                streams.stream("kernel/node-0"), fabric);
+        this.node = new SimNode("node-0", table);
+        this.ip = probeAddress(scenario);
+        table.addListener(new NeighbourListener() {
+            @Override
+            public void stateChanged(NeighbourEntry entry, NudState from, NudState to, long now) {
+                if (entry.ip() == ip && watchFrom >= 0) {
+                    seen(to.name(), entry.mac());
+                    if (fixedAt < 0 && to.valid() && entry.mac() == MAC_B) {
+                        fixedAt = now;
+                    }
+                }
+            }
+
+            @Override
+            public void removed(NeighbourEntry entry, long now) {
+                if (entry.ip() == ip && watchFrom >= 0) {
+                    seen("none", dev.sgplab.model.vpc.MacAddress.NONE);
+                }
+            }
+        });
+    }
+
+    /** The probe's IP: the subnet's first address not used by others (the lab uses the same). */
+    public static int probeAddress(Scenario scenario) {
+        return scenario.subnet().cidrBlock().address(4 + Math.max(1, scenario.subnet().usedByOthers()));
+    }
+
+    public ProbeObservation run(double gapSeconds) {
+        Pod a = new Pod(new BranchEni("eni-probe-a", MAC_A, ip, 1, "probe-1"));
+        Pod b = new Pod(new BranchEni("eni-probe-b", MAC_B, ip, 2, "probe-2"));
+        boolean[] result = new boolean[2];
+        boolean[] done = new boolean[1];
+        fabric.attach(ip, MAC_A);
+        new DnsLookup(this, a, okA -> {
+            a.running = false;
+            fabric.detach(ip);
+            sim.scheduleAfter(Time.seconds(gapSeconds), () -> {
+                fabric.attach(ip, MAC_B);
+                watchFrom = sim.now();
+                NeighbourEntry entry = node.eth0.lookup(ip);
+                seen(entry == null ? "none" : entry.state().name(),
+                        entry == null ? dev.sgplab.model.vpc.MacAddress.NONE : entry.mac());
+                if (entry == null || !entry.state().valid() || entry.mac() == MAC_B) {
+                    fixedAt = sim.now(); // nothing stale to lose replies to
+                }
+                new DnsLookup(this, b, okB -> {
+                    result[0] = okB;
+                    done[0] = true;
+                }).start();
+            });
+        }).start();
+        while (!done[0] && sim.step()) {
+            // run until B's lookup ends
+        }
+        long end = sim.now();
+        double lost = Time.toSeconds((fixedAt >= 0 ? fixedAt : end) - watchFrom);
+        return new ProbeObservation("simulator", gapSeconds, plan.tableParams().regime().name().toLowerCase(
+                java.util.Locale.ROOT).replace('_', '-'), result[0] ? ProbeObservation.OK : ProbeObservation.FAILED,
+                lost, List.copyOf(statesSeen), List.copyOf(b.tries));
+    }
+
+    private void seen(String state, long mac) {
+        boolean valid = !List.of("none", "NONE", "INCOMPLETE", "FAILED").contains(state);
+        String label = valid && mac == MAC_A ? state + " (old MAC)" : valid && mac == MAC_B ? state + " (new MAC)" : state;
+        if (statesSeen.isEmpty() || !statesSeen.get(statesSeen.size() - 1).equals(label)) {
+            statesSeen.add(label);
+        }
+    }
+
+    @Override
+    public SimulationPlan plan() {
+        return plan;
+    }
+
+    @Override
+    public Scheduler scheduler() {
+        return sim;
+    }
+
+    @Override
+    public VpcFabric fabric() {
+        return fabric;
+    }
+
+    @Override
+    public boolean tracing() {
+        return false;
+    }
+
+    @Override
+    public boolean keepsPodDetails() {
+        return true;
+    }
+
+    @Override
+    public int pickReplica() {
+        return 0;
+    }
+
+    @Override
+    public SimNode corednsNode(int replica) {
+        return node;
+    }
+
+    @Override
+    public List<EntrySnapshot> otherCorednsSnapshots(SimNode except, int address) {
+        return List.of();
+    }
+
+    private static final class Pod implements ResolvingPod {
+        private final BranchEni eni;
+        private final List<TryObservation> tries = new ArrayList<>();
+        private boolean running = true;
+
+        Pod(BranchEni eni) {
+            this.eni = eni;
+        }
+
+        @Override
+        public BranchEni eni() {
+            return eni;
+        }
+
+        @Override
+        public boolean running() {
+            return running;
+        }
+
+        @Override
+        public void addTry(TryObservation attempt) {
+            tries.add(attempt);
+        }
+    }
+}
