@@ -4,7 +4,10 @@ import dev.sgplab.lab.LabCleanup;
 import dev.sgplab.lab.LabException;
 import dev.sgplab.lab.LabRun;
 import dev.sgplab.lab.LabSession;
+import dev.sgplab.report.CompareReport;
 import dev.sgplab.report.LabReport;
+import dev.sgplab.sim.Replications;
+import dev.sgplab.sim.SimulationPlan;
 import dev.sgplab.scenario.Scenario;
 import dev.sgplab.scenario.ScenarioTree;
 import java.io.PrintWriter;
@@ -18,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "lab", mixinStandardHelpOptions = true,
         description = "Run scenarios on real Linux network namespaces, so that the kernel's neighbour table decides.",
-        subcommands = {LabCommand.Run.class, LabCommand.Probe.class, LabCommand.Cleanup.class})
+        subcommands = {LabCommand.Run.class, LabCommand.Compare.class, LabCommand.Probe.class, LabCommand.Cleanup.class})
 final class LabCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -44,7 +47,8 @@ final class LabCommand implements Runnable {
                 description = "Real seconds per model second: kernel, controller, workload and resolver timers scaled (default: ${DEFAULT-VALUE}).")
         double timeScale;
 
-        @Option(names = "--seed", defaultValue = "1", description = "Seed of the models' draws (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--seed", defaultValue = "1",
+                description = "Seed of the models' draws; the run is replication 0 of the simulator's with this seed (default: ${DEFAULT-VALUE}).")
         long seed;
 
         @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
@@ -62,12 +66,75 @@ final class LabCommand implements Runnable {
             LabRun.Result result = LabRuns.with(new LabSession(checked, timeScale), session -> {
                 err.println("lab: " + session.prefix() + " (sgplab lab cleanup removes it if this run is killed)");
                 err.flush();
-                return new LabRun(session, seed).run(new Progress(err, "lab: pods ended", checked.workload().pods()));
+                return new LabRun(session, Replications.seedOf(seed, 0))
+                        .run(new Progress(err, "lab: pods ended", checked.workload().pods()));
             });
             PrintWriter out = spec.commandLine().getOut();
             var assumptions = SimulateCommand.assumptions(tree, result.observations());
             out.print(output == OutputFormat.JSON ? LabReport.json(result, seed, assumptions, trace)
                     : LabReport.table(result, seed, assumptions, trace));
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "compare", mixinStandardHelpOptions = true,
+            description = "Run the scenario in the lab and in the simulator; say whether the kernel's Error pods fit the model's.")
+    static final class Compare implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--scenario", paramLabel = "FILE", required = true, description = "Scenario file.")
+        String scenario;
+
+        @Mixin
+        ScenarioOptions scenarioOptions;
+
+        @Option(names = "--time-scale", defaultValue = "0.2", description = "Real seconds per model second (default: ${DEFAULT-VALUE}).")
+        double timeScale;
+
+        @Option(names = "--replications", defaultValue = "1", description = "Lab runs (default: ${DEFAULT-VALUE}).")
+        int labRuns;
+
+        @Option(names = "--sim-replications", defaultValue = "200",
+                description = "Simulator replications for the range (default: ${DEFAULT-VALUE}).")
+        int simReplications;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Master seed; lab run i uses replication i's seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
+        OutputFormat output;
+
+        @Override
+        public Integer call() {
+            if (labRuns <= 0 || simReplications < 2) {
+                throw new Errors.BadInputException("--replications must be positive and --sim-replications at least 2");
+            }
+            ScenarioTree tree = scenarioOptions.load(scenario);
+            Scenario checked = tree.bind();
+            PrintWriter err = spec.commandLine().getErr();
+            checked.warnings().forEach(w -> err.println("sgplab: warning: " + w));
+            int[] sim = Replications.errorCounts(SimulationPlan.of(checked), seed, Math.max(simReplications, labRuns),
+                    Runtime.getRuntime().availableProcessors(), new Progress(err, "simulator", Math.max(simReplications, labRuns)));
+            java.util.List<Integer> runs = new java.util.ArrayList<>();
+            java.util.List<Integer> reuses = new java.util.ArrayList<>();
+            java.util.List<Long> seeds = new java.util.ArrayList<>();
+            for (int i = 0; i < labRuns; i++) {
+                long runSeed = Replications.seedOf(seed, i);
+                int index = i;
+                LabRun.Result result = LabRuns.with(new LabSession(checked, timeScale), session -> {
+                    err.println("lab run " + (index + 1) + "/" + labRuns + ": " + session.prefix());
+                    err.flush();
+                    return new LabRun(session, runSeed).run(new Progress(err, "lab: pods ended", checked.workload().pods()));
+                });
+                runs.add(result.observations().errorPods());
+                reuses.add(result.observations().ipReuses());
+                seeds.add(runSeed);
+            }
+            CompareReport.Document document = LabComparison.compare(checked.name(), timeScale, runs, reuses, seeds, sim);
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(output == OutputFormat.JSON ? CompareReport.json(document) : CompareReport.table(document));
             out.flush();
             return 0;
         }

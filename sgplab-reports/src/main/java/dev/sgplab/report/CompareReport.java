@@ -1,0 +1,43 @@
+package dev.sgplab.report;
+
+import java.util.List;
+import java.util.Locale;
+
+/** `sgplab lab compare`: the kernel's Error pods next to the simulator's range for the same scenario. */
+public final class CompareReport {
+    private CompareReport() {
+    }
+
+    public record LabSide(double errorPods, List<Integer> runs, List<Integer> ipReuses, List<Long> seeds) {
+    }
+
+    public record SimulatorSide(ReproduceReport.ErrorPods errorPods, double standardDeviation, int replications,
+            List<Integer> pairedErrorPods) {
+    }
+
+    /** The verdict and each check behind it. */
+    public record Document(String scenario, double timeScale, LabSide lab, SimulatorSide simulator, boolean agree,
+            List<String> checks) {
+    }
+
+    public static String json(Document d) {
+        return Json.write(d);
+    }
+
+    public static String table(Document d) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "Scenario %s, time scale %s: kernel lab vs simulator%n%n", d.scenario(),
+                SimulateReport.fmt(d.timeScale())));
+        Table table = new Table("", "Error pods", "detail");
+        table.row("lab", SimulateReport.fmt(d.lab().errorPods()), "runs " + d.lab().runs() + ", IP reuses "
+                + d.lab().ipReuses());
+        table.row("simulator", String.format(Locale.ROOT, "%.2f", d.simulator().errorPods().mean()),
+                "one run " + d.simulator().errorPods().low() + " .. " + d.simulator().errorPods().high() + " over "
+                        + d.simulator().replications() + " replications; same seeds as the lab runs: "
+                        + d.simulator().pairedErrorPods());
+        out.append(table.render()).append(System.lineSeparator());
+        d.checks().forEach(c -> out.append("  ").append(c).append(System.lineSeparator()));
+        out.append(d.agree() ? "agree: yes" : "agree: NO").append(System.lineSeparator());
+        return out.toString();
+    }
+}
