@@ -1,0 +1,200 @@
+package dev.sgplab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The kernel lab against the real kernel (root, network namespaces): it must agree with the model,
+ * and leave nothing behind however it ends. About four minutes at time scale 0.2.
+ */
+class KernelLabTest {
+    private static final String SHORT = "../scenarios/lab-short.yaml";
+    private static final List<String> HOST_KEYS = List.of("base_reachable_time_ms", "gc_thresh1", "gc_thresh2",
+            "gc_thresh3");
+
+    @BeforeEach
+    void labAvailable() {
+        LabAvailability.require();
+    }
+
+    /**
+     * One IP reused after a gap: the kernel and the model must agree on the new owner's lookup. The
+     * gaps avoid the 60-75 s window in which periodic GC may or may not have run yet.
+     */
+    @ParameterizedTest(name = "gap {0} s, {1}: {2}")
+    @CsvSource({
+        "10, gc, failed",     // entry still REACHABLE with the old MAC
+        "40, no-gc, failed",  // STALE with the old MAC: DELAY, PROBE, FAILED, then re-resolved
+        "120, gc, ok",        // GC removed it 60-75 s after the old owner's lookup
+        "120, no-gc, failed"  // without GC a STALE entry stays
+    })
+    void probeAgreesWithTheModel(String gap, String regime, String expected) throws Exception {
+        CliTest.Result model = CliTest.run("simulate", "probe", "--gap", gap, "--regime", regime, "-o", "json");
+        CliTest.Result kernel = CliTest.run("lab", "probe", "--gap", gap, "--regime", regime, "-o", "json");
+        assertThat(kernel.code()).as(kernel.err()).isZero();
+        assertThat(model.json().get("lookup").asString()).isEqualTo(expected);
+        assertThat(kernel.json().get("lookup").asString()).isEqualTo(expected);
+        if (expected.equals("failed")) {
+            assertThat(kernel.json().get("statesSeen").get(0).asString()).endsWith("(old MAC)");
+            // the model and the kernel lose replies for about as long (the 10 s or 20 s of lost tries)
+            assertThat(kernel.json().get("repliesLostSeconds").asDouble())
+                    .isCloseTo(model.json().get("repliesLostSeconds").asDouble(), org.assertj.core.data.Offset.offset(2.0));
+        }
+        assertNothingLeft("sgplab-");
+    }
+
+    /**
+     * The short churn without GC, where every reuse of an IP finds the old entry: the kernel fails
+     * exactly the pods the model fails for the same seed, and the run restores the host.
+     */
+    @Test
+    void churnWithoutGcFailsEveryReuseAsTheModelDoesAndRestoresTheHost() throws Exception {
+        List<String> before = hostSettings();
+        CliTest.Result compare = CliTest.run("lab", "compare", "--scenario", SHORT, "--set", "kernel.gc-regime=no-gc",
+                "--sim-replications", "50", "-o", "json");
+        assertThat(compare.code()).as(compare.err()).isZero();
+        JsonNode doc = compare.json();
+        int labErrors = doc.get("lab").get("runs").get(0).asInt();
+        int labReuses = doc.get("lab").get("ipReuses").get(0).asInt();
+        assertThat(labReuses).isGreaterThan(10);
+        assertThat(labErrors).isEqualTo(labReuses);
+        assertThat(labErrors).isEqualTo(doc.get("simulator").get("pairedErrorPods").get(0).asInt());
+        assertThat(doc.get("agree").asBoolean()).isTrue();
+        assertThat(hostSettings()).isEqualTo(before);
+        assertNothingLeft("sgplab-");
+    }
+
+    @Test
+    void ctrlCLeavesNothingAndRestoresTheHost() throws Exception {
+        List<String> before = hostSettings();
+        Running run = startLabRun();
+        new ProcessBuilder("kill", "-INT", Long.toString(run.process.pid())).start().waitFor();
+        assertThat(run.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(run.process.exitValue()).isNotZero();
+        assertNothingLeft(run.prefix);
+        assertThat(hostSettings()).isEqualTo(before);
+    }
+
+    @Test
+    void afterSigkillLabCleanupRemovesTheLeftoversAndRestoresTheHost() throws Exception {
+        List<String> before = hostSettings();
+        Running run = startLabRun();
+        run.process.destroyForcibly();
+        assertThat(run.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(namespaces(run.prefix)).isNotEmpty();               // the kill left them
+        assertThat(Path.of("/run/sgplab", run.prefix + ".json")).exists();
+        assertThat(hostSettings()).isNotEqualTo(before);               // scaled for the run
+        CliTest.Result cleanup = CliTest.run("lab", "cleanup");
+        assertThat(cleanup.code()).as(cleanup.err()).isZero();
+        assertThat(cleanup.out()).contains(run.prefix);
+        assertNothingLeft(run.prefix);
+        assertThat(hostSettings()).isEqualTo(before);
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------
+
+    private record Running(Process process, String prefix) {
+    }
+
+    /** `sgplab lab run` in its own JVM, returned once its namespaces exist and a pod has started. */
+    private static Running startLabRun() throws Exception {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "lab", "run", "--scenario", SHORT);
+        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
+        String prefix = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (prefix == null && System.nanoTime() < deadline) {
+            String line = err.readLine();
+            if (line == null) {
+                break;
+            }
+            if (line.startsWith("lab: sgplab-")) {
+                prefix = line.substring("lab: ".length()).split(" ")[0];
+            }
+        }
+        assertThat(prefix).as("the run announced its prefix").isNotNull();
+        String fabric = prefix + "-fabric";
+        while (System.nanoTime() < deadline && namespaces(prefix).stream().noneMatch(n -> n.contains("-p"))) {
+            Thread.sleep(100);
+        }
+        assertThat(namespaces(prefix)).contains(fabric);
+        Thread drain = new Thread(() -> {
+            try {
+                while (err.readLine() != null) {
+                    // keep the pipe from filling
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        });
+        drain.setDaemon(true);
+        drain.start();
+        return new Running(process, prefix);
+    }
+
+    static List<String> namespaces(String prefix) throws Exception {
+        Process list = new ProcessBuilder("ip", "netns", "list").start();
+        String out = new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        list.waitFor();
+        List<String> found = new ArrayList<>();
+        for (String line : out.split("\n")) {
+            String name = line.strip().split("\\s+")[0];
+            if (name.startsWith(prefix)) {
+                found.add(name);
+            }
+        }
+        return found;
+    }
+
+    private static void assertNothingLeft(String prefix) throws Exception {
+        assertThat(namespaces(prefix)).as("namespaces left").isEmpty();
+        try (var etc = Files.list(Path.of("/etc/netns").toFile().exists() ? Path.of("/etc/netns") : Path.of("/"))) {
+            assertThat(etc.map(p -> p.getFileName() == null ? "" : p.getFileName().toString())
+                    .filter(n -> n.startsWith(prefix))).as("/etc/netns entries left").isEmpty();
+        }
+        if (Files.isDirectory(Path.of("/run/sgplab"))) {
+            try (var run = Files.list(Path.of("/run/sgplab"))) {
+                assertThat(run.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(prefix)))
+                        .as("state files left").isEmpty();
+            }
+        }
+        List<String> servers = new ArrayList<>();
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String cmdline = new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8);
+                    if (cmdline.contains("dnsmasq") && cmdline.contains(prefix)) {
+                        servers.add(cmdline.replace('\0', ' '));
+                    }
+                } catch (IOException gone) {
+                    // the process ended meanwhile
+                }
+            }
+        }
+        assertThat(servers).as("servers left").isEmpty();
+    }
+
+    private static List<String> hostSettings() throws IOException {
+        List<String> values = new ArrayList<>();
+        for (String key : HOST_KEYS) {
+            Process cat = new ProcessBuilder("cat", "/proc/sys/net/ipv4/neigh/default/" + key).start();
+            values.add(key + "=" + new String(cat.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
+        }
+        return values;
+    }
+}
