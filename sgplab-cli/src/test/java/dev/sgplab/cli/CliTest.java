@@ -127,7 +127,14 @@ class CliTest {
         "bad threads       | reproduce --threads 0                                             | --threads must be positive",
         "bad format        | reproduce -o xml                                                  | Invalid value for option '--output'",
         "unknown option    | reproduce --fast                                                  | Unknown option: '--fast'",
-        "no command        | ''                                                                | missing command"
+        "no command        | ''                                                                | missing command",
+        "lab: fractional   | lab run --scenario ../scenarios/lab-short.yaml --time-scale 0.3  | time scale 0.3 cannot be honoured: delay_first_probe_time 5 s x 0.3 = 1.5 s, but the kernel takes whole s (scales that work for this scenario: 0.2, 0.4, 0.6, 0.8, 1)",
+        "lab: scale > 1    | lab run --scenario ../scenarios/lab-short.yaml --time-scale 2    | --time-scale must be in (0, 1]",
+        "lab: not 198.18   | lab run --scenario ../scenarios/lab-short.yaml --set subnet.cidr=10.0.0.0/24 | the lab only uses addresses in 198.18.0.0/15: subnet.cidr 10.0.0.0/24 is outside it",
+        "lab: musl         | lab run --scenario ../scenarios/lab-short.yaml --set dns.resolver=musl | the lab has no musl resolver",
+        "lab: bad regime   | lab probe --gap 10 --regime sometimes                              | expected gc or no-gc",
+        "probe: no gap     | simulate probe                                                    | Missing required option: '--gap=SECONDS'",
+        "simulate: no file | simulate                                                          | Missing required option: '--scenario=FILE'"
     })
     void badArgumentsAreOneLineAndExitCode2(String name, String args, String message) {
         Result r = run(args.isBlank() ? new String[0] : args.trim().split("\\s+"));
