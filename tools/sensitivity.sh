@@ -14,13 +14,13 @@ row() { # label, then --set arguments
 echo "| change from the calibrated scenario | 30 s (report: 29) | 60 s (report: 2) | 70 s (report: 0) |"
 echo "|---|---|---|---|"
 row "none (calibrated)"
-row "free addresses 59 -> 49 (used-by-others 74)" subnet.used-by-others=74
-row "free addresses 59 -> 69 (used-by-others 54)" subnet.used-by-others=54
-row "free addresses 59 -> 91 (/25 -> /24, used-by-others 160)" subnet.cidr=198.18.0.0/24 subnet.used-by-others=160
+row "free addresses 65 -> 55 (used-by-others 68)" subnet.used-by-others=68
+row "free addresses 65 -> 75 (used-by-others 48)" subnet.used-by-others=48
+row "free addresses 65 -> 96 (/25 -> /24, used-by-others 155)" subnet.cidr=198.18.0.0/24 subnet.used-by-others=155
 row "a pod every 2 s -> every 1.5 s" "workload.create-interval=fixed(1.5)"
 row "a pod every 2 s -> every 3 s" "workload.create-interval=fixed(3)"
-row "pod start U(1,3) s -> U(3,5) s" "workload.pod-start-latency=uniform(3, 5)"
-row "pod start U(1,3) s -> fixed 0.5 s" "workload.pod-start-latency=fixed(0.5)"
+row "pod start U(0.5,2.5) s -> U(3,5) s" "workload.pod-start-latency=uniform(3, 5)"
+row "pod start U(0.5,2.5) s -> fixed 0.5 s" "workload.pod-start-latency=fixed(0.5)"
 row "run time U(0.5,1.5) s -> 10 s" "workload.run-time=fixed(10)"
 row "ENI creation lognormal(1.5) -> lognormal(3)" "controller.eni-create-latency=lognormal(3, 0.3)"
 row "CoreDNS replicas on one node" "cluster.coredns.nodes=[0, 0]"
@@ -32,6 +32,6 @@ row "allocation: most-recently-released" subnet.allocation-policy=most-recently-
 row "no periodic GC (quiet node)" kernel.gc-regime=no-gc
 row "unicast probes to a stale MAC answered" vpc.answer-unicast-probes-to-stale-mac=true
 row "musl resolver (timeout 5, attempts 2)" dns.resolver=musl
-row "busybox nslookup of kubernetes (one socket, all queries at once)" dns.resolver=busybox dns.name=kubernetes
+row "busybox nslookup of the FQDN (one socket, 2.5 s retries)" dns.resolver=busybox dns.name=kubernetes.default.svc.cluster.local
 row "glibc attempts 2 -> 3" dns.attempts=3
 row "m5.large nodes (9 branch ENIs)" cluster.instance-type=m5.large
