@@ -1,6 +1,7 @@
 package dev.sgplab.bench;
 
 import dev.sgplab.engine.Simulation;
+import dev.sgplab.sim.bench.QueueEntry;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -63,28 +64,21 @@ public class EventQueueBenchmark {
         return sim.executedEvents();
     }
 
-    private record Entry(long time, long sequence) implements Comparable<Entry> {
-        @Override
-        public int compareTo(Entry o) {
-            int c = Long.compare(time, o.time);
-            return c != 0 ? c : Long.compare(sequence, o.sequence);
-        }
-    }
 
     @Benchmark
     @OperationsPerInvocation(OPERATIONS)
     public long priorityQueue() {
-        PriorityQueue<Entry> queue = new PriorityQueue<>();
+        PriorityQueue<QueueEntry> queue = new PriorityQueue<>();
         long sequence = 0;
         for (int i = 0; i < queueSize; i++) {
-            queue.add(new Entry(delays[i], sequence++));
+            queue.add(new QueueEntry(delays[i], sequence++));
         }
         long done = 0;
         while (!queue.isEmpty()) {
-            Entry e = queue.poll();
+            QueueEntry e = queue.poll();
             done++;
             if (done < OPERATIONS) {
-                queue.add(new Entry(e.time() + delays[(int) (done % OPERATIONS)], sequence++));
+                queue.add(new QueueEntry(e.time() + delays[(int) (done % OPERATIONS)], sequence++));
             }
         }
         return done;

@@ -5,7 +5,6 @@ import dev.sgplab.report.Table;
 import dev.sgplab.sim.OriginalReport;
 import dev.sgplab.sim.SimulationPlan;
 import dev.sgplab.sim.bench.SimulatorBench;
-import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,8 +35,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--replications", defaultValue = "400", description = "Timed replications (default: ${DEFAULT-VALUE}).")
     int replications;
 
-    @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat output;
+    @Mixin
+    OutputOptions output;
 
     /** The JSON document: the three figures the issue names, then context. */
     record Document(double replicationMillisMedian, double eventsPerSecond, double ratioToPriorityQueue,
@@ -56,19 +55,14 @@ final class BenchCommand implements Callable<Integer> {
         Document d = new Document(round(f.replicationMillisMedian()), Math.round(f.eventsPerSecond()),
                 round(f.ratioToPriorityQueue()), round(f.eventsPerReplication()), f.replications(),
                 f.warmupReplications(), TARGET_REPLICATION_MILLIS, TARGET_RATIO, plan.scenarioName());
-        PrintWriter out = spec.commandLine().getOut();
-        if (output == OutputFormat.JSON) {
-            out.print(Json.write(d));
-        } else {
+        return output.print(spec.commandLine().getOut(), () -> Json.write(d), () -> {
             Table table = new Table("figure", "measured", "target");
             table.row("replication time, median (ms)", fmt(d.replicationMillisMedian()), "<= " + fmt(TARGET_REPLICATION_MILLIS));
             table.row("events per second", String.format(Locale.ROOT, "%,.0f", d.eventsPerSecond()), "");
             table.row("engine / PriorityQueue throughput", fmt(d.ratioToPriorityQueue()), ">= " + fmt(TARGET_RATIO));
             table.row("events per replication", fmt(d.eventsPerReplication()), "");
-            out.print(table.render());
-        }
-        out.flush();
-        return 0;
+            return table.render();
+        });
     }
 
     private static double round(double v) {

@@ -28,7 +28,7 @@ final class LabCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing lab command (run, cleanup)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing lab command (run, compare, probe, cleanup)");
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true,
@@ -37,44 +37,34 @@ final class LabCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--scenario", paramLabel = "FILE", required = true, description = "Scenario file.")
-        String scenario;
-
         @Mixin
-        ScenarioOptions scenarioOptions;
-
-        @Option(names = "--time-scale", defaultValue = "0.2",
-                description = "Real seconds per model second: kernel, controller, workload and resolver timers scaled (default: ${DEFAULT-VALUE}).")
-        double timeScale;
+        LabScenarioOptions lab;
 
         @Option(names = "--seed", defaultValue = "1",
                 description = "Seed of the models' draws; the run is replication 0 of the simulator's with this seed (default: ${DEFAULT-VALUE}).")
         long seed;
 
-        @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
-        OutputFormat output;
+        @Mixin
+        OutputOptions output;
 
         @Option(names = "--trace", description = "Tell every Error pod's story from the kernel's entries.")
         boolean trace;
 
         @Override
         public Integer call() {
-            ScenarioTree tree = scenarioOptions.load(scenario);
+            ScenarioTree tree = lab.tree();
             Scenario checked = tree.bind();
             PrintWriter err = spec.commandLine().getErr();
             checked.warnings().forEach(w -> err.println("sgplab: warning: " + w));
-            LabRun.Result result = LabRuns.with(new LabSession(checked, timeScale), session -> {
+            LabRun.Result result = LabRuns.with(new LabSession(checked, lab.timeScale), session -> {
                 err.println("lab: " + session.prefix() + " (sgplab lab cleanup removes it if this run is killed)");
                 err.flush();
                 return new LabRun(session, Replications.seedOf(seed, 0))
                         .run(new Progress(err, "lab: pods ended", checked.workload().pods()));
             });
-            PrintWriter out = spec.commandLine().getOut();
             var assumptions = SimulateCommand.assumptions(tree, result.observations());
-            out.print(output == OutputFormat.JSON ? LabReport.json(result, seed, assumptions, trace)
-                    : LabReport.table(result, seed, assumptions, trace));
-            out.flush();
-            return 0;
+            return output.print(spec.commandLine().getOut(), () -> LabReport.json(result, seed, assumptions, trace),
+                    () -> LabReport.table(result, seed, assumptions, trace));
         }
     }
 
@@ -84,14 +74,8 @@ final class LabCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--scenario", paramLabel = "FILE", required = true, description = "Scenario file.")
-        String scenario;
-
         @Mixin
-        ScenarioOptions scenarioOptions;
-
-        @Option(names = "--time-scale", defaultValue = "0.2", description = "Real seconds per model second (default: ${DEFAULT-VALUE}).")
-        double timeScale;
+        LabScenarioOptions lab;
 
         @Option(names = "--replications", defaultValue = "1", description = "Lab runs (default: ${DEFAULT-VALUE}).")
         int labRuns;
@@ -103,16 +87,15 @@ final class LabCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "1", description = "Master seed; lab run i uses replication i's seed (default: ${DEFAULT-VALUE}).")
         long seed;
 
-        @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
-        OutputFormat output;
+        @Mixin
+        OutputOptions output;
 
         @Override
         public Integer call() {
             if (labRuns <= 0 || simReplications < 2) {
                 throw new Errors.BadInputException("--replications must be positive and --sim-replications at least 2");
             }
-            ScenarioTree tree = scenarioOptions.load(scenario);
-            Scenario checked = tree.bind();
+            Scenario checked = lab.tree().bind();
             PrintWriter err = spec.commandLine().getErr();
             checked.warnings().forEach(w -> err.println("sgplab: warning: " + w));
             int[] sim = Replications.errorCounts(SimulationPlan.of(checked), seed, Math.max(simReplications, labRuns),
@@ -123,7 +106,7 @@ final class LabCommand implements Runnable {
             for (int i = 0; i < labRuns; i++) {
                 long runSeed = Replications.seedOf(seed, i);
                 int index = i;
-                LabRun.Result result = LabRuns.with(new LabSession(checked, timeScale), session -> {
+                LabRun.Result result = LabRuns.with(new LabSession(checked, lab.timeScale), session -> {
                     err.println("lab run " + (index + 1) + "/" + labRuns + ": " + session.prefix());
                     err.flush();
                     return new LabRun(session, runSeed).run(new Progress(err, "lab: pods ended", checked.workload().pods()));
@@ -132,11 +115,9 @@ final class LabCommand implements Runnable {
                 reuses.add(result.observations().ipReuses());
                 seeds.add(runSeed);
             }
-            CompareReport.Document document = LabComparison.compare(checked.name(), timeScale, runs, reuses, seeds, sim);
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(output == OutputFormat.JSON ? CompareReport.json(document) : CompareReport.table(document));
-            out.flush();
-            return 0;
+            CompareReport.Document document = LabComparison.compare(checked.name(), lab.timeScale, runs, reuses, seeds, sim);
+            return output.print(spec.commandLine().getOut(), () -> CompareReport.json(document),
+                    () -> CompareReport.table(document));
         }
     }
 
@@ -157,11 +138,8 @@ final class LabCommand implements Runnable {
             Scenario scenario = probe.scenario();
             dev.sgplab.observe.ProbeObservation result = LabRuns.with(new LabSession(scenario, timeScale),
                     session -> new dev.sgplab.lab.LabProbe(session).run(probe.gap));
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(probe.output == OutputFormat.JSON ? dev.sgplab.report.ProbeReport.json(result)
-                    : dev.sgplab.report.ProbeReport.table(result));
-            out.flush();
-            return 0;
+            return probe.output.print(spec.commandLine().getOut(), () -> dev.sgplab.report.ProbeReport.json(result),
+                    () -> dev.sgplab.report.ProbeReport.table(result));
         }
     }
 
@@ -209,6 +187,23 @@ final class LabCommand implements Runnable {
                     // the JVM is exiting: the hook runs, and close() is idempotent
                 }
             }
+        }
+    }
+
+    /** The scenario and time scale of `lab run` and `lab compare`. */
+    static final class LabScenarioOptions {
+        @Option(names = "--scenario", paramLabel = "FILE", required = true, description = "Scenario file.")
+        String scenario;
+
+        @Mixin
+        ScenarioOptions scenarioOptions;
+
+        @Option(names = "--time-scale", defaultValue = "0.2",
+                description = "Real seconds per model second: kernel, controller, workload and resolver timers scaled (default: ${DEFAULT-VALUE}).")
+        double timeScale;
+
+        ScenarioTree tree() {
+            return scenarioOptions.load(scenario);
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.sgplab.scenario.ScenarioLoader;
 import dev.sgplab.scenario.ScenarioTree;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options `simulate probe` and `lab probe` share, and the scenario they run. */
@@ -26,8 +27,8 @@ final class ProbeOptions {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a scenario key.")
     List<String> sets = new ArrayList<>();
 
-    @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat output;
+    @Mixin
+    OutputOptions output;
 
     /** The scenario with one DNS node, one replica, an address for the node, and the regime asked for. */
     Scenario scenario() {

@@ -35,8 +35,8 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Worker threads (default: available processors).")
     Integer threads;
 
-    @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat output;
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() {
@@ -50,9 +50,7 @@ final class ReproduceCommand implements Callable<Integer> {
         checked.warnings().forEach(w -> err.println("sgplab: warning: " + w));
         Progress progress = new Progress(err, "reproduce", replications * OriginalReport.ROWS.size());
         Reproduction.Result result = Reproduction.run(tree, seed, replications, threadCount, progress);
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(output == OutputFormat.JSON ? ReproduceReport.json(result) : ReproduceReport.table(result));
-        out.flush();
-        return 0;
+        return output.print(spec.commandLine().getOut(), () -> ReproduceReport.json(result),
+                () -> ReproduceReport.table(result));
     }
 }

@@ -40,8 +40,8 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Seed; the run is replication 0 of `reproduce --seed` with the same value (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat output;
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--trace", description = "Tell every Error pod's story.")
     boolean trace;
@@ -68,11 +68,8 @@ final class SimulateCommand implements Callable<Integer> {
         RunObservations run = new ClusterSimulation(SimulationPlan.of(checked), Replications.seedOf(seed, 0),
                 trace ? ClusterSimulation.Detail.TRACE : ClusterSimulation.Detail.PODS).run();
         Map<String, String> assumptions = assumptions(tree, run);
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(output == OutputFormat.JSON ? SimulateReport.json(run, seed, assumptions, trace)
-                : SimulateReport.table(run, seed, assumptions, trace));
-        out.flush();
-        return 0;
+        return output.print(spec.commandLine().getOut(), () -> SimulateReport.json(run, seed, assumptions, trace),
+                () -> SimulateReport.table(run, seed, assumptions, trace));
     }
 
     @Command(name = "probe", mixinStandardHelpOptions = true,
@@ -88,11 +85,8 @@ final class SimulateCommand implements Callable<Integer> {
         public Integer call() {
             dev.sgplab.observe.ProbeObservation result = new dev.sgplab.sim.ProbeSimulation(probe.scenario(), 1)
                     .run(probe.gap);
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(probe.output == OutputFormat.JSON ? dev.sgplab.report.ProbeReport.json(result)
-                    : dev.sgplab.report.ProbeReport.table(result));
-            out.flush();
-            return 0;
+            return probe.output.print(spec.commandLine().getOut(), () -> dev.sgplab.report.ProbeReport.json(result),
+                    () -> dev.sgplab.report.ProbeReport.table(result));
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.sgplab.sim;
 
 import dev.sgplab.engine.RandomStreams;
-import dev.sgplab.engine.Scheduler;
 import dev.sgplab.engine.Simulation;
 import dev.sgplab.engine.Time;
 import dev.sgplab.model.controller.BranchEni;
@@ -11,14 +10,11 @@ import dev.sgplab.model.vpc.Subnet;
 import dev.sgplab.model.vpc.VpcFabric;
 import dev.sgplab.model.workload.ChurnPod;
 import dev.sgplab.model.workload.ChurnTest;
-import dev.sgplab.observe.EntrySnapshot;
 import dev.sgplab.observe.RunObservations;
 import dev.sgplab.scenario.ScenarioException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
@@ -29,7 +25,7 @@ import java.util.function.Consumer;
  * <p>Each component draws from its own named random stream of the run's seed, so a change in one
  * (say, the resolver) does not move another's draws (say, the MACs EC2 hands out).
  */
-public final class ClusterSimulation implements ChurnTest.Backend, LookupNetwork {
+public final class ClusterSimulation implements ChurnTest.Backend {
     /** A run that has not ended after this much simulated time is stuck (e.g. no free address). */
     static final long TIME_LIMIT = Time.seconds(7 * 24 * 3600);
 
@@ -49,8 +45,7 @@ public final class ClusterSimulation implements ChurnTest.Backend, LookupNetwork
     private final Simulation sim = new Simulation();
     private final VpcFabric fabric;
     private final Map<String, SimNode> corednsNodes = new LinkedHashMap<>();
-    private final SimNode[] replicaNodes;
-    private final SplittableRandom replicaRandom;
+    private final DnsPath dns;
     private final Subnet subnet;
     private final ChurnTest churn;
 
@@ -59,14 +54,13 @@ public final class ClusterSimulation implements ChurnTest.Backend, LookupNetwork
         this.seed = seed;
         this.detail = detail;
         RandomStreams streams = new RandomStreams(seed);
-        this.replicaRandom = streams.stream("kube-proxy");
         this.fabric = new VpcFabric(sim, plan.fabric());
         this.subnet = new Subnet(plan.cidr(), plan.usedByOthers(), plan.allocationPolicy(),
                 streams.stream("ec2/subnet"));
         Ec2Service ec2 = new Ec2Service(sim, subnet, new FabricAttachments(), plan.eniCreateLatency(),
                 plan.eniDeleteFailureProbability(), streams.stream("ec2/create-latency"), streams.stream("ec2/mac"),
                 streams.stream("ec2/delete"));
-        this.replicaNodes = new SimNode[plan.corednsNodes().length];
+        SimNode[] replicaNodes = new SimNode[plan.corednsNodes().length];
         for (int replica = 0; replica < replicaNodes.length; replica++) {
             String name = "node-" + plan.corednsNodes()[replica];
             replicaNodes[replica] = corednsNodes.computeIfAbsent(name, n -> {
@@ -75,6 +69,8 @@ public final class ClusterSimulation implements ChurnTest.Backend, LookupNetwork
                 return new SimNode(n, table);
             });
         }
+        this.dns = new DnsPath(plan, sim, fabric, replicaNodes, List.copyOf(corednsNodes.values()),
+                streams.stream("kube-proxy"), detail);
         this.churn = new ChurnTest(sim, plan.churn(), plan.nodes(), plan.branchLimit(), plan.cooldown(), ec2, streams,
                 this);
     }
@@ -99,55 +95,7 @@ public final class ClusterSimulation implements ChurnTest.Backend, LookupNetwork
 
     @Override
     public void lookup(ChurnPod pod, Consumer<Boolean> done) {
-        new DnsLookup(this, pod, done).start();
-    }
-
-    // ---- what DnsLookup needs --------------------------------------------------------------------
-
-    @Override
-    public SimulationPlan plan() {
-        return plan;
-    }
-
-    @Override
-    public Scheduler scheduler() {
-        return sim;
-    }
-
-    @Override
-    public VpcFabric fabric() {
-        return fabric;
-    }
-
-    @Override
-    public boolean tracing() {
-        return detail == Detail.TRACE;
-    }
-
-    @Override
-    public boolean keepsPodDetails() {
-        return detail != Detail.COUNTS;
-    }
-
-    @Override
-    public int pickReplica() {
-        return replicaNodes.length == 1 ? 0 : replicaRandom.nextInt(replicaNodes.length);
-    }
-
-    @Override
-    public SimNode corednsNode(int replica) {
-        return replicaNodes[replica];
-    }
-
-    @Override
-    public List<EntrySnapshot> otherCorednsSnapshots(SimNode except, int ip) {
-        List<EntrySnapshot> snapshots = new ArrayList<>();
-        for (SimNode node : corednsNodes.values()) {
-            if (node != except) {
-                snapshots.add(DnsLookup.snapshot(node, node.eth0.lookup(ip)));
-            }
-        }
-        return snapshots;
+        new DnsLookup(dns, pod, done).start();
     }
 
     /** Interfaces appear on the VPC fabric; a new one's ARP broadcast may reach other hosts (an option). */

@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * pod's IP. A query times out when its deadline passes without all replies of one try arriving.
  */
 final class DnsLookup {
-    private final LookupNetwork run;
+    private final DnsPath run;
     private final ResolvingPod pod;
     private final Consumer<Boolean> done;
     private final long[] tryOffsets;
@@ -37,7 +37,7 @@ final class DnsLookup {
     private final List<Cancellable> pending = new ArrayList<>(4);
     private final List<TryRecord> records = new ArrayList<>(2);
 
-    DnsLookup(LookupNetwork run, ResolvingPod pod, Consumer<Boolean> done) {
+    DnsLookup(DnsPath run, ResolvingPod pod, Consumer<Boolean> done) {
         this.run = run;
         this.pod = pod;
         this.done = done;

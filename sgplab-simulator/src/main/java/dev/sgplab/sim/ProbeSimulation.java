@@ -1,7 +1,6 @@
 package dev.sgplab.sim;
 
 import dev.sgplab.engine.RandomStreams;
-import dev.sgplab.engine.Scheduler;
 import dev.sgplab.engine.Simulation;
 import dev.sgplab.engine.Time;
 import dev.sgplab.model.controller.BranchEni;
@@ -11,7 +10,6 @@ import dev.sgplab.model.neighbour.NeighbourTable;
 import dev.sgplab.model.neighbour.NudState;
 import dev.sgplab.model.vpc.VpcFabric;
 import dev.sgplab.model.workload.ResolvingPod;
-import dev.sgplab.observe.EntrySnapshot;
 import dev.sgplab.observe.ProbeObservation;
 import dev.sgplab.observe.TryObservation;
 import dev.sgplab.scenario.Scenario;
@@ -23,7 +21,7 @@ import java.util.List;
  * A's interface is deleted as soon as the lookup ends; {@code gap} seconds later pod B (IP X, MAC B)
  * resolves. The same sequence as {@code sgplab lab probe}, on the simulated kernel.
  */
-public final class ProbeSimulation implements LookupNetwork {
+public final class ProbeSimulation {
     /** The probe's fixed MACs, the same in the lab. */
     public static final long MAC_A = 0x0200_0000_0a01L;
     public static final long MAC_B = 0x0200_0000_0b02L;
@@ -32,6 +30,7 @@ public final class ProbeSimulation implements LookupNetwork {
     private final Simulation sim = new Simulation();
     private final VpcFabric fabric;
     private final SimNode node;
+    private final DnsPath dns;
     private final int ip;
     private final List<String> statesSeen = new ArrayList<>();
     private long watchFrom = -1;
@@ -44,6 +43,8 @@ public final class ProbeSimulation implements LookupNetwork {
         NeighbourTable table = new NeighbourTable("node-0", plan.neighbourParams(), plan.tableParams(), sim,
                 streams.stream("kernel/node-0"), fabric);
         this.node = new SimNode("node-0", table);
+        this.dns = new DnsPath(plan, sim, fabric, new SimNode[] {node}, List.of(node), null,
+                ClusterSimulation.Detail.PODS);
         this.ip = probeAddress(scenario);
         table.addListener(new NeighbourListener() {
             @Override
@@ -76,7 +77,7 @@ public final class ProbeSimulation implements LookupNetwork {
         boolean[] result = new boolean[2];
         boolean[] done = new boolean[1];
         fabric.attach(ip, MAC_A);
-        new DnsLookup(this, a, okA -> {
+        new DnsLookup(dns, a, okA -> {
             a.running = false;
             fabric.detach(ip);
             sim.scheduleAfter(Time.seconds(gapSeconds), () -> {
@@ -88,7 +89,7 @@ public final class ProbeSimulation implements LookupNetwork {
                 if (entry == null || !entry.state().valid() || entry.mac() == MAC_B) {
                     fixedAt = sim.now(); // nothing stale to lose replies to
                 }
-                new DnsLookup(this, b, okB -> {
+                new DnsLookup(dns, b, okB -> {
                     result[0] = okB;
                     done[0] = true;
                 }).start();
@@ -110,46 +111,6 @@ public final class ProbeSimulation implements LookupNetwork {
         if (statesSeen.isEmpty() || !statesSeen.get(statesSeen.size() - 1).equals(label)) {
             statesSeen.add(label);
         }
-    }
-
-    @Override
-    public SimulationPlan plan() {
-        return plan;
-    }
-
-    @Override
-    public Scheduler scheduler() {
-        return sim;
-    }
-
-    @Override
-    public VpcFabric fabric() {
-        return fabric;
-    }
-
-    @Override
-    public boolean tracing() {
-        return false;
-    }
-
-    @Override
-    public boolean keepsPodDetails() {
-        return true;
-    }
-
-    @Override
-    public int pickReplica() {
-        return 0;
-    }
-
-    @Override
-    public SimNode corednsNode(int replica) {
-        return node;
-    }
-
-    @Override
-    public List<EntrySnapshot> otherCorednsSnapshots(SimNode except, int address) {
-        return List.of();
     }
 
     private static final class Pod implements ResolvingPod {

@@ -93,16 +93,9 @@ public final class SimulatorBench {
         return sim.executedEvents();
     }
 
-    private record Entry(long time, long sequence) implements Comparable<Entry> {
-        @Override
-        public int compareTo(Entry o) {
-            int c = Long.compare(time, o.time);
-            return c != 0 ? c : Long.compare(sequence, o.sequence);
-        }
-    }
 
     static long replayPriorityQueue(long[] operations) {
-        PriorityQueue<Entry> queue = new PriorityQueue<>();
+        PriorityQueue<QueueEntry> queue = new PriorityQueue<>();
         long sequence = 0;
         long popped = 0;
         for (long op : operations) {
@@ -111,7 +104,7 @@ public final class SimulatorBench {
                     popped++;
                 }
             } else {
-                queue.add(new Entry(op, sequence++));
+                queue.add(new QueueEntry(op, sequence++));
             }
         }
         return popped;

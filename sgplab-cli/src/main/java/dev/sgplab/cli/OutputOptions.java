@@ -1,0 +1,18 @@
+package dev.sgplab.cli;
+
+import java.io.PrintWriter;
+import java.util.function.Supplier;
+import picocli.CommandLine.Option;
+
+/** {@code -o table|json}, and printing a result in the chosen form. */
+final class OutputOptions {
+    @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat output;
+
+    /** Prints the result (computed only in the form asked for) and returns the exit code 0. */
+    int print(PrintWriter out, Supplier<String> json, Supplier<String> table) {
+        out.print(output == OutputFormat.JSON ? json.get() : table.get());
+        out.flush();
+        return 0;
+    }
+}
