@@ -4,16 +4,16 @@ import java.io.PrintWriter;
 import java.util.function.IntConsumer;
 
 /**
- * Progress of long work on stderr: a line rewritten in place on a terminal, a line per tenth
- * otherwise (so logs stay short). Thread-safe: replications report from several threads.
+ * Progress of long work on stderr: a progress bar on a terminal, a line per tenth otherwise (so
+ * logs stay short). Thread-safe: replications report from several threads.
  */
-final class Progress implements IntConsumer {
+final class Progress implements IntConsumer, AutoCloseable {
     private final PrintWriter err;
     private final String label;
     private final int total;
     private final boolean terminal;
     private int lastTenth = -1;
-    private long lastDraw;
+    private me.tongfei.progressbar.ProgressBar bar;
 
     Progress(PrintWriter err, String label, int total) {
         this.err = err;
@@ -25,14 +25,13 @@ final class Progress implements IntConsumer {
     @Override
     public synchronized void accept(int done) {
         if (terminal) {
-            long now = System.nanoTime();
-            if (done == total || now - lastDraw > 100_000_000L) {
-                lastDraw = now;
-                err.printf("\r%s: %d/%d", label, done, total);
-                if (done == total) {
-                    err.println();
-                }
-                err.flush();
+            if (bar == null) {
+                bar = new me.tongfei.progressbar.ProgressBarBuilder().setTaskName(label).setInitialMax(total)
+                        .setStyle(me.tongfei.progressbar.ProgressBarStyle.ASCII).build();
+            }
+            bar.stepTo(done);
+            if (done == total) {
+                close();
             }
             return;
         }
@@ -41,6 +40,14 @@ final class Progress implements IntConsumer {
             lastTenth = tenth;
             err.printf("%s: %d/%d%n", label, done, total);
             err.flush();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (bar != null) {
+            bar.close();
+            bar = null;
         }
     }
 }

@@ -4,9 +4,13 @@ import java.util.List;
 
 /**
  * What one run of the churn test showed: the counts every backend reports, and the pods in detail.
- * Reuse gaps are in seconds (previous owner's end to the new owner's branch ENI being ready).
+ * Reuse gaps are in seconds (previous owner's end to the new owner's branch ENI being ready). The
+ * capacity cost of the cooldown: branch ENIs held in the nodes' delete queues (the largest queue on
+ * one node, and the time-averaged total over all nodes), pods that waited for a branch ENI, and the
+ * mean wait per pod (extra start latency).
  */
 public record RunObservations(String scenario, long seed, double cooldownSeconds, int pods, int errorPods,
         int ipReuses, List<Double> reuseGapsSeconds, int podsWaitedForBranch, int maxDeleteQueue,
-        double durationSeconds, long events, List<PodObservation> podDetails) {
+        double meanDeleteQueue, double meanBranchWaitSeconds, double durationSeconds, long events,
+        List<PodObservation> podDetails) {
 }

@@ -34,7 +34,7 @@ public final class SimulateReport {
     /** The JSON document of `simulate`. */
     public record Document(String scenario, long seed, double cooldownSeconds, int pods, int errorPods, int ipReuses,
             GapSummary reuseGapSeconds, List<Double> reuseGapsSeconds, int podsWaitedForBranch, int maxDeleteQueue,
-            double durationSeconds, Map<String, String> assumptions, List<Story> errorStories,
+            double meanDeleteQueue, double meanBranchWaitSeconds, double durationSeconds, Map<String, String> assumptions, List<Story> errorStories,
             List<PodObservation> podDetails) {
     }
 
@@ -54,7 +54,7 @@ public final class SimulateReport {
         return new Document(run.scenario(), seed, run.cooldownSeconds(), run.pods(), run.errorPods(),
                 run.ipReuses(), GapSummary.of(run.reuseGapsSeconds()),
                 run.reuseGapsSeconds().stream().map(SimulateReport::r).toList(), run.podsWaitedForBranch(),
-                run.maxDeleteQueue(), r(run.durationSeconds()), new LinkedHashMap<>(assumptions), stories,
+                run.maxDeleteQueue(), r(run.meanDeleteQueue()), r(run.meanBranchWaitSeconds()), r(run.durationSeconds()), new LinkedHashMap<>(assumptions), stories,
                 trace ? run.podDetails() : null);
     }
 
@@ -78,6 +78,8 @@ public final class SimulateReport {
         }
         table.row("pods that waited for a branch ENI", Integer.toString(d.podsWaitedForBranch()));
         table.row("largest delete queue on a node", Integer.toString(d.maxDeleteQueue()));
+        table.row("branch ENIs held in delete queues, mean", fmt(d.meanDeleteQueue()));
+        table.row("wait for a branch ENI per pod, mean (s)", fmt(d.meanBranchWaitSeconds()));
         table.row("test duration (s)", fmt(d.durationSeconds()));
         out.append(table.render());
         out.append(System.lineSeparator()).append("Assumed: ");
@@ -103,6 +105,12 @@ public final class SimulateReport {
     public static String fmt(double value) {
         return value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value)
                 : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    /** Up to three decimals, trailing zeros dropped: how sweeps show means. */
+    public static String fmt3(double value) {
+        String text = String.format(Locale.ROOT, "%.3f", value);
+        return text.contains(".") ? text.replaceAll("0+$", "").replaceAll("\\.$", "") : text;
     }
 
     static String join(double... values) {

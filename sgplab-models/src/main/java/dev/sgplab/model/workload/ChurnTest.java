@@ -49,6 +49,9 @@ public final class ChurnTest {
     private int ended;
     private int roundRobinNext;
     private int maxDeleteQueue;
+    private int queuedNow;
+    private double queuedArea;
+    private long queuedSince;
 
     public ChurnTest(Scheduler scheduler, ChurnSpec spec, int nodeCount, int branchLimit, Cooldown cooldown,
             BranchEniProvider.Ec2 ec2, RandomStreams streams, Backend backend) {
@@ -182,7 +185,10 @@ public final class ChurnTest {
         List<Double> gaps = new ArrayList<>();
         int errors = 0;
         int waited = 0;
+        long waitedTotal = 0;
+        recountQueued();
         for (ChurnPod pod : pods) {
+            waitedTotal += pod.waited;
             if (podDetails) {
                 details.add(pod.toObservation());
             }
@@ -192,8 +198,22 @@ public final class ChurnTest {
                 gaps.add(pod.reuseGapSeconds());
             }
         }
+        double duration = Time.toSeconds(scheduler.now());
         return new RunObservations(scenario, seed, provider.cooldown().periodSeconds(), pods.length, errors,
-                gaps.size(), gaps, waited, maxDeleteQueue, Time.toSeconds(scheduler.now()), events, details);
+                gaps.size(), gaps, waited, maxDeleteQueue, duration > 0 ? queuedArea / duration : 0,
+                Time.toSeconds(waitedTotal) / pods.length, duration, events, details);
+    }
+
+    /** Integrates the ENIs held in all delete queues over time (for the time average). */
+    private void recountQueued() {
+        long now = scheduler.now();
+        queuedArea += queuedNow * Time.toSeconds(now - queuedSince);
+        queuedSince = now;
+        int total = 0;
+        for (ChurnNode node : nodes) {
+            total += provider.trunk(node.name()).deleteQueue().size();
+        }
+        queuedNow = total;
     }
 
     /** Bookkeeping of what the controller did, for the observations. */
@@ -210,11 +230,13 @@ public final class ChurnTest {
         @Override
         public void branchQueued(BranchEni eni, String nodeName, long now) {
             maxDeleteQueue = Math.max(maxDeleteQueue, provider.trunk(nodeName).deleteQueue().size());
+            recountQueued();
         }
 
         @Override
         public void branchDeleted(BranchEni eni, String nodeName, long now) {
             podByName.get(eni.podUid()).eniDeletedAt = now;
+            recountQueued();
         }
     }
 }

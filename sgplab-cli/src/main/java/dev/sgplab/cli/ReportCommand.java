@@ -1,0 +1,32 @@
+package dev.sgplab.cli;
+
+import dev.sgplab.report.HtmlReport;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Render a saved result (sweep, simulate, lab run) as an HTML report with charts.")
+final class ReportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--from", paramLabel = "RESULT.json", required = true, description = "A result saved with -o json.")
+    Path from;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Where to write index.html and charts.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        List<Path> written = HtmlReport.render(MergeCommand.readResult(from), from.toString(), out);
+        spec.commandLine().getOut().println("wrote " + written.size() + " files to " + out + " (open "
+                + out.resolve("index.html") + ")");
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

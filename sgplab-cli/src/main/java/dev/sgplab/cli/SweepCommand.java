@@ -1,0 +1,117 @@
+package dev.sgplab.cli;
+
+import dev.sgplab.report.HtmlReport;
+import dev.sgplab.report.SweepReport;
+import dev.sgplab.scenario.ScenarioTree;
+import dev.sgplab.sim.sweep.Shard;
+import dev.sgplab.sim.sweep.Sweep;
+import dev.sgplab.sim.sweep.SweepResult;
+import dev.sgplab.sim.sweep.Vary;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = "Run a grid of scenario variants (e.g. cooldown 30..120:5 x free IPs) on all cores.")
+final class SweepCommand implements Callable<Integer> {
+    enum Format { TABLE, JSON, CSV }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--scenario", paramLabel = "FILE", required = true, description = "Scenario file.")
+    String scenario;
+
+    @Mixin
+    ScenarioOptions scenarioOptions;
+
+    @Option(names = "--vary", paramLabel = "KEY=FROM..TO:STEP", required = true,
+            description = "An axis of the grid: key=FROM..TO:STEP or key=a,b,c; repeat for more axes.")
+    List<String> vary = new ArrayList<>();
+
+    @Option(names = "--replications", defaultValue = "200", description = "Replications per cell (default: ${DEFAULT-VALUE}).")
+    int replications;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", description = "Worker threads (default: available processors).")
+    Integer threads;
+
+    @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table, json or csv (default: ${DEFAULT-VALUE}).")
+    Format output;
+
+    @Option(names = "--report", paramLabel = "DIR", description = "Also write DIR/index.html with PNG charts.")
+    Path report;
+
+    @Option(names = "--shard", paramLabel = "I/N", description = "Run only cells I, I+N, I+2N, ... (merge the shards later).")
+    String shard;
+
+    @Option(names = "--emit-job", description = "Print a Kubernetes Indexed Job that runs the shards, and exit.")
+    boolean emitJob;
+
+    @Option(names = "--shards", defaultValue = "4", description = "With --emit-job: how many shards (default: ${DEFAULT-VALUE}).")
+    int shards;
+
+    @Option(names = "--image", defaultValue = "sgplab:latest", description = "With --emit-job: the image with sgplab (default: ${DEFAULT-VALUE}).")
+    String image;
+
+    @Override
+    public Integer call() {
+        if (replications <= 0) {
+            throw new Errors.BadInputException("--replications must be positive, got " + replications);
+        }
+        List<Vary> axes = new ArrayList<>();
+        try {
+            vary.forEach(v -> axes.add(Vary.parse(v)));
+        } catch (IllegalArgumentException e) {
+            throw new Errors.BadInputException(e.getMessage());
+        }
+        Shard slice = null;
+        if (shard != null) {
+            try {
+                slice = Shard.parse(shard);
+            } catch (IllegalArgumentException e) {
+                throw new Errors.BadInputException(e.getMessage());
+            }
+        }
+        ScenarioTree tree = scenarioOptions.load(scenario);
+        for (Vary axis : axes) {
+            tree.with(axis.key(), axis.values().get(0)); // an unknown key fails here, before any work
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (emitJob) {
+            out.print(IndexedJob.manifest(spec.commandLine().getParseResult().originalArgs(), shards, image));
+            out.flush();
+            return 0;
+        }
+        int cells = (int) Sweep.cells(axes).stream().filter(c -> true).count();
+        int mine = cells;
+        if (slice != null) {
+            Shard s = slice;
+            mine = (int) java.util.stream.IntStream.range(0, cells).filter(s::includes).count();
+        }
+        SweepResult result;
+        try (Progress progress = new Progress(spec.commandLine().getErr(), "sweep", mine * replications)) {
+            result = Sweep.run(tree, axes, replications, seed, Threads.resolve(threads), slice, progress);
+        }
+        String json = SweepReport.json(result);
+        if (report != null) {
+            HtmlReport.render(json, "sweep", report);
+        }
+        out.print(switch (output) {
+            case JSON -> json;
+            case CSV -> SweepReport.csv(result);
+            case TABLE -> SweepReport.table(result);
+        });
+        out.flush();
+        return 0;
+    }
+}

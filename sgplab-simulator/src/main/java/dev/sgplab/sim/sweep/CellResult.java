@@ -1,0 +1,27 @@
+package dev.sgplab.sim.sweep;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One grid cell over its replications. errorPods: the mean and the range one run falls in (2.5th to
+ * 97.5th percentile of per-run counts). errorRate: Error pods over all pods with a 95 % Clopper-Pearson
+ * band (it treats pods as independent; errors cluster within a run, so when they are common the
+ * run-to-run range is the better guide). Capacity: the cooldown's cost in branch ENIs and waiting.
+ * reuseGapHistogram: reuse gaps over all replications in 5 s bins from 0 (the last bin: 300 s and
+ * over); entryLifetimeSeconds: when periodic GC removes an unused entry (gc_stale_time to
+ * gc_stale_time + base_reachable_time/2 after its last use).
+ */
+public record CellResult(int index, Map<String, String> settings, double cooldownSeconds, int pods,
+        ErrorCounts errorPods, Rate errorRate, double ipReuses, double podsWaitedForBranch, double meanDeleteQueue,
+        double meanBranchWaitSeconds, List<Integer> reuseGapHistogram, Window entryLifetimeSeconds) {
+
+    public record ErrorCounts(double mean, int low, int high) {
+    }
+
+    public record Rate(double estimate, double low, double high) {
+    }
+
+    public record Window(double from, double to) {
+    }
+}
