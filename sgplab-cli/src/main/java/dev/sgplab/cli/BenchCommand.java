@@ -18,6 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class BenchCommand implements Callable<Integer> {
     static final double TARGET_REPLICATION_MILLIS = 2.0;
     static final double TARGET_RATIO = 0.5;
+    static final double TARGET_SWEEP_SECONDS = 3.0;
 
     @Spec
     CommandSpec spec;
@@ -40,8 +41,9 @@ final class BenchCommand implements Callable<Integer> {
 
     /** The JSON document: the three figures the issue names, then context. */
     record Document(double replicationMillisMedian, double eventsPerSecond, double ratioToPriorityQueue,
-            double eventsPerReplication, int replications, int warmupReplications, double targetReplicationMillis,
-            double targetRatioToPriorityQueue, String scenario) {
+            double sweep3x1000Seconds, int sweepThreads, double eventsPerReplication, int replications,
+            int warmupReplications, double targetReplicationMillis, double targetRatioToPriorityQueue,
+            double targetSweepSeconds, String scenario) {
     }
 
     @Override
@@ -49,17 +51,23 @@ final class BenchCommand implements Callable<Integer> {
         if (warmup < 0 || replications <= 0) {
             throw new Errors.BadInputException("--warmup must not be negative and --replications must be positive");
         }
-        SimulationPlan plan = SimulationPlan.of(scenarioOptions.load(scenario).bind());
+        var tree = scenarioOptions.load(scenario);
+        SimulationPlan plan = SimulationPlan.of(tree.bind());
         Progress progress = new Progress(spec.commandLine().getErr(), "bench", warmup + replications);
         SimulatorBench.Figures f = SimulatorBench.measure(plan, warmup, replications, progress);
+        int threads = Runtime.getRuntime().availableProcessors();
+        double sweep = SimulatorBench.sweepSeconds(tree, 1000, threads);
         Document d = new Document(round(f.replicationMillisMedian()), Math.round(f.eventsPerSecond()),
-                round(f.ratioToPriorityQueue()), round(f.eventsPerReplication()), f.replications(),
-                f.warmupReplications(), TARGET_REPLICATION_MILLIS, TARGET_RATIO, plan.scenarioName());
+                round(f.ratioToPriorityQueue()), round(sweep), threads, round(f.eventsPerReplication()),
+                f.replications(), f.warmupReplications(), TARGET_REPLICATION_MILLIS, TARGET_RATIO, TARGET_SWEEP_SECONDS,
+                plan.scenarioName());
         return output.print(spec.commandLine().getOut(), () -> Json.write(d), () -> {
             Table table = new Table("figure", "measured", "target");
             table.row("replication time, median (ms)", fmt(d.replicationMillisMedian()), "<= " + fmt(TARGET_REPLICATION_MILLIS));
             table.row("events per second", String.format(Locale.ROOT, "%,.0f", d.eventsPerSecond()), "");
             table.row("engine / PriorityQueue throughput", fmt(d.ratioToPriorityQueue()), ">= " + fmt(TARGET_RATIO));
+            table.row("sweep of 3 cooldowns x 1000 replications (s, " + threads + " threads)", fmt(d.sweep3x1000Seconds()),
+                    "< " + fmt(TARGET_SWEEP_SECONDS));
             table.row("events per replication", fmt(d.eventsPerReplication()), "");
             return table.render();
         });

@@ -39,7 +39,7 @@ final class IndexedJob {
         command.append(" --shard ${JOB_COMPLETION_INDEX}/").append(shards)
                 .append(" -o json > /results/shard-${JOB_COMPLETION_INDEX}.json");
         return """
-                # A sweep in %1$d shards as a Kubernetes Indexed Job (sgplab sweep --emit-job).
+                # A sweep in %1$d shards as a Kubernetes Indexed Job, written by sgplab sweep.
                 # The shards write to the PersistentVolumeClaim below; when the Job is complete:
                 #   kubectl cp <a pod mounting sgplab-results>:/results ./results
                 #   sgplab merge ./results/shard-*.json > sweep.json

@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 @Command(name = "sgplab", mixinStandardHelpOptions = true, version = "sgplab 0.1.0",
         description = "Reproduce, explain and fix stale ARP entries after SGPP IP reuse on EKS.",
-        subcommands = {ReproduceCommand.class, SimulateCommand.class, SweepCommand.class, MergeCommand.class,
+        subcommands = {ReproduceCommand.class, SimulateCommand.class, SweepCommand.class, AdviseCommand.class,
+                MergeCommand.class,
                 ReportCommand.class, LabCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Sgplab implements Runnable {

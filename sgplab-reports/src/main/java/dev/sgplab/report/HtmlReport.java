@@ -272,7 +272,7 @@ public final class HtmlReport {
         all.add(h1(title));
         all.addAll(List.of(content));
         return "<!DOCTYPE html>\n" + html(head(meta().withCharset("utf-8"), title(title), style(CSS)),
-                body(all.toArray(DomContent[]::new))).renderFormatted();
+                body(all.toArray(DomContent[]::new))).render() + "\n";
     }
 
     /** Writes every file to a temporary name first, then moves them into place. */

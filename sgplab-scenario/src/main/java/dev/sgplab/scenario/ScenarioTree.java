@@ -115,6 +115,11 @@ public final class ScenarioTree {
         return node.isValueNode() ? node.asString() : node.toString();
     }
 
+    /** A key identifying the settings (equal trees, equal keys): for caches. */
+    public String hashKey() {
+        return tree.toString();
+    }
+
     public String source() {
         return source;
     }

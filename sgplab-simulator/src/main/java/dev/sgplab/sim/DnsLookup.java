@@ -102,8 +102,9 @@ final class DnsLookup {
         if (entry == null) {
             return EntrySnapshot.absent(node.name, "eth0");
         }
+        // as ip neigh shows it: no lladdr unless the entry holds a valid one (not INCOMPLETE, FAILED)
         return new EntrySnapshot(node.name, "eth0", entry.state().name(),
-                entry.mac() == MacAddress.NONE ? null : MacAddress.format(entry.mac()));
+                entry.mac() == MacAddress.NONE || !entry.state().valid() ? null : MacAddress.format(entry.mac()));
     }
 
     private void replyArrived(TryRecord record, NeighbourDevice device) {

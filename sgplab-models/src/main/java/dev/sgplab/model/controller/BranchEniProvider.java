@@ -38,6 +38,10 @@ public final class BranchEniProvider {
         default void waitingForBranch(String podUid, String nodeName, long now, String reason) {
         }
 
+        /** The trunk had room: EC2 is asked for the pod's interface now. */
+        default void creatingBranch(String podUid, String nodeName, long now) {
+        }
+
         default void branchCreated(BranchEni eni, String nodeName, long now) {
         }
 
@@ -101,6 +105,7 @@ public final class BranchEniProvider {
             return;
         }
         int vlan = trunk.reserveBranch();
+        listener.creatingBranch(podUid, nodeName, scheduler.now());
         ec2.createNetworkInterface(nodeName, vlan, podUid, eni -> {
             trunk.addBranch(eni);
             listener.branchCreated(eni, nodeName, scheduler.now());

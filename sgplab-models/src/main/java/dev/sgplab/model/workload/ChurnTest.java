@@ -147,10 +147,6 @@ public final class ChurnTest {
         long now = scheduler.now();
         pod.eni = eni;
         pod.branchReadyAt = now;
-        if (pod.waitingSince >= 0) {
-            pod.waited += now - pod.waitingSince;
-            pod.waitingSince = -1;
-        }
         pod.previousOwner = lastOwnerByIp.put(eni.ip(), pod);
         long start = Time.seconds(spec.podStartLatency().sample(startRandom));
         scheduler.scheduleAfter(start, () -> {
@@ -224,6 +220,16 @@ public final class ChurnTest {
             pod.everWaited = true;
             if (pod.waitingSince < 0) {
                 pod.waitingSince = now;
+            }
+        }
+
+        /** The wait for a branch ENI ends when the controller asks EC2 for it (creation takes its own time). */
+        @Override
+        public void creatingBranch(String podUid, String nodeName, long now) {
+            ChurnPod pod = podByName.get(podUid);
+            if (pod.waitingSince >= 0) {
+                pod.waited += now - pod.waitingSince;
+                pod.waitingSince = -1;
             }
         }
 

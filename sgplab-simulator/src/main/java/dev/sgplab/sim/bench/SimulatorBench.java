@@ -21,6 +21,19 @@ public final class SimulatorBench {
             double eventsPerReplication, int replications, int warmupReplications, long queueOperations) {
     }
 
+    /**
+     * Wall time of a sweep of 3 cooldowns x {@code replications} on {@code threads} threads, after one
+     * untimed warm-up sweep: what `sgplab sweep` costs an operator.
+     */
+    public static double sweepSeconds(dev.sgplab.scenario.ScenarioTree tree, int replications, int threads) {
+        java.util.List<dev.sgplab.sim.sweep.Vary> axes = java.util.List.of(
+                dev.sgplab.sim.sweep.Vary.parse("controller.branch-eni-cooldown=30,60,70"));
+        dev.sgplab.sim.sweep.Sweep.run(tree, axes, Math.max(1, replications / 10), 99, threads, null, null);
+        long start = System.nanoTime();
+        dev.sgplab.sim.sweep.Sweep.run(tree, axes, replications, 1, threads, null, null);
+        return (System.nanoTime() - start) / 1e9;
+    }
+
     private static final Runnable NOTHING = () -> { };
 
     private SimulatorBench() {

@@ -1,0 +1,138 @@
+package dev.sgplab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+
+class SweepCommandsTest {
+    private static final String REPORT = "../scenarios/report-200-pods.yaml";
+    private static final String[] SWEEP = {"sweep", "--scenario", REPORT, "--vary",
+        "controller.branch-eni-cooldown=30..70:20", "--vary", "subnet.used-by-others=48,58", "--replications", "5"};
+
+    private static String[] with(String... more) {
+        List<String> args = new ArrayList<>(List.of(SWEEP));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    @Test
+    void mergedShardsAreByteForByteTheUnshardedSweep(@TempDir Path dir) throws Exception {
+        CliTest.Result whole = CliTest.run(with("-o", "json", "--threads", "1"));
+        assertThat(whole.code()).as(whole.err()).isZero();
+        List<String> files = new ArrayList<>(List.of("merge"));
+        for (int i = 0; i < 3; i++) {
+            CliTest.Result shard = CliTest.run(with("-o", "json", "--shard", i + "/3", "--threads", "2"));
+            assertThat(shard.code()).as(shard.err()).isZero();
+            Path file = dir.resolve("shard-" + i + ".json");
+            Files.writeString(file, shard.out());
+            files.add(file.toString());
+        }
+        CliTest.Result merged = CliTest.run(files.toArray(String[]::new));
+        assertThat(merged.code()).as(merged.err()).isZero();
+        assertThat(merged.out()).isEqualTo(whole.out());
+    }
+
+    @Test
+    void csvHasARowPerCellAndTheTableNamesTheAxes() {
+        CliTest.Result csv = CliTest.run(with("-o", "csv"));
+        assertThat(csv.out().lines()).hasSize(7);
+        assertThat(csv.out().lines().findFirst().orElseThrow())
+                .startsWith("controller.branch-eni-cooldown,subnet.used-by-others,cooldownSeconds,pods,errorPodsMean");
+        CliTest.Result table = CliTest.run(SWEEP);
+        assertThat(table.out()).contains("controller.branch-eni-cooldown", "Error rate", "ENIs in delete queues");
+    }
+
+    /** The report: files exist, PNGs are PNGs, the page shows the JSON's numbers. */
+    @Test
+    void reportWritesValidPngsAndHtmlWithTheJsonsNumbers(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("report");
+        CliTest.Result sweep = CliTest.run(with("-o", "json", "--report", out.toString()));
+        assertThat(sweep.code()).as(sweep.err()).isZero();
+        for (String png : List.of("error-rate.png", "capacity.png", "reuse-gaps.png")) {
+            byte[] bytes = Files.readAllBytes(out.resolve(png));
+            assertThat(bytes).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+            assertThat(bytes.length).isGreaterThan(5_000);
+        }
+        String html = Files.readString(out.resolve("index.html"));
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<img src=\"error-rate.png\"", "</html>");
+        JsonNode json = CliTest.run(with("-o", "json")).json();
+        assertThat(Files.readString(out.resolve("result.json"))).isEqualTo(sweep.out());
+        for (JsonNode cell : json.get("cells")) {
+            String mean = cell.get("errorPods").get("mean").asString().replaceAll("\\.0$", "");
+            String range = cell.get("errorPods").get("low").asInt() + ".." + cell.get("errorPods").get("high").asInt();
+            String queue = cell.get("meanDeleteQueue").asString().replaceAll("\\.0$", "");
+            assertThat(html).contains("<td>" + mean + "</td>", "<td>" + range + "</td>", "<td>" + queue + "</td>");
+        }
+    }
+
+    @Test
+    void reportFromASavedSimulateResult(@TempDir Path dir) throws Exception {
+        CliTest.Result sim = CliTest.run("simulate", "--scenario", REPORT, "--set", "controller.branch-eni-cooldown=30",
+                "--trace", "-o", "json");
+        Path saved = dir.resolve("sim.json");
+        Files.writeString(saved, sim.out());
+        CliTest.Result report = CliTest.run("report", "--from", saved.toString(), "--out", dir.resolve("r").toString());
+        assertThat(report.code()).as(report.err()).isZero();
+        String html = Files.readString(dir.resolve("r/index.html"));
+        assertThat(html).contains("<td>errorPods</td>", "<td>" + sim.json().get("errorPods").asInt() + "</td>",
+                "previous owner", "reuse-gaps.png");
+        assertThat(Files.readAllBytes(dir.resolve("r/reuse-gaps.png"))).startsWith((byte) 0x89, (byte) 'P');
+    }
+
+    @Test
+    void adviseAnswersWithItsIntervalAndAssumptions() {
+        CliTest.Result advice = CliTest.run("advise", "--target", "0.01", "--replications", "20", "-o", "json");
+        assertThat(advice.code()).as(advice.err()).isZero();
+        JsonNode doc = advice.json();
+        assertThat(doc.get("recommendation").get("cooldownSeconds").asInt()).isBetween(40, 80);
+        assertThat(doc.get("recommendation").get("atCooldown").get("upper95").asDouble()).isLessThan(0.01);
+        assertThat(doc.get("recommendation").get("oneStepLess").get("upper95").asDouble()).isGreaterThanOrEqualTo(0.01);
+        assertThat(doc.get("assumptions").get("subnet.allocation-policy").asString()).isEqualTo("random-free");
+        assertThat(doc.get("alternatives")).hasSize(5);
+    }
+
+    @Test
+    void emitJobPrintsAnIndexedJobRunningEachShard() {
+        CliTest.Result job = CliTest.run(with("--emit-job", "--shards", "4", "--image", "registry.example/sgplab:1"));
+        assertThat(job.code()).as(job.err()).isZero();
+        assertThat(job.out()).contains("kind: Job", "completionMode: Indexed", "completions: 4",
+                "image: registry.example/sgplab:1", "--shard ${JOB_COMPLETION_INDEX}/4 -o json",
+                "sgplab merge").doesNotContain("--emit-job");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "bad range        | sweep --scenario " + REPORT + " --vary controller.branch-eni-cooldown=90..30:5 | FROM <= TO",
+        "range w/o step   | sweep --scenario " + REPORT + " --vary controller.branch-eni-cooldown=30..90   | needs a step",
+        "unknown key      | sweep --scenario " + REPORT + " --vary controller.cooldown=30..90:30           | unknown key 'controller.cooldown'",
+        "bad shard        | sweep --scenario " + REPORT + " --vary dns.attempts=2,3 --shard 2/2             | --shard must be I/N",
+        "missing result   | report --from /nonexistent/result.json --out /tmp/x                        | no such file",
+        "missing shard    | merge /nonexistent/shard-0.json                                           | no such file",
+        "bad target       | advise --target 2                                                          | --target must be a rate"
+    })
+    void badInputIsOneLineAndExitCode2(String name, String args, String message) {
+        CliTest.Result r = CliTest.run(args.trim().split("\\s+"));
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).startsWith("sgplab: ").contains(message);
+    }
+
+    @Test
+    void aFileThatIsNoResultIsRefused(@TempDir Path dir) throws Exception {
+        Path junk = dir.resolve("junk.json");
+        Files.writeString(junk, "{\"hello\": 1}");
+        CliTest.Result r = CliTest.run("report", "--from", junk.toString(), "--out", dir.resolve("o").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("not a result sgplab can report");
+        assertThat(dir.resolve("o")).doesNotExist();
+    }
+}

@@ -1,0 +1,141 @@
+package dev.sgplab.sim.advise;
+
+import dev.sgplab.observe.RunObservations;
+import dev.sgplab.scenario.Scenario;
+import dev.sgplab.scenario.ScenarioTree;
+import dev.sgplab.sim.Replications;
+import dev.sgplab.sim.SimulationPlan;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+import org.apache.commons.statistics.interval.BinomialConfidenceInterval;
+import org.apache.commons.statistics.interval.Interval;
+
+/**
+ * Finds the smallest branch-eni-cooldown (in steps of 5 s from the controller's floor of 30 s) whose
+ * Error rate's one-sided 95 % upper bound is below the target, by bisection over cooldowns (the rate
+ * falls as the cooldown grows), all candidates on the same seeds. Then the same for each alternative.
+ */
+public final class Advisor {
+    public static final int STEP = 5;
+    public static final int MIN_COOLDOWN = 30;
+    public static final int MAX_COOLDOWN = 300;
+    static final String COOLDOWN = "controller.branch-eni-cooldown";
+
+    private final ScenarioTree tree;
+    private final double target;
+    private final int replications;
+    private final long seed;
+    private final int threads;
+    private final IntConsumer progress;
+    private final Map<String, Evaluation> cache = new LinkedHashMap<>();
+    private int done;
+
+    public Advisor(ScenarioTree tree, double target, int replications, long seed, int threads, IntConsumer progress) {
+        if (!(target > 0 && target < 1)) {
+            throw new IllegalArgumentException("--target must be a rate between 0 and 1, got " + target);
+        }
+        this.tree = tree;
+        this.target = target;
+        this.replications = replications;
+        this.seed = seed;
+        this.threads = threads;
+        this.progress = progress;
+    }
+
+    /** Enough replications that a run of zero Error pods proves the target: 3 / (target x pods), +20 %. */
+    public static int replicationsFor(double target, int podsPerRun) {
+        return Math.max(20, (int) Math.ceil(3.0 / target / podsPerRun * 1.2));
+    }
+
+    public Advice advise() {
+        Scenario base = tree.bind();
+        int currentCooldown = (int) Math.round(base.controller().cooldown().cooldown().periodSeconds());
+        Evaluation current = evaluate(tree, currentCooldown);
+        Advice.Recommendation recommendation = search(tree);
+        List<Advice.Alternative> alternatives = new ArrayList<>();
+        for (Change change : Change.alternatives(base)) {
+            ScenarioTree changed = change.apply(tree);
+            Advice.Recommendation needed = search(changed);
+            alternatives.add(new Advice.Alternative(change.setting(), change.what(), evaluate(changed, currentCooldown),
+                    needed.cooldownSeconds(), needed.atCooldown()));
+        }
+        List<String> notes = new ArrayList<>();
+        notes.add("intervals: Clopper-Pearson over all pods of all runs; errors cluster within a run, so read them "
+                + "as a lower bound of the uncertainty when errors are common");
+        if (recommendation.cooldownSeconds() == null) {
+            notes.add("no cooldown up to " + MAX_COOLDOWN + " s reaches the target: see the alternatives");
+        }
+        Map<String, String> assumptions = new LinkedHashMap<>();
+        for (String key : List.of("subnet.cidr", "subnet.used-by-others", "subnet.allocation-policy",
+                "workload.create-interval", "cluster.nodes", "cluster.instance-type", "cluster.coredns.replicas",
+                "kernel.gc-regime", "kernel.gc_stale_time", "kernel.base_reachable_time_ms", "dns.resolver",
+                "dns.attempts", "vpc.answer-unicast-probes-to-stale-mac")) {
+            assumptions.put(key, tree.get(key));
+        }
+        return new Advice(target, replications, base.workload().pods(), assumptions, current, recommendation,
+                alternatives, notes);
+    }
+
+    /** Bisection for the smallest meeting cooldown on the 5 s grid. */
+    Advice.Recommendation search(ScenarioTree variant) {
+        int lo = MIN_COOLDOWN;
+        int hi = MAX_COOLDOWN;
+        if (evaluate(variant, lo).meets(target)) {
+            return new Advice.Recommendation(lo, evaluate(variant, lo), null);
+        }
+        if (!evaluate(variant, hi).meets(target)) {
+            return new Advice.Recommendation(null, evaluate(variant, hi), null);
+        }
+        while (hi - lo > STEP) { // invariant: lo fails, hi meets
+            int mid = lo + ((hi - lo) / STEP / 2) * STEP;
+            if (evaluate(variant, mid).meets(target)) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return new Advice.Recommendation(hi, evaluate(variant, hi), evaluate(variant, hi - STEP));
+    }
+
+    /** The variant at one cooldown, memoised (bisection and alternatives revisit cooldowns). */
+    public Evaluation evaluate(ScenarioTree variant, int cooldownSeconds) {
+        ScenarioTree atCooldown = variant.with(COOLDOWN, Integer.toString(cooldownSeconds));
+        String key = atCooldown.hashKey();
+        Evaluation known = cache.get(key);
+        if (known != null) {
+            return known;
+        }
+        Scenario scenario = atCooldown.bind();
+        List<RunObservations> runs = Replications.run(SimulationPlan.of(scenario), seed, replications, threads, null);
+        done += replications;
+        if (progress != null) {
+            progress.accept(done);
+        }
+        Evaluation evaluation = summarise(runs);
+        cache.put(key, evaluation);
+        return evaluation;
+    }
+
+    static Evaluation summarise(List<RunObservations> runs) {
+        int pods = runs.stream().mapToInt(RunObservations::pods).sum();
+        int errors = runs.stream().mapToInt(RunObservations::errorPods).sum();
+        Interval twoSided = BinomialConfidenceInterval.CLOPPER_PEARSON.fromErrorRate(pods, errors, 0.05);
+        Interval oneSided = BinomialConfidenceInterval.CLOPPER_PEARSON.fromErrorRate(pods, errors, 0.10);
+        return new Evaluation(runs.get(0).cooldownSeconds(), pods, errors, (double) errors / pods,
+                twoSided.getLowerBound(), twoSided.getUpperBound(), oneSided.getUpperBound(),
+                new Evaluation.Capacity(average(runs, RunObservations::meanDeleteQueue),
+                        average(runs, r -> r.podsWaitedForBranch()), average(runs, RunObservations::meanBranchWaitSeconds)));
+    }
+
+    private static double average(List<RunObservations> runs, java.util.function.ToDoubleFunction<RunObservations> f) {
+        return runs.stream().mapToDouble(f).average().orElse(0);
+    }
+
+    /** How many evaluations (of {@code replications} runs) a full advice may take, for progress bars. */
+    public int maxEvaluations() {
+        return (1 + Change.COUNT) * 8 + 1;
+    }
+}

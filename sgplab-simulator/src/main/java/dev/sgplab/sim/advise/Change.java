@@ -1,0 +1,58 @@
+package dev.sgplab.sim.advise;
+
+import dev.sgplab.model.vpc.Cidr;
+import dev.sgplab.model.vpc.Subnet;
+import dev.sgplab.scenario.Scenario;
+import dev.sgplab.scenario.ScenarioTree;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** An alternative to a longer cooldown: one or more settings changed together, and what it means. */
+record Change(String setting, String what, Map<String, String> values) {
+    static final int COUNT = 5;
+
+    ScenarioTree apply(ScenarioTree tree) {
+        ScenarioTree changed = tree;
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            changed = changed.with(value.getKey(), value.getValue());
+        }
+        return changed;
+    }
+
+    static List<Change> alternatives(Scenario base) {
+        List<Change> changes = new ArrayList<>();
+        long stale = base.kernel().gcStaleTime();
+        long shorter = Math.max(1, stale / 2);
+        changes.add(new Change("kernel.gc_stale_time=" + shorter, "on the CoreDNS nodes: GC removes an unused entry "
+                + shorter + " s after its last use instead of " + stale + " s", Map.of("kernel.gc_stale_time",
+                        Long.toString(shorter))));
+        changes.add(new Change("kernel.gc_thresh1=0", "on the CoreDNS nodes: periodic GC runs whatever the table's size"
+                + " (it does nothing below gc_thresh1)", Map.of("kernel.gc-regime", "auto", "kernel.gc_thresh1", "0")));
+        long base2 = base.kernel().baseReachableTimeMs() / 2;
+        changes.add(new Change("kernel.base_reachable_time_ms=" + base2, "on the CoreDNS nodes: entries turn STALE "
+                + "sooner and GC runs twice as often", Map.of("kernel.base_reachable_time_ms", Long.toString(base2))));
+        changes.add(biggerSubnet(base));
+        int attempts = base.dns().attempts() + 1;
+        changes.add(new Change("dns.attempts=" + attempts, "in the pods' resolv.conf (options attempts:" + attempts
+                + "): one more try, later than the 8 s in which replies go to the old MAC",
+                Map.of("dns.attempts", Integer.toString(attempts))));
+        return changes;
+    }
+
+    /** Twice the free addresses: fewer held by others, or a subnet one bit larger. */
+    private static Change biggerSubnet(Scenario base) {
+        Cidr cidr = base.subnet().cidrBlock();
+        int usable = (int) cidr.size() - Subnet.RESERVED_ADDRESSES;
+        int free = usable - base.subnet().usedByOthers();
+        if (base.subnet().usedByOthers() >= free) {
+            int used = base.subnet().usedByOthers() - free;
+            return new Change("subnet.used-by-others=" + used, "twice the free addresses for branch ENIs (" + 2 * free
+                    + ")", Map.of("subnet.used-by-others", Integer.toString(used)));
+        }
+        Cidr wider = new Cidr(cidr.network() & (cidr.prefixLength() == 16 ? -1 << 16 : -1 << (33 - cidr.prefixLength())),
+                Math.max(16, cidr.prefixLength() - 1));
+        return new Change("subnet.cidr=" + wider, "a subnet twice the size (" + wider + "), so more than twice the free "
+                + "addresses", Map.of("subnet.cidr", wider.toString()));
+    }
+}
