@@ -96,7 +96,7 @@ class SweepCommandsTest {
         assertThat(doc.get("recommendation").get("atCooldown").get("upper95").asDouble()).isLessThan(0.01);
         assertThat(doc.get("recommendation").get("oneStepLess").get("upper95").asDouble()).isGreaterThanOrEqualTo(0.01);
         assertThat(doc.get("assumptions").get("subnet.allocation-policy").asString()).isEqualTo("random-free");
-        assertThat(doc.get("alternatives")).hasSize(5);
+        assertThat(doc.get("alternatives")).hasSize(6);
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.sgplab.model.controller.InstanceLimits;
 import dev.sgplab.model.dist.Distribution;
 import dev.sgplab.model.dns.ResolverKind;
 import dev.sgplab.model.dns.ResolverProfile;
+import dev.sgplab.model.guard.GuardRules;
 import dev.sgplab.model.neighbour.GcRegime;
 import dev.sgplab.model.neighbour.NeighbourParams;
 import dev.sgplab.model.neighbour.TableParams;
@@ -24,7 +25,24 @@ import java.util.Locale;
  * it their own way. Keys and defaults are documented in reference.yaml beside this class.
  */
 public record Scenario(String name, Cluster cluster, Subnet subnet, Vpc vpc, Kernel kernel, Controller controller,
-        Dns dns, Workload workload) {
+        Dns dns, Workload workload, Guard guard) {
+
+    /** sgplab's guard as a mitigation: whether it runs, how fast it reacts, what it does. */
+    public record Guard(boolean enabled, @JsonProperty("reaction-latency") String reactionLatency,
+            @JsonProperty("sweep-interval") double sweepInterval, String action) {
+        public Distribution latency() {
+            return Distribution.parse(reactionLatency);
+        }
+
+        public GuardRules.Action guardAction() {
+            return switch (action) {
+                case "replace" -> GuardRules.Action.REPLACE;
+                case "delete" -> GuardRules.Action.DELETE;
+                default -> throw new IllegalArgumentException("guard.action must be replace or delete, got '" + action
+                        + "'");
+            };
+        }
+    }
 
     public record Cluster(int nodes, @JsonProperty("instance-type") String instanceType,
             @JsonProperty("branch-interface-limit") int branchInterfaceLimit, CoreDns coredns) {
@@ -228,6 +246,11 @@ public record Scenario(String name, Cluster cluster, Subnet subnet, Vpc vpc, Ker
         check(problems, "workload.create-interval", workload::createIntervalDistribution);
         check(problems, "workload.pod-start-latency", workload::podStartLatencyDistribution);
         check(problems, "workload.run-time", workload::runTimeDistribution);
+        check(problems, "guard.reaction-latency", guard::latency);
+        check(problems, "guard", guard::guardAction);
+        if (!(guard.sweepInterval() > 0)) {
+            problems.add("guard.sweep-interval must be positive, got " + guard.sweepInterval());
+        }
         if (controller.eniDeleteFailureProbability() < 0 || controller.eniDeleteFailureProbability() > 1) {
             problems.add("controller.eni-delete-failure-probability must be within 0..1, got "
                     + controller.eniDeleteFailureProbability());

@@ -48,6 +48,7 @@ public final class ClusterSimulation implements ChurnTest.Backend {
     private final DnsPath dns;
     private final Subnet subnet;
     private final ChurnTest churn;
+    private final SimGuard guard;
 
     public ClusterSimulation(SimulationPlan plan, long seed, Detail detail) {
         this.plan = plan;
@@ -71,6 +72,9 @@ public final class ClusterSimulation implements ChurnTest.Backend {
         }
         this.dns = new DnsPath(plan, sim, fabric, replicaNodes, List.copyOf(corednsNodes.values()),
                 streams.stream("kube-proxy"), detail);
+        this.guard = plan.guard().enabled()
+                ? new SimGuard(sim, List.copyOf(corednsNodes.values()), plan.guard(), streams.stream("guard/latency"))
+                : null;
         this.churn = new ChurnTest(sim, plan.churn(), plan.nodes(), plan.branchLimit(), plan.cooldown(), ec2, streams,
                 this);
     }
@@ -96,6 +100,20 @@ public final class ClusterSimulation implements ChurnTest.Backend {
     @Override
     public void lookup(ChurnPod pod, Consumer<Boolean> done) {
         new DnsLookup(dns, pod, done).start();
+    }
+
+    @Override
+    public void branchReady(ChurnPod pod) {
+        if (guard != null) {
+            guard.annotated(pod.eni().ip(), pod.eni().mac());
+        }
+    }
+
+    @Override
+    public void podEnded(ChurnPod pod) {
+        if (guard != null) {
+            guard.podGone(pod.eni().ip(), pod.eni().mac());
+        }
     }
 
     /** Interfaces appear on the VPC fabric; a new one's ARP broadcast may reach other hosts (an option). */

@@ -36,7 +36,8 @@ public record SimulationPlan(
         String lookupName,
         long serverLatency,
         boolean tcp,
-        ChurnSpec churn) {
+        ChurnSpec churn,
+        Scenario.Guard guard) {
 
     public static SimulationPlan of(Scenario s) {
         ResolverProfile resolver = s.dns().profile();
@@ -60,7 +61,8 @@ public record SimulationPlan(
                 s.dns().name(),
                 Time.millis(s.dns().serverLatencyMs()),
                 s.dns().tcp(),
-                s.workload().spec());
+                s.workload().spec(),
+                s.guard());
     }
 }
 

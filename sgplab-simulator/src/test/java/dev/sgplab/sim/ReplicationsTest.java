@@ -47,6 +47,24 @@ class ReplicationsTest {
         assertThat(ErrorSummary.of(counts).mean()).isGreaterThan(20);
     }
 
+    /**
+     * The guard repairs the CoreDNS nodes' entries when the new owner's pod is annotated, before it
+     * starts (0.5-2.5 s later): no Error pods even at the 30 s floor. A guard slower than the pods'
+     * start (10 s) repairs only after the first tries were lost.
+     */
+    @Test
+    void theGuardRemovesTheFailureAtTheMinimumCooldownWhenItIsFastEnough() {
+        ScenarioTree at30 = REPORT.with("controller.branch-eni-cooldown", "30").with("guard.enabled", "true");
+        for (String action : List.of("replace", "delete")) {
+            int[] counts = Replications.errorCounts(SimulationPlan.of(at30.with("guard.action", action).bind()), 1, 30, 2,
+                    null);
+            assertThat(ErrorSummary.of(counts).mean()).as(action).isZero();
+        }
+        int[] slow = Replications.errorCounts(
+                SimulationPlan.of(at30.with("guard.reaction-latency", "fixed(10)").bind()), 1, 30, 2, null);
+        assertThat(ErrorSummary.of(slow).mean()).isGreaterThan(5);
+    }
+
     @Test
     void summaryPercentilesAreObservedCounts() {
         int[] counts = new int[200];

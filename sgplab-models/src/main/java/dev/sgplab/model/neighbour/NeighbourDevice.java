@@ -106,6 +106,29 @@ public final class NeighbourDevice {
         }
     }
 
+    /**
+     * {@code ip neigh replace IP lladdr MAC nud stale dev DEV}: an administrator's update
+     * (neigh_update with NEIGH_UPDATE_F_ADMIN | OVERRIDE). Returns false when there is no entry.
+     */
+    public boolean adminReplaceStale(int ip, long mac) {
+        NeighbourEntry entry = entries.get(ip);
+        if (entry == null) {
+            return false;
+        }
+        entry.adminStale(mac);
+        return true;
+    }
+
+    /** {@code ip neigh del IP dev DEV}. Returns false when there is no entry. */
+    public boolean adminDelete(int ip) {
+        NeighbourEntry entry = entries.get(ip);
+        if (entry == null) {
+            return false;
+        }
+        table.remove(entry);
+        return true;
+    }
+
     public NeighbourEntry lookup(int ip) {
         return entries.get(ip);
     }

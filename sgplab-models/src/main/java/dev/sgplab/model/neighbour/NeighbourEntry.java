@@ -246,6 +246,21 @@ public final class NeighbourEntry {
         update(senderMac, NudState.STALE, true, now());
     }
 
+    /** An administrator writes {@code mac} as STALE: the timer stops, queued packets go to it. */
+    void adminStale(long newMac) {
+        long now = now();
+        if (state == NudState.PERMANENT || state == NudState.NOARP) {
+            return;
+        }
+        cancelTimer();
+        mac = newMac;
+        updated = now;
+        if (state != NudState.STALE) {
+            setState(NudState.STALE, now);
+        }
+        flushQueue(now);
+    }
+
     /** Upper-layer confirmation (neigh_confirm(), e.g. TCP making progress). */
     void confirm() {
         long now = now();

@@ -219,6 +219,12 @@ public final class NeighbourTable {
         }
     }
 
+    /** An administrator's delete (ip neigh del). */
+    void remove(NeighbourEntry entry) {
+        gcList.remove(entry);
+        removeFromDevice(entry, scheduler.now());
+    }
+
     private void removeFromDevice(NeighbourEntry entry, long now) {
         entry.device().remove(entry);
         entry.destroy();

@@ -31,6 +31,14 @@ public final class ChurnTest {
     public interface Backend {
         /** Resolve the scenario's name from the pod; call {@code done} with true on success. */
         void lookup(ChurnPod pod, Consumer<Boolean> done);
+
+        /** The controller annotated the pod with its branch ENI (vpc.amazonaws.com/pod-eni). */
+        default void branchReady(ChurnPod pod) {
+        }
+
+        /** The pod ended: its annotation is gone with it. */
+        default void podEnded(ChurnPod pod) {
+        }
     }
 
     private final Scheduler scheduler;
@@ -148,6 +156,7 @@ public final class ChurnTest {
         pod.eni = eni;
         pod.branchReadyAt = now;
         pod.previousOwner = lastOwnerByIp.put(eni.ip(), pod);
+        backend.branchReady(pod);
         long start = Time.seconds(spec.podStartLatency().sample(startRandom));
         scheduler.scheduleAfter(start, () -> {
             pod.firstLookupAt = scheduler.now();
@@ -168,6 +177,7 @@ public final class ChurnTest {
         pod.failed = failed;
         pod.endedAt = scheduler.now();
         ended++;
+        backend.podEnded(pod);
         provider.releaseBranch(pod.name(), pod.node.name());
         pod.node.sgppPods--;
         scheduleWaitingPods();

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /** An alternative to a longer cooldown: one or more settings changed together, and what it means. */
 record Change(String setting, String what, Map<String, String> values) {
-    static final int COUNT = 5;
+    static final int COUNT = 6;
 
     ScenarioTree apply(ScenarioTree tree) {
         ScenarioTree changed = tree;
@@ -37,6 +37,10 @@ record Change(String setting, String what, Map<String, String> values) {
         changes.add(new Change("dns.attempts=" + attempts, "in the pods' resolv.conf (options attempts:" + attempts
                 + "): one more try, later than the 8 s in which replies go to the old MAC",
                 Map.of("dns.attempts", Integer.toString(attempts))));
+        if (!base.guard().enabled()) {
+            changes.add(new Change("guard.enabled=true", "sgplab guard on every node: repairs the entries of an IP as "
+                    + "soon as its new owner's pod is annotated", Map.of("guard.enabled", "true")));
+        }
         return changes;
     }
 
