@@ -1,0 +1,18 @@
+package dev.sgplab.guard;
+
+import dev.sgplab.model.guard.GuardRules;
+import java.util.List;
+
+/** A node's neighbour tables as the guard sees them: read them, and repair one entry. */
+public interface NeighbourTables {
+    /** Every entry, all devices (ip -j neigh show). */
+    List<GuardRules.Entry> all();
+
+    /** The entries for one IP, all devices (ip -j neigh show to IP). */
+    List<GuardRules.Entry> forIp(String ip);
+
+    void apply(GuardRules.Repair repair);
+
+    /** A name for logs: the host, or the network namespace. */
+    String name();
+}
