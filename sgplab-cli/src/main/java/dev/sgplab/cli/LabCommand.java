@@ -87,6 +87,9 @@ final class LabCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "1", description = "Master seed; lab run i uses replication i's seed (default: ${DEFAULT-VALUE}).")
         long seed;
 
+        @Option(names = "--with-guard", description = "Also run everything again with the guard enabled, and show both.")
+        boolean withGuard;
+
         @Mixin
         OutputOptions output;
 
@@ -95,7 +98,15 @@ final class LabCommand implements Runnable {
             if (labRuns <= 0 || simReplications < 2) {
                 throw new Errors.BadInputException("--replications must be positive and --sim-replications at least 2");
             }
-            Scenario checked = lab.tree().bind();
+            ScenarioTree tree = lab.tree();
+            CompareReport.Document plain = compare(tree.bind());
+            CompareReport.Document document = withGuard
+                    ? plain.guarded(compare(tree.with("guard.enabled", "true").bind())) : plain;
+            return output.print(spec.commandLine().getOut(), () -> CompareReport.json(document),
+                    () -> CompareReport.table(document));
+        }
+
+        private CompareReport.Document compare(Scenario checked) {
             PrintWriter err = spec.commandLine().getErr();
             checked.warnings().forEach(w -> err.println("sgplab: warning: " + w));
             int[] sim = Replications.errorCounts(SimulationPlan.of(checked), seed, Math.max(simReplications, labRuns),
@@ -107,7 +118,8 @@ final class LabCommand implements Runnable {
                 long runSeed = Replications.seedOf(seed, i);
                 int index = i;
                 LabRun.Result result = LabRuns.with(new LabSession(checked, lab.timeScale), session -> {
-                    err.println("lab run " + (index + 1) + "/" + labRuns + ": " + session.prefix());
+                    err.println("lab run " + (index + 1) + "/" + labRuns + ": " + session.prefix()
+                            + (checked.guard().enabled() ? " (with the guard)" : ""));
                     err.flush();
                     return new LabRun(session, runSeed).run(new Progress(err, "lab: pods ended", checked.workload().pods()));
                 });
@@ -115,9 +127,7 @@ final class LabCommand implements Runnable {
                 reuses.add(result.observations().ipReuses());
                 seeds.add(runSeed);
             }
-            CompareReport.Document document = LabComparison.compare(checked.name(), lab.timeScale, runs, reuses, seeds, sim);
-            return output.print(spec.commandLine().getOut(), () -> CompareReport.json(document),
-                    () -> CompareReport.table(document));
+            return LabComparison.compare(checked.name(), lab.timeScale, runs, reuses, seeds, sim);
         }
     }
 

@@ -47,6 +47,6 @@ final class LabComparison {
                 new CompareReport.LabSide(labMean, List.copyOf(labRuns), List.copyOf(labReuses), List.copyOf(seeds)),
                 new CompareReport.SimulatorSide(new ReproduceReport.ErrorPods(Math.round(mean * 1000) / 1000.0,
                         summary.low(), summary.high()), Math.round(sd * 1000) / 1000.0, simulated.length, paired),
-                agree, checks);
+                agree, checks, null);
     }
 }

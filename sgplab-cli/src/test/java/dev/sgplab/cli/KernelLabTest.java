@@ -78,6 +78,22 @@ class KernelLabTest {
         assertNothingLeft("sgplab-");
     }
 
+    /**
+     * The report's scenario at the controller's 30 s floor on the kernel: the usual failures (the
+     * report measured 29 of 200; far from 10 in any simulated run), and none with the guard.
+     */
+    @Test
+    void theGuardRemovesTheReportsFailuresOnTheKernel() throws Exception {
+        CliTest.Result compare = CliTest.run("lab", "compare", "--scenario", "../scenarios/report-200-pods.yaml",
+                "--set", "controller.branch-eni-cooldown=30", "--with-guard", "--sim-replications", "50", "-o", "json");
+        assertThat(compare.code()).as(compare.err()).isZero();
+        JsonNode doc = compare.json();
+        assertThat(doc.get("lab").get("runs").get(0).asInt()).isGreaterThanOrEqualTo(10);
+        assertThat(doc.get("withGuard").get("lab").get("runs").get(0).asInt()).isZero();
+        assertThat(doc.get("withGuard").get("lab").get("ipReuses").get(0).asInt()).isGreaterThan(100);
+        assertNothingLeft("sgplab-");
+    }
+
     @Test
     void ctrlCLeavesNothingAndRestoresTheHost() throws Exception {
         List<String> before = hostSettings();

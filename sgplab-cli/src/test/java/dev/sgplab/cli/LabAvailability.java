@@ -2,9 +2,7 @@ package dev.sgplab.cli;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.sgplab.lab.LabException;
 import dev.sgplab.lab.Preflight;
-import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 
 /** Lab tests need root and the lab's tools. Under CI they must run: a missing piece fails them. */
@@ -13,12 +11,7 @@ final class LabAvailability {
     }
 
     static void require() {
-        String problem = null;
-        try {
-            Preflight.require(Set.of(Preflight.IP, Preflight.DNSMASQ, Preflight.DIG, Preflight.GETENT));
-        } catch (LabException e) {
-            problem = e.getMessage();
-        }
+        String problem = Preflight.whyUnavailable();
         if (problem == null) {
             return;
         }

@@ -116,7 +116,10 @@ class SweepCommandsTest {
         "bad shard        | sweep --scenario " + REPORT + " --vary dns.attempts=2,3 --shard 2/2             | --shard must be I/N",
         "missing result   | report --from /nonexistent/result.json --out /tmp/x                        | no such file",
         "missing shard    | merge /nonexistent/shard-0.json                                           | no such file",
-        "bad target       | advise --target 2                                                          | --target must be a rate"
+        "bad target       | advise --target 2                                                          | --target must be a rate",
+        "guard: action    | guard --action flush                                                       | --action must be replace or delete",
+        "guard: address   | guard --metrics-address nowhere                                            | --metrics-address must be HOST:PORT",
+        "guard: no config | guard --kubeconfig /nonexistent/kubeconfig                                 | cannot read the kubeconfig"
     })
     void badInputIsOneLineAndExitCode2(String name, String args, String message) {
         CliTest.Result r = CliTest.run(args.trim().split("\\s+"));
@@ -124,6 +127,24 @@ class SweepCommandsTest {
         assertThat(r.out()).isEmpty();
         assertThat(r.err().strip().lines()).hasSize(1);
         assertThat(r.err()).startsWith("sgplab: ").contains(message);
+    }
+
+    /** No API server on a closed loopback port: one line, exit code 2, no credentials printed. */
+    @Test
+    void guardWithAnUnreachableApiServerSaysSo(@TempDir Path dir) throws Exception {
+        Path kubeconfig = dir.resolve("kubeconfig");
+        Files.writeString(kubeconfig, """
+                apiVersion: v1
+                kind: Config
+                clusters: [{name: c, cluster: {server: "https://127.0.0.1:1", insecure-skip-tls-verify: true}}]
+                users: [{name: u, user: {token: s3cr3t-token}}]
+                contexts: [{name: x, context: {cluster: c, user: u}}]
+                current-context: x
+                """);
+        CliTest.Result r = CliTest.run("guard", "--kubeconfig", kubeconfig.toString(), "--metrics-address", "127.0.0.1:0");
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("cannot be reached").doesNotContain("s3cr3t-token");
+        assertThat(r.err().strip().lines().filter(l -> l.startsWith("sgplab:"))).hasSize(1);
     }
 
     @Test

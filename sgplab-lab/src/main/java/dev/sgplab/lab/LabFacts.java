@@ -10,5 +10,5 @@ import java.util.Map;
  */
 public record LabFacts(String kernel, double timeScale, String runPrefix, Map<String, String> hostNeighDefaults,
         Map<String, String> dnsNodeNeighSettings, int dnsNodeEntriesAtEnd, String dnsServer, String resolver,
-        List<String> notes) {
+        Map<String, String> guard, List<String> notes) {
 }

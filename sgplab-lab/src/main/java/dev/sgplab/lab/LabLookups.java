@@ -32,9 +32,11 @@ final class LabLookups implements dev.sgplab.model.workload.ChurnTest.Backend {
     private final long tryInterval;
     private final int attempts;
     private final boolean singleNode;
+    private final dev.sgplab.guard.GuardAgent guard;
 
     LabLookups(RealTimeScheduler scheduler, LabNetwork network, Effects effects,
-            ScheduledExecutorService observer, Scenario scenario, LabTiming timing) {
+            ScheduledExecutorService observer, Scenario scenario, LabTiming timing, dev.sgplab.guard.GuardAgent guard) {
+        this.guard = guard;
         this.scheduler = scheduler;
         this.network = network;
         this.effects = effects;
@@ -43,6 +45,21 @@ final class LabLookups implements dev.sgplab.model.workload.ChurnTest.Backend {
         long timeout = Time.seconds(scenario.dns().timeout());
         this.tryInterval = scenario.dns().profile().kind() == ResolverKind.GLIBC ? timeout : timeout / attempts;
         this.singleNode = network.dnsNodes().size() == 1;
+    }
+
+    /** The pod-eni annotation appears: the guard, if any, learns the owner (in place of the API). */
+    @Override
+    public void branchReady(ChurnPod pod) {
+        if (guard != null) {
+            guard.ownerKnown(Ipv4.format(pod.eni().ip()), MacAddress.format(pod.eni().mac()));
+        }
+    }
+
+    @Override
+    public void podEnded(ChurnPod pod) {
+        if (guard != null) {
+            guard.ownerGone(Ipv4.format(pod.eni().ip()), MacAddress.format(pod.eni().mac()));
+        }
     }
 
     @Override

@@ -49,7 +49,7 @@ public final class LabRun {
         });
         try {
             LabLookups lookups = new LabLookups(scheduler, session.network(), session.effects(), observer, scenario,
-                    session.timing());
+                    session.timing(), session.guard());
             ChurnTest churn = new ChurnTest(scheduler, scenario.workload().spec(), scenario.cluster().nodes(),
                     scenario.cluster().branchLimit(), scenario.controller().cooldown().cooldown(), ec2, streams, lookups);
             churn.start();

@@ -1,5 +1,8 @@
 package dev.sgplab.lab;
 
+import dev.sgplab.guard.GuardAgent;
+import dev.sgplab.guard.IpNeighbourTables;
+import dev.sgplab.guard.NeighbourTables;
 import dev.sgplab.model.dns.ResolverKind;
 import dev.sgplab.model.vpc.Cidr;
 import dev.sgplab.scenario.Scenario;
@@ -31,6 +34,7 @@ public final class LabSession implements AutoCloseable {
     private final Effects effects = new Effects();
     private volatile boolean closed;
     private boolean tornDown;
+    private GuardAgent guard;
 
     public LabSession(Scenario scenario, double timeScale) {
         checkUsable(scenario);
@@ -46,6 +50,27 @@ public final class LabSession implements AutoCloseable {
     void open() {
         host.apply(timing.hostSysctls(), ProcessHandle.current().pid(), names.runId());
         network.build();
+        if (scenario.guard().enabled()) {
+            startGuard();
+        }
+    }
+
+    /**
+     * The real guard agent on every DNS node's namespace, fed by the lab's ENI events instead of the
+     * Kubernetes API. Its sweep interval is scaled like every other timer; its reaction is real.
+     */
+    private void startGuard() {
+        List<NeighbourTables> tables = new java.util.ArrayList<>();
+        for (DnsNode node : network.dnsNodes()) {
+            tables.add(new IpNeighbourTables(Preflight.path(Preflight.IP), node.namespace()));
+        }
+        guard = new GuardAgent(tables, scenario.guard().guardAction(), System::nanoTime, message -> { })
+                .start(scenario.guard().sweepInterval() * timing.scale());
+    }
+
+    /** The guard, when the scenario enables it (else null). */
+    GuardAgent guard() {
+        return guard;
     }
 
     public String prefix() {
@@ -80,9 +105,16 @@ public final class LabSession implements AutoCloseable {
             nodeSettings.put(key, Commands.check(List.of(Preflight.path(Preflight.IP), "netns", "exec",
                     first.namespace(), "cat", "/proc/sys/net/ipv4/neigh/" + first.link() + "/" + key)).strip());
         }
+        Map<String, String> guardFacts = new LinkedHashMap<>();
+        if (guard != null) {
+            guard.drain();
+            guardFacts.put("repairs", Long.toString(guard.metrics().repairs()));
+            guardFacts.put("entriesChecked", Long.toString(guard.metrics().entriesChecked()));
+            guardFacts.put("lastRepairLatencySeconds", Double.toString(guard.metrics().lastRepairLatencySeconds()));
+        }
         return new LabFacts(kernelVersion(), timing.scale(), names.prefix(), host.inForce(LabTiming.HOST_KEYS),
                 nodeSettings, network.entriesOnDnsNodes(), firstLine(List.of(Preflight.path(Preflight.DNSMASQ),
-                        "--version")), resolverDescription(), timing.notes());
+                        "--version")), resolverDescription(), guardFacts, timing.notes());
     }
 
     private String resolverDescription() {
@@ -116,6 +148,9 @@ public final class LabSession implements AutoCloseable {
         }
         tornDown = true;
         effects.stop();
+        if (guard != null) {
+            guard.close();
+        }
         LabException failure = null;
         try {
             network.close();

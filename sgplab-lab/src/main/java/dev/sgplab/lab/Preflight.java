@@ -47,6 +47,16 @@ public final class Preflight {
         }
     }
 
+    /** Why the lab cannot run here (null when it can): for tests that must say so. */
+    public static String whyUnavailable() {
+        try {
+            require(Set.of(IP, DNSMASQ, DIG, GETENT));
+            return null;
+        } catch (LabException e) {
+            return e.getMessage();
+        }
+    }
+
     public static boolean isRoot() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
@@ -75,7 +85,7 @@ public final class Preflight {
         return null;
     }
 
-    static String path(Tool tool) {
+    public static String path(Tool tool) {
         Path found = find(tool.command());
         return found == null ? tool.command() : found.toString();
     }

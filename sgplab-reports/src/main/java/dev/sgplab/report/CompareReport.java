@@ -17,7 +17,10 @@ public final class CompareReport {
 
     /** The verdict and each check behind it. */
     public record Document(String scenario, double timeScale, LabSide lab, SimulatorSide simulator, boolean agree,
-            List<String> checks) {
+            List<String> checks, Document withGuard) {
+        public Document guarded(Document guardRun) {
+            return new Document(scenario, timeScale, lab, simulator, agree, checks, guardRun);
+        }
     }
 
     public static String json(Document d) {
@@ -38,6 +41,10 @@ public final class CompareReport {
         out.append(table.render()).append(System.lineSeparator());
         d.checks().forEach(c -> out.append("  ").append(c).append(System.lineSeparator()));
         out.append(d.agree() ? "agree: yes" : "agree: NO").append(System.lineSeparator());
+        if (d.withGuard() != null) {
+            out.append(System.lineSeparator()).append("With sgplab guard on the DNS nodes:").append(System.lineSeparator());
+            out.append(table(d.withGuard()));
+        }
         return out.toString();
     }
 }

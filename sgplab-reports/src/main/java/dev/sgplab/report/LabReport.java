@@ -32,6 +32,9 @@ public final class LabReport {
         out.append("DNS nodes' links: ").append(f.dnsNodeNeighSettings()).append(System.lineSeparator());
         out.append("DNS server: ").append(f.dnsServer()).append("; resolver: ").append(f.resolver())
                 .append(System.lineSeparator());
+        if (!f.guard().isEmpty()) {
+            out.append("Guard (the real agent on the DNS nodes): ").append(f.guard()).append(System.lineSeparator());
+        }
         for (String note : f.notes()) {
             out.append("Note: ").append(note).append(System.lineSeparator());
         }

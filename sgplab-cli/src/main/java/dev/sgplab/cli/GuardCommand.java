@@ -1,0 +1,144 @@
+package dev.sgplab.cli;
+
+import dev.sgplab.guard.GuardAgent;
+import dev.sgplab.guard.IpNeighbourTables;
+import dev.sgplab.guard.MetricsServer;
+import dev.sgplab.guard.NeighbourTables;
+import dev.sgplab.guard.PodEniWatcher;
+import dev.sgplab.lab.Preflight;
+import dev.sgplab.model.guard.GuardRules;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "guard", mixinStandardHelpOptions = true,
+        description = "Node agent: repair neighbour entries that still hold an old MAC for an SGPP pod's IP.")
+final class GuardCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig (default: in-cluster, then ~/.kube/config).")
+    Path kubeconfig;
+
+    @Option(names = "--context", description = "Kubeconfig context.")
+    String context;
+
+    @Option(names = "--action", defaultValue = "replace", description = "replace (nud stale) or delete (default: ${DEFAULT-VALUE}).")
+    String action;
+
+    @Option(names = "--sweep-interval", defaultValue = "30", description = "Seconds between full sweeps (default: ${DEFAULT-VALUE}).")
+    double sweepInterval;
+
+    @Option(names = "--metrics-address", defaultValue = "0.0.0.0:9108", description = "Where /metrics listens (default: ${DEFAULT-VALUE}).")
+    String metricsAddress;
+
+    @Option(names = "--netns", paramLabel = "NAME", description = "Guard these network namespaces instead of the agent's own (repeatable).")
+    List<String> namespaces = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        GuardRules.Action chosen = switch (action) {
+            case "replace" -> GuardRules.Action.REPLACE;
+            case "delete" -> GuardRules.Action.DELETE;
+            default -> throw new Errors.BadInputException("--action must be replace or delete, got '" + action + "'");
+        };
+        if (!(sweepInterval > 0)) {
+            throw new Errors.BadInputException("--sweep-interval must be positive, got " + sweepInterval);
+        }
+        InetSocketAddress listen = address(metricsAddress);
+        if (kubeconfig != null && !Files.isReadable(kubeconfig)) {
+            throw new Errors.BadInputException(kubeconfig + ": cannot read the kubeconfig");
+        }
+        String ip = Preflight.path(Preflight.IP);
+        List<NeighbourTables> tables = new ArrayList<>();
+        if (namespaces.isEmpty()) {
+            tables.add(new IpNeighbourTables(ip, null));
+        } else {
+            namespaces.forEach(ns -> tables.add(new IpNeighbourTables(ip, ns)));
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "sgplab-guard-stop"));
+        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config()).build();
+                GuardAgent agent = new GuardAgent(tables, chosen, System::nanoTime, line -> log(err, line))
+                        .start(sweepInterval);
+                MetricsServer metrics = new MetricsServer(agent.metrics(), listen);
+                PodEniWatcher watcher = new PodEniWatcher(agent)) {
+            try {
+                client.pods().inAnyNamespace().list(new io.fabric8.kubernetes.api.model.ListOptionsBuilder()
+                        .withLimit(1L).build());
+            } catch (KubernetesClientException e) {
+                throw new Errors.BadInputException(apiProblem(e));
+            }
+            watcher.start(client, 0);
+            log(err, "guard: watching pods' " + dev.sgplab.guard.PodEniAnnotation.KEY + " annotations; "
+                    + chosen.name().toLowerCase(java.util.Locale.ROOT) + " on " + tables.size()
+                    + " table(s); metrics on :" + metrics.port() + "/metrics");
+            stop.await();
+        }
+        return 0;
+    }
+
+    private Config config() {
+        Config config;
+        if (kubeconfig == null) {
+            config = Config.autoConfigure(context);
+        } else {
+            try {
+                config = Config.fromKubeconfig(context, kubeconfig.toFile());
+            } catch (RuntimeException e) {
+                throw new Errors.BadInputException(kubeconfig + ": not a usable kubeconfig");
+            }
+        }
+        // fail fast at start-up; the informer has its own reconnection for later drops
+        config.setRequestRetryBackoffLimit(1);
+        config.setConnectionTimeout(5_000);
+        return config;
+    }
+
+    /** One line for the usual failures; never the credentials. */
+    static String apiProblem(KubernetesClientException e) {
+        if (e.getCode() <= 0) { // no HTTP answer at all
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            return "the Kubernetes API server cannot be reached: " + root.getClass().getSimpleName()
+                    + (root.getMessage() == null ? "" : " " + Errors.oneLine(root.getMessage()));
+        }
+        return switch (e.getCode()) {
+            case 401 -> "the Kubernetes API refused the credentials (401)";
+            case 403 -> "forbidden (403): the guard's service account needs get, list and watch on pods";
+            default -> "the Kubernetes API answered " + e.getCode() + ": " + Errors.oneLine(e.getStatus() == null
+                    ? String.valueOf(e.getMessage()) : e.getStatus().getMessage());
+        };
+    }
+
+    private static InetSocketAddress address(String text) {
+        int colon = text.lastIndexOf(':');
+        try {
+            return new InetSocketAddress(text.substring(0, colon), Integer.parseInt(text.substring(colon + 1)));
+        } catch (RuntimeException e) {
+            throw new Errors.BadInputException("--metrics-address must be HOST:PORT, got '" + text + "'");
+        }
+    }
+
+    private static synchronized void log(PrintWriter err, String line) {
+        err.println(Instant.now() + " " + line);
+        err.flush();
+    }
+}
