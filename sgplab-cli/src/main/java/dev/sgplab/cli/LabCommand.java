@@ -56,12 +56,7 @@ final class LabCommand implements Runnable {
             Scenario checked = tree.bind();
             PrintWriter err = spec.commandLine().getErr();
             checked.warnings().forEach(w -> err.println("sgplab: warning: " + w));
-            LabRun.Result result = LabRuns.with(new LabSession(checked, lab.timeScale), session -> {
-                err.println("lab: " + session.prefix() + " (sgplab lab cleanup removes it if this run is killed)");
-                err.flush();
-                return new LabRun(session, Replications.seedOf(seed, 0))
-                        .run(new Progress(err, "lab: pods ended", checked.workload().pods()));
-            });
+            LabRun.Result result = LabRuns.churn(checked, lab.timeScale, Replications.seedOf(seed, 0), err, "");
             var assumptions = SimulateCommand.assumptions(tree, result.observations());
             return output.print(spec.commandLine().getOut(), () -> LabReport.json(result, seed, assumptions, trace),
                     () -> LabReport.table(result, seed, assumptions, trace));
@@ -117,12 +112,8 @@ final class LabCommand implements Runnable {
             for (int i = 0; i < labRuns; i++) {
                 long runSeed = Replications.seedOf(seed, i);
                 int index = i;
-                LabRun.Result result = LabRuns.with(new LabSession(checked, lab.timeScale), session -> {
-                    err.println("lab run " + (index + 1) + "/" + labRuns + ": " + session.prefix()
-                            + (checked.guard().enabled() ? " (with the guard)" : ""));
-                    err.flush();
-                    return new LabRun(session, runSeed).run(new Progress(err, "lab: pods ended", checked.workload().pods()));
-                });
+                LabRun.Result result = LabRuns.churn(checked, lab.timeScale, runSeed, err, "run " + (index + 1) + "/"
+                        + labRuns + (checked.guard().enabled() ? ", with the guard" : ""));
                 runs.add(result.observations().errorPods());
                 reuses.add(result.observations().ipReuses());
                 seeds.add(runSeed);
@@ -176,6 +167,16 @@ final class LabCommand implements Runnable {
     /** Runs work on a lab run that is torn down at the end, on failure, and on Ctrl-C. */
     static final class LabRuns {
         private LabRuns() {
+        }
+
+        /** One churn run in the lab, announcing its prefix (for lab cleanup) and its progress. */
+        static LabRun.Result churn(Scenario scenario, double timeScale, long seed, PrintWriter err, String label) {
+            return with(new LabSession(scenario, timeScale), session -> {
+                err.println("lab: " + session.prefix() + (label.isEmpty() ? "" : " (" + label + ")")
+                        + " — sgplab lab cleanup removes it if this run is killed");
+                err.flush();
+                return new LabRun(session, seed).run(new Progress(err, "lab: pods ended", scenario.workload().pods()));
+            });
         }
 
         static <T> T with(LabSession lab, java.util.function.Function<LabSession, T> work) {

@@ -2,12 +2,7 @@ package dev.sgplab.sim;
 
 import dev.sgplab.engine.RandomStreams;
 import dev.sgplab.observe.RunObservations;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
@@ -52,35 +47,7 @@ public final class Replications {
                 }
             }
         };
-        int workers = Math.max(1, Math.min(threads, replications));
-        if (workers == 1) {
-            worker.run();
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-                Thread t = new Thread(r, "sgplab-replication");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<?>> futures = new ArrayList<>();
-                for (int i = 0; i < workers; i++) {
-                    futures.add(pool.submit(worker));
-                }
-                for (Future<?> future : futures) {
-                    future.get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                throw new IllegalStateException(e.getCause());
-            } finally {
-                pool.shutdownNow();
-            }
-        }
+        Parallel.run(worker, Math.max(1, Math.min(threads, replications)));
         return List.of(results);
     }
 }

@@ -6,6 +6,7 @@ import dev.sgplab.scenario.ScenarioException;
 import dev.sgplab.scenario.ScenarioTree;
 import dev.sgplab.sim.ClusterSimulation;
 import dev.sgplab.sim.ErrorSummary;
+import dev.sgplab.sim.Parallel;
 import dev.sgplab.sim.Replications;
 import dev.sgplab.sim.SimulationPlan;
 import java.util.ArrayList;
@@ -13,10 +14,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.apache.commons.statistics.interval.BinomialConfidenceInterval;
@@ -89,7 +86,7 @@ public final class Sweep {
                 }
             }
         };
-        runWorkers(worker, Math.max(1, Math.min(threads, units)));
+        Parallel.run(worker, Math.max(1, Math.min(threads, units)));
         List<CellResult> cells = new ArrayList<>();
         for (int c = 0; c < mine.size(); c++) {
             cells.add(summarise(mine.get(c), grid.get(mine.get(c)), scenarios.get(c), runs[c]));
@@ -132,37 +129,6 @@ public final class Sweep {
 
     static double round6(double v) {
         return Math.round(v * 1e6) / 1e6;
-    }
-
-    private static void runWorkers(Runnable worker, int workers) {
-        if (workers == 1) {
-            worker.run();
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "sgplab-sweep");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int i = 0; i < workers; i++) {
-                futures.add(pool.submit(worker));
-            }
-            for (Future<?> future : futures) {
-                future.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     /**
