@@ -59,7 +59,9 @@ class KernelLabTest {
 
     /**
      * The short churn without GC, where every reuse of an IP finds the old entry: the kernel fails
-     * exactly the pods the model fails for the same seed, and the run restores the host.
+     * every pod that reused an IP, as the model does, and as many as the paired simulated run (give
+     * or take the one or two allocations that real-time jitter can reorder); the run restores the
+     * host.
      */
     @Test
     void churnWithoutGcFailsEveryReuseAsTheModelDoesAndRestoresTheHost() throws Exception {
@@ -72,7 +74,8 @@ class KernelLabTest {
         int labReuses = doc.get("lab").get("ipReuses").get(0).asInt();
         assertThat(labReuses).isGreaterThan(10);
         assertThat(labErrors).isEqualTo(labReuses);
-        assertThat(labErrors).isEqualTo(doc.get("simulator").get("pairedErrorPods").get(0).asInt());
+        assertThat(labErrors).isCloseTo(doc.get("simulator").get("pairedErrorPods").get(0).asInt(),
+                org.assertj.core.data.Offset.offset(2));
         assertThat(doc.get("agree").asBoolean()).isTrue();
         assertThat(hostSettings()).isEqualTo(before);
         assertNothingLeft("sgplab-");
