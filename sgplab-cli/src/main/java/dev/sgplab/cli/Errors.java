@@ -25,8 +25,14 @@ final class Errors {
 
     static int onFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
-        if (e instanceof ScenarioException || e instanceof BadInputException || e instanceof LabException.Unusable) {
+        if (e instanceof ScenarioException || e instanceof BadInputException || e instanceof LabException.Unusable
+                || e instanceof dev.sgplab.cluster.ClusterException) {
             err.println("sgplab: " + oneLine(e.getMessage()));
+            err.flush();
+            return BAD_INPUT;
+        }
+        if (e instanceof io.fabric8.kubernetes.client.KubernetesClientException kube) {
+            err.println("sgplab: " + dev.sgplab.cluster.KubeClients.explain(kube));
             err.flush();
             return BAD_INPUT;
         }

@@ -1,5 +1,6 @@
 package dev.sgplab.cli;
 
+import dev.sgplab.cluster.KubeClients;
 import dev.sgplab.guard.GuardAgent;
 import dev.sgplab.guard.IpNeighbourTables;
 import dev.sgplab.guard.MetricsServer;
@@ -7,13 +8,10 @@ import dev.sgplab.guard.NeighbourTables;
 import dev.sgplab.guard.PodEniWatcher;
 import dev.sgplab.lab.Preflight;
 import dev.sgplab.model.guard.GuardRules;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,9 +58,6 @@ final class GuardCommand implements Callable<Integer> {
             throw new Errors.BadInputException("--sweep-interval must be positive, got " + sweepInterval);
         }
         InetSocketAddress listen = address(metricsAddress);
-        if (kubeconfig != null && !Files.isReadable(kubeconfig)) {
-            throw new Errors.BadInputException(kubeconfig + ": cannot read the kubeconfig");
-        }
         String ip = Preflight.path(Preflight.IP);
         List<NeighbourTables> tables = new ArrayList<>();
         if (namespaces.isEmpty()) {
@@ -73,7 +68,7 @@ final class GuardCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "sgplab-guard-stop"));
-        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config()).build();
+        try (KubernetesClient client = KubeClients.create(kubeconfig, context);
                 GuardAgent agent = new GuardAgent(tables, chosen, System::nanoTime, line -> log(err, line))
                         .start(sweepInterval);
                 MetricsServer metrics = new MetricsServer(agent.metrics(), listen);
@@ -82,7 +77,9 @@ final class GuardCommand implements Callable<Integer> {
                 client.pods().inAnyNamespace().list(new io.fabric8.kubernetes.api.model.ListOptionsBuilder()
                         .withLimit(1L).build());
             } catch (KubernetesClientException e) {
-                throw new Errors.BadInputException(apiProblem(e));
+                throw new Errors.BadInputException(e.getCode() == 403
+                        ? "forbidden (403): the guard's service account needs get, list and watch on pods"
+                        : KubeClients.explain(e));
             }
             watcher.start(client, 0);
             log(err, "guard: watching pods' " + dev.sgplab.guard.PodEniAnnotation.KEY + " annotations; "
@@ -91,41 +88,6 @@ final class GuardCommand implements Callable<Integer> {
             stop.await();
         }
         return 0;
-    }
-
-    private Config config() {
-        Config config;
-        if (kubeconfig == null) {
-            config = Config.autoConfigure(context);
-        } else {
-            try {
-                config = Config.fromKubeconfig(context, kubeconfig.toFile());
-            } catch (RuntimeException e) {
-                throw new Errors.BadInputException(kubeconfig + ": not a usable kubeconfig");
-            }
-        }
-        // fail fast at start-up; the informer has its own reconnection for later drops
-        config.setRequestRetryBackoffLimit(1);
-        config.setConnectionTimeout(5_000);
-        return config;
-    }
-
-    /** One line for the usual failures; never the credentials. */
-    static String apiProblem(KubernetesClientException e) {
-        if (e.getCode() <= 0) { // no HTTP answer at all
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            return "the Kubernetes API server cannot be reached: " + root.getClass().getSimpleName()
-                    + (root.getMessage() == null ? "" : " " + Errors.oneLine(root.getMessage()));
-        }
-        return switch (e.getCode()) {
-            case 401 -> "the Kubernetes API refused the credentials (401)";
-            case 403 -> "forbidden (403): the guard's service account needs get, list and watch on pods";
-            default -> "the Kubernetes API answered " + e.getCode() + ": " + Errors.oneLine(e.getStatus() == null
-                    ? String.valueOf(e.getMessage()) : e.getStatus().getMessage());
-        };
     }
 
     private static InetSocketAddress address(String text) {

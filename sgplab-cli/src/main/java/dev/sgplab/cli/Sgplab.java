@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
         description = "Reproduce, explain and fix stale ARP entries after SGPP IP reuse on EKS.",
         subcommands = {ReproduceCommand.class, SimulateCommand.class, SweepCommand.class, AdviseCommand.class,
                 MergeCommand.class,
-                ReportCommand.class, LabCommand.class, GuardCommand.class, BenchCommand.class,
+                ReportCommand.class, LabCommand.class, ClusterCommand.class, GuardCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Sgplab implements Runnable {
     @CommandLine.Spec
