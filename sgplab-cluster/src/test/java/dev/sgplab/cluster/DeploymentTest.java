@@ -1,0 +1,98 @@
+package dev.sgplab.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bertramlabs.plugins.hcl4j.HCLParser;
+import dev.sgplab.model.controller.InstanceLimits;
+import dev.sgplab.model.vpc.Cidr;
+import dev.sgplab.model.vpc.Subnet;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** deploy/terraform and deploy/k8s, parsed and checked for what the report's test needs. */
+class DeploymentTest {
+    private static final Path TERRAFORM = Path.of("..", "deploy", "terraform");
+    private static final Path K8S = Path.of("..", "deploy", "k8s");
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> terraform() throws Exception {
+        Map<String, Object> all = new HashMap<>();
+        for (String file : List.of("versions.tf", "variables.tf", "main.tf", "outputs.tf")) {
+            Map<String, Object> parsed = new HCLParser().parse(TERRAFORM.resolve(file).toFile(), "UTF-8");
+            parsed.forEach((block, content) -> {
+                if (content instanceof Map<?, ?> map && all.get(block) instanceof Map<?, ?> existing) {
+                    ((Map<String, Object>) existing).putAll((Map<String, Object>) map);
+                } else {
+                    all.put(block, content);
+                }
+            });
+        }
+        return all;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value, String... path) {
+        Object current = value;
+        for (String key : path) {
+            current = ((Map<String, Object>) current).get(key);
+        }
+        return (Map<String, Object>) current;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void thePodSubnetsAreSmallSoThatIpsAreReused() throws Exception {
+        List<String> cidrs = (List<String>) map(terraform(), "variable", "pod_subnet_cidrs").get("default");
+        assertThat(cidrs).isNotEmpty();
+        for (String cidr : cidrs) {
+            Cidr block = Cidr.parse(cidr);
+            assertThat(block.prefixLength()).as(cidr).isGreaterThanOrEqualTo(24);
+            assertThat(block.size() - Subnet.RESERVED_ADDRESSES).as(cidr).isLessThanOrEqualTo(123);
+        }
+    }
+
+    @Test
+    void theNodesAreTrunkCapableAndSgppIsEnabled() throws Exception {
+        Map<String, Object> tf = terraform();
+        String instanceType = (String) map(tf, "variable", "node_instance_type").get("default");
+        assertThat(InstanceLimits.branchInterfaces(instanceType)).as(instanceType).hasValueSatisfying(
+                limit -> assertThat(limit).isPositive());
+        String cni = (String) map(tf, "resource", "aws_eks_addon", "vpc_cni").get("configuration_values");
+        assertThat(cni).contains("\"ENABLE_POD_ENI\":\"true\"");
+        assertThat(map(tf, "resource", "aws_iam_role_policy_attachment", "vpc_resource_controller").get("policy_arn"))
+                .isEqualTo("arn:aws:iam::aws:policy/AmazonEKSVPCResourceController");
+        assertThat(map(tf, "resource", "aws_security_group")).containsKey("pods");
+    }
+
+    @Test
+    void theOutputsTheHarnessNeedsArePresent() throws Exception {
+        assertThat(map(terraform(), "output")).containsKeys("cluster_name", "region", "pod_security_group_id",
+                "pod_subnet_cidrs", "node_instance_type", "update_kubeconfig");
+    }
+
+    @Test
+    void theManifestsSelectTheChurnPodsAndTheHarnessIsLeastPrivilege() throws Exception {
+        YAMLMapper yaml = new YAMLMapper();
+        JsonNode sgp = yaml.readTree(Files.readString(K8S.resolve("securitygrouppolicy.yaml")));
+        assertThat(sgp.get("apiVersion").asString()).isEqualTo("vpcresources.k8s.aws/v1beta1");
+        JsonNode pod = yaml.readTree(Files.readString(K8S.resolve("churn-pod.yaml")));
+        assertThat(sgp.get("spec").get("podSelector").get("matchLabels"))
+                .isEqualTo(pod.get("metadata").get("labels"));
+        assertThat(pod.get("spec").get("restartPolicy").asString()).isEqualTo("Never");
+        JsonNode rbac = yaml.readTree(Files.readString(K8S.resolve("harness-rbac.yaml")));
+        for (JsonNode rule : rbac.get("rules")) {
+            if (rule.get("resources").get(0).asString().equals("configmaps")) {
+                assertThat(rule.get("resourceNames").get(0).asString()).isEqualTo("amazon-vpc-cni");
+            }
+            assertThat(rule.get("verbs").toString()).doesNotContain("\"*\"");
+        }
+        assertThat(new File(K8S.resolve("guard").toString())).isDirectory();
+    }
+}
