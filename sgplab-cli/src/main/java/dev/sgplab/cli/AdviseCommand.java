@@ -40,11 +40,8 @@ final class AdviseCommand implements Callable<Integer> {
     @Option(names = "--replications", description = "Runs per setting (default: enough for zero errors to prove the target).")
     Integer replications;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--threads", description = "Worker threads (default: available processors).")
-    Integer threads;
+    @Mixin
+    Threads run;
 
     @Mixin
     OutputOptions output;
@@ -77,10 +74,10 @@ final class AdviseCommand implements Callable<Integer> {
             throw new Errors.BadInputException("--replications must be positive, got " + runs);
         }
         Advice advice;
-        Advisor probe = new Advisor(tree, target, runs, seed, Threads.resolve(threads), null);
+        Advisor probe = new Advisor(tree, target, runs, run.seed, run.count(), null);
         try (Progress progress = new Progress(spec.commandLine().getErr(), "advise (replications)",
                 runs * probe.maxEvaluations())) {
-            advice = new Advisor(tree, target, runs, seed, Threads.resolve(threads), progress).advise();
+            advice = new Advisor(tree, target, runs, run.seed, run.count(), progress).advise();
         }
         return output.print(spec.commandLine().getOut(), () -> AdviceReport.json(advice), () -> AdviceReport.table(advice));
     }

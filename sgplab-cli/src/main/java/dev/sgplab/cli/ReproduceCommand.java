@@ -29,11 +29,8 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--replications", defaultValue = "200", description = "Replications per cooldown (default: ${DEFAULT-VALUE}).")
     int replications;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--threads", description = "Worker threads (default: available processors).")
-    Integer threads;
+    @Mixin
+    Threads run;
 
     @Mixin
     OutputOptions output;
@@ -43,13 +40,13 @@ final class ReproduceCommand implements Callable<Integer> {
         if (replications <= 0) {
             throw new Errors.BadInputException("--replications must be positive, got " + replications);
         }
-        int threadCount = Threads.resolve(threads);
+        int threadCount = run.count();
         ScenarioTree tree = scenarioOptions.load(scenario);
         Scenario checked = tree.bind();
         PrintWriter err = spec.commandLine().getErr();
         checked.warnings().forEach(w -> err.println("sgplab: warning: " + w));
         Progress progress = new Progress(err, "reproduce", replications * OriginalReport.ROWS.size());
-        Reproduction.Result result = Reproduction.run(tree, seed, replications, threadCount, progress);
+        Reproduction.Result result = Reproduction.run(tree, run.seed, replications, threadCount, progress);
         return output.print(spec.commandLine().getOut(), () -> ReproduceReport.json(result),
                 () -> ReproduceReport.table(result));
     }

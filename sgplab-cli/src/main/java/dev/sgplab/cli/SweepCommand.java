@@ -39,11 +39,8 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--replications", defaultValue = "200", description = "Replications per cell (default: ${DEFAULT-VALUE}).")
     int replications;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--threads", description = "Worker threads (default: available processors).")
-    Integer threads;
+    @Mixin
+    Threads run;
 
     @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table, json or csv (default: ${DEFAULT-VALUE}).")
     Format output;
@@ -100,7 +97,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         SweepResult result;
         try (Progress progress = new Progress(spec.commandLine().getErr(), "sweep", mine * replications)) {
-            result = Sweep.run(tree, axes, replications, seed, Threads.resolve(threads), slice, progress);
+            result = Sweep.run(tree, axes, replications, run.seed, run.count(), slice, progress);
         }
         String json = SweepReport.json(result);
         if (report != null) {

@@ -1,8 +1,16 @@
 package dev.sgplab.cli;
 
-/** {@code --threads}: positive, default all processors. */
+/** {@code --seed} and {@code --threads} of the commands that run many replications. */
 final class Threads {
-    private Threads() {
+    @picocli.CommandLine.Option(names = "--seed", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @picocli.CommandLine.Option(names = "--threads", description = "Worker threads (default: available processors).")
+    Integer threads;
+
+    /** The thread count asked for, checked. */
+    int count() {
+        return resolve(threads);
     }
 
     static int resolve(Integer requested) {
