@@ -4,7 +4,6 @@ import dev.sgplab.model.vpc.Subnet;
 import dev.sgplab.report.AdviceReport;
 import dev.sgplab.scenario.Scenario;
 import dev.sgplab.scenario.ScenarioTree;
-import dev.sgplab.sim.OriginalReport;
 import dev.sgplab.sim.advise.Advice;
 import dev.sgplab.sim.advise.Advisor;
 import java.util.Locale;
@@ -16,17 +15,14 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "advise", mixinStandardHelpOptions = true,
-        description = "The smallest cooldown whose Error rate is below a target, its capacity cost, and what else helps.")
+        description = {"The smallest cooldown whose Error rate is below a target, its capacity cost, and what else helps.",
+            "Describe your cluster with --set (any scenario key), --pods-per-minute and --free-ips."})
 final class AdviseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--scenario", paramLabel = "FILE", defaultValue = OriginalReport.SCENARIO,
-            description = "Starting scenario; describe your cluster with the options below and --set (default: ${DEFAULT-VALUE}).")
-    String scenario;
-
     @Mixin
-    ScenarioOptions scenarioOptions;
+    ReportScenarioOptions scenario;
 
     @Option(names = "--pods-per-minute", description = "SGPP pods created per minute (sets workload.create-interval).")
     Double podsPerMinute;
@@ -51,7 +47,7 @@ final class AdviseCommand implements Callable<Integer> {
         if (!(target > 0 && target < 1)) {
             throw new Errors.BadInputException("--target must be a rate between 0 and 1, got " + target);
         }
-        ScenarioTree tree = scenarioOptions.load(scenario);
+        ScenarioTree tree = scenario.load();
         if (podsPerMinute != null) {
             if (!(podsPerMinute > 0)) {
                 throw new Errors.BadInputException("--pods-per-minute must be positive, got " + podsPerMinute);
@@ -74,9 +70,8 @@ final class AdviseCommand implements Callable<Integer> {
             throw new Errors.BadInputException("--replications must be positive, got " + runs);
         }
         Advice advice;
-        Advisor probe = new Advisor(tree, target, runs, run.seed, run.count(), null);
         try (Progress progress = new Progress(spec.commandLine().getErr(), "advise (replications)",
-                runs * probe.maxEvaluations())) {
+                runs * Advisor.maxEvaluations())) {
             advice = new Advisor(tree, target, runs, run.seed, run.count(), progress).advise();
         }
         return output.print(spec.commandLine().getOut(), () -> AdviceReport.json(advice), () -> AdviceReport.table(advice));

@@ -2,7 +2,6 @@ package dev.sgplab.cli;
 
 import dev.sgplab.report.Json;
 import dev.sgplab.report.Table;
-import dev.sgplab.sim.OriginalReport;
 import dev.sgplab.sim.SimulationPlan;
 import dev.sgplab.sim.bench.SimulatorBench;
 import java.util.Locale;
@@ -23,12 +22,8 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--scenario", paramLabel = "FILE", defaultValue = OriginalReport.SCENARIO,
-            description = "Scenario to time (default: ${DEFAULT-VALUE}).")
-    String scenario;
-
     @Mixin
-    ScenarioOptions scenarioOptions;
+    ReportScenarioOptions scenario;
 
     @Option(names = "--warmup", defaultValue = "400", description = "Warm-up replications (default: ${DEFAULT-VALUE}).")
     int warmup;
@@ -51,7 +46,7 @@ final class BenchCommand implements Callable<Integer> {
         if (warmup < 0 || replications <= 0) {
             throw new Errors.BadInputException("--warmup must not be negative and --replications must be positive");
         }
-        var tree = scenarioOptions.load(scenario);
+        var tree = scenario.load();
         SimulationPlan plan = SimulationPlan.of(tree.bind());
         Progress progress = new Progress(spec.commandLine().getErr(), "bench", warmup + replications);
         SimulatorBench.Figures f = SimulatorBench.measure(plan, warmup, replications, progress);

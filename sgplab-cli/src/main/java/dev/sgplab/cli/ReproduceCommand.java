@@ -19,12 +19,8 @@ final class ReproduceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--scenario", paramLabel = "FILE", defaultValue = OriginalReport.SCENARIO,
-            description = "Scenario file (default: ${DEFAULT-VALUE}, bundled if not found).")
-    String scenario;
-
     @Mixin
-    ScenarioOptions scenarioOptions;
+    ReportScenarioOptions scenario;
 
     @Option(names = "--replications", defaultValue = "200", description = "Replications per cooldown (default: ${DEFAULT-VALUE}).")
     int replications;
@@ -41,7 +37,7 @@ final class ReproduceCommand implements Callable<Integer> {
             throw new Errors.BadInputException("--replications must be positive, got " + replications);
         }
         int threadCount = run.count();
-        ScenarioTree tree = scenarioOptions.load(scenario);
+        ScenarioTree tree = scenario.load();
         Scenario checked = tree.bind();
         PrintWriter err = spec.commandLine().getErr();
         checked.warnings().forEach(w -> err.println("sgplab: warning: " + w));

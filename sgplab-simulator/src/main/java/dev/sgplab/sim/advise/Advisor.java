@@ -135,7 +135,7 @@ public final class Advisor {
     }
 
     /** How many evaluations (of {@code replications} runs) a full advice may take, for progress bars. */
-    public int maxEvaluations() {
+    public static int maxEvaluations() {
         return (1 + Change.COUNT) * 8 + 1;
     }
 }
