@@ -37,8 +37,8 @@ class KernelLabTest {
      */
     @ParameterizedTest(name = "gap {0} s, {1}: {2}")
     @CsvSource({
-        "10, gc, failed",     // entry still REACHABLE with the old MAC
-        "40, no-gc, failed",  // STALE with the old MAC: DELAY, PROBE, FAILED, then re-resolved
+        "10, gc, failed",     // entry still REACHABLE with the old MAC (reachable_time is at least 15 s)
+        "50, no-gc, failed",  // STALE (reachable_time is under 45 s): DELAY, PROBE, FAILED, then re-resolved
         "120, gc, ok",        // GC removed it 60-75 s after the old owner's lookup
         "120, no-gc, failed"  // without GC a STALE entry stays
     })
@@ -49,10 +49,15 @@ class KernelLabTest {
         assertThat(model.json().get("lookup").asString()).isEqualTo(expected);
         assertThat(kernel.json().get("lookup").asString()).isEqualTo(expected);
         if (expected.equals("failed")) {
-            assertThat(kernel.json().get("statesSeen").get(0).asString()).endsWith("(old MAC)");
-            // the model and the kernel lose replies for about as long (the 10 s or 20 s of lost tries)
-            assertThat(kernel.json().get("repliesLostSeconds").asDouble())
-                    .isCloseTo(model.json().get("repliesLostSeconds").asDouble(), org.assertj.core.data.Offset.offset(2.0));
+            String kernelFirst = kernel.json().get("statesSeen").get(0).asString();
+            assertThat(kernelFirst).endsWith("(old MAC)");
+            // From STALE the loss is fixed (DELAY 5 s, PROBE 3 s, then the next try gets through), so the
+            // model and the kernel must agree on it. From REACHABLE it depends on reachable_time, which
+            // each draws at random in [15, 45) s, so only the outcome is compared.
+            if (kernelFirst.startsWith("STALE") && model.json().get("statesSeen").get(0).asString().startsWith("STALE")) {
+                assertThat(kernel.json().get("repliesLostSeconds").asDouble()).isCloseTo(
+                        model.json().get("repliesLostSeconds").asDouble(), org.assertj.core.data.Offset.offset(2.0));
+            }
         }
         assertNothingLeft("sgplab-");
     }
