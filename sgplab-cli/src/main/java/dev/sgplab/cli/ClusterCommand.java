@@ -1,6 +1,15 @@
 package dev.sgplab.cli;
 
-import dev.sgplab.cluster.ClusterException;
+import dev.sgplab.cluster.ChurnPodTemplate;
+import dev.sgplab.cluster.ClusterCleanup;
+import dev.sgplab.cluster.ClusterRun;
+import dev.sgplab.cluster.RunLabels;
+import dev.sgplab.cluster.SecurityGroupIds;
+import dev.sgplab.report.ClusterReport;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import dev.sgplab.cluster.KubeClients;
 import dev.sgplab.cluster.Retries;
 import dev.sgplab.cluster.VpcCniConfigMap;
@@ -18,14 +27,14 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "cluster", mixinStandardHelpOptions = true,
         description = "Work with a real EKS cluster through the Kubernetes API.",
-        subcommands = {ClusterCommand.CooldownCommand.class})
+        subcommands = {ClusterCommand.RunCommand.class, ClusterCommand.CooldownCommand.class, ClusterCommand.CleanupCommand.class})
 final class ClusterCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing cluster command (cooldown)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing cluster command (run, cooldown, cleanup)");
     }
 
     /** --kubeconfig and --context, shared by the cluster commands. */
@@ -70,8 +79,10 @@ final class ClusterCommand implements Runnable {
                 VpcCniConfigMap map = new VpcCniConfigMap(client, Retries.standard());
                 if (action.equals("get")) {
                     VpcCniConfigMap.Setting setting = map.get();
-                    out.printf("branch-eni-cooldown: %s (the controller uses %d s)%n",
-                            setting.value() == null ? "not set" : setting.value(), setting.effectiveSeconds());
+                    out.println(setting.value() == null
+                            ? "branch-eni-cooldown: not set (the controller starts with 60 s and keeps the last value it read)"
+                            : String.format(java.util.Locale.ROOT, "branch-eni-cooldown: %s (the controller uses %d s)",
+                                    setting.value(), setting.effectiveSeconds()));
                     if (setting.warning() != null) {
                         err.println("sgplab: warning: " + setting.warning());
                     }
@@ -88,6 +99,144 @@ final class ClusterCommand implements Runnable {
             }
             out.flush();
             err.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"The report's churn test on an EKS cluster: for each cooldown, set it, wait for the controller "
+                    + "to take it, create the pods one every interval (each resolves a name at start and ends Error "
+                    + "when that fails), and count. Deletes all it created and restores the cooldown at the end, on "
+                    + "failure and on Ctrl-C.", "Needs the RBAC of deploy/k8s/harness-rbac.yaml; see docs/real-cluster.md."})
+    static final class RunCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        Connection connection;
+
+        @Option(names = "--namespace", defaultValue = "sgplab", description = "Namespace of the pods; created (and deleted) "
+                + "unless it exists (default: ${DEFAULT-VALUE}).")
+        String namespace;
+
+        @Option(names = "--pods", defaultValue = "200", description = "Pods per cooldown (default: ${DEFAULT-VALUE}, as the report).")
+        int pods;
+
+        @Option(names = "--cooldown", split = ",", defaultValue = "30,60,70", paramLabel = "SECONDS",
+                description = "branch-eni-cooldown values, one round each (default: ${DEFAULT-VALUE}).")
+        List<Long> cooldowns;
+
+        @Option(names = "--security-group", split = ",", paramLabel = "sg-ID",
+                description = "Security groups for the pods' SecurityGroupPolicy.")
+        List<String> securityGroups;
+
+        @Option(names = "--terraform-outputs", paramLabel = "FILE",
+                description = "`terraform output -json` of deploy/terraform: takes pod_security_group_id.")
+        Path terraformOutputs;
+
+        @Option(names = "--image", defaultValue = ChurnPodTemplate.DEFAULT_IMAGE,
+                description = "Pod image with sh, getent and sleep (glibc) (default: ${DEFAULT-VALUE}).")
+        String image;
+
+        @Option(names = "--lookup", defaultValue = ChurnPodTemplate.DEFAULT_LOOKUP,
+                description = "Name each pod resolves at start (default: ${DEFAULT-VALUE}).")
+        String lookup;
+
+        @Option(names = "--interval", defaultValue = "2", paramLabel = "SECONDS",
+                description = "Seconds between pod creations (default: ${DEFAULT-VALUE}, the calibrated scenario's).")
+        double interval;
+
+        @Option(names = "--stay", defaultValue = "1", paramLabel = "SECONDS",
+                description = "Seconds a pod stays after a successful lookup (default: ${DEFAULT-VALUE}).")
+        double stay;
+
+        @Option(names = "--pod-timeout", defaultValue = "600", paramLabel = "SECONDS",
+                description = "After the last pod is created, how long to wait for the pods to end (default: ${DEFAULT-VALUE}).")
+        long podTimeout;
+
+        @Option(names = "--event-timeout", defaultValue = "120", paramLabel = "SECONDS",
+                description = "How long to wait for the controller's BranchENICoolDownPeriodUpdated event (default: ${DEFAULT-VALUE}).")
+        long eventTimeout;
+
+        @Option(names = "--settle", paramLabel = "SECONDS", description = "Wait between rounds (default: the cooldown "
+                + "+ the controller's 30 s delete job + 15 s, so the previous round's ENIs are gone).")
+        Long settle;
+
+        @Option(names = "--keep-cooldown", description = "Leave branch-eni-cooldown at the last value.")
+        boolean keepCooldown;
+
+        @Option(names = "--run-id", paramLabel = "ID", description = "Label value for what the run creates (default: random).")
+        String runId;
+
+        @Option(names = "--trace", description = "Each round in full, with every Error pod's story.")
+        boolean trace;
+
+        @Mixin
+        OutputOptions output;
+
+        @Override
+        public Integer call() {
+            List<String> groups = SecurityGroupIds.resolve(securityGroups, terraformOutputs);
+            if (!(interval > 0) || !(stay >= 0) || podTimeout <= 0 || eventTimeout <= 0 || (settle != null && settle < 0)) {
+                throw new Errors.BadInputException("--interval and --pod-timeout and --event-timeout must be positive; "
+                        + "--stay and --settle not negative");
+            }
+            String id = runId != null ? runId : String.format(java.util.Locale.ROOT, "%06x",
+                    new java.security.SecureRandom().nextInt(1 << 24));
+            ClusterRun.Options options = new ClusterRun.Options(id, namespace, pods, cooldowns, image, lookup,
+                    Duration.ofMillis(Math.round(interval * 1000)), stay, Duration.ofSeconds(podTimeout),
+                    Duration.ofSeconds(eventTimeout), settle == null ? null : Duration.ofSeconds(settle), WEBHOOK_WAIT,
+                    keepCooldown, groups);
+            PrintWriter err = spec.commandLine().getErr();
+            Map<String, String> assumptions = new LinkedHashMap<>();
+            assumptions.put("interval", interval + " s");
+            assumptions.put("lookup", lookup);
+            assumptions.put("image", image);
+            try (KubernetesClient client = connection.client()) {
+                ClusterRun run = new ClusterRun(client, Retries.standard(), options, System::nanoTime, line -> {
+                    err.println("cluster: " + line);
+                    err.flush();
+                });
+                ClusterRun.Result result = CleanupOnExit.run(run::close, "sgplab-cluster-shutdown", () -> {
+                    try {
+                        return run.run();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new ClusterRun.Interrupted();
+                    }
+                });
+                return output.print(spec.commandLine().getOut(), () -> ClusterReport.json(result, assumptions, trace),
+                        () -> ClusterReport.table(result, assumptions, trace));
+            }
+        }
+    }
+
+    /** The controller's webhook caches SecurityGroupPolicies: a new one needs a moment to be seen. */
+    static final Duration WEBHOOK_WAIT = Duration.ofSeconds(5);
+
+    @Command(name = "cleanup", mixinStandardHelpOptions = true,
+            description = "Delete what killed `cluster run`s left (pods, SecurityGroupPolicies, namespaces they created; "
+                    + "found by label) and put back a cooldown one of them changed.")
+    static final class CleanupCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        Connection connection;
+
+        @Option(names = "--run", paramLabel = "ID", description = "Only this run's leftovers (default: every run's).")
+        String runId;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (KubernetesClient client = connection.client()) {
+                ClusterCleanup.Report report = ClusterCleanup.run(client, Retries.standard(),
+                        runId == null ? null : RunLabels.requireValidRunId(runId));
+                report.lines().forEach(out::println);
+                out.println(report.lines().isEmpty() ? "nothing to clean up" : "cleaned up");
+            }
+            out.flush();
             return 0;
         }
     }

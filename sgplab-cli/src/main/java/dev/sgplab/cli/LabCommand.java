@@ -180,24 +180,7 @@ final class LabCommand implements Runnable {
         }
 
         static <T> T with(LabSession lab, java.util.function.Function<LabSession, T> work) {
-            Thread hook = new Thread(() -> {
-                try {
-                    lab.close();
-                } catch (LabException e) {
-                    System.err.println("sgplab: cleanup after interrupt: " + e.getMessage());
-                }
-            }, "sgplab-lab-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
-            try {
-                return work.apply(lab);
-            } finally {
-                lab.close();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the JVM is exiting: the hook runs, and close() is idempotent
-                }
-            }
+            return CleanupOnExit.run(lab::close, "sgplab-lab-shutdown", () -> work.apply(lab));
         }
     }
 

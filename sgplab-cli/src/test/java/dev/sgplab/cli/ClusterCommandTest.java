@@ -38,7 +38,7 @@ class ClusterCommandTest {
     void getAndSetFollowTheControllersRules() {
         CliTest.Result get = CliTest.run("cluster", "cooldown", "get", "--kubeconfig", kubeconfig.toString());
         assertThat(get.code()).as(get.err()).isZero();
-        assertThat(get.out()).contains("branch-eni-cooldown: not set (the controller uses 60 s)");
+        assertThat(get.out()).contains("branch-eni-cooldown: not set (the controller starts with 60 s and keeps the last value it read)");
         CliTest.Result set = CliTest.run("cluster", "cooldown", "set", "20", "--kubeconfig", kubeconfig.toString());
         assertThat(set.code()).as(set.err()).isZero();
         assertThat(set.out()).contains("not set -> 20 (the controller uses 30 s");

@@ -47,4 +47,20 @@ public final class Retries {
             }
         }
     }
+
+    /** {@link #call(Supplier)}, with a failure that is not worth retrying turned into one line: "cannot WHAT: why". */
+    public <T> T call(String what, Supplier<T> call) {
+        try {
+            return call(call);
+        } catch (KubernetesClientException e) {
+            throw new ClusterException("cannot " + what + ": " + KubeClients.explain(e));
+        }
+    }
+
+    public void run(String what, Runnable call) {
+        call(what, () -> {
+            call.run();
+            return null;
+        });
+    }
 }

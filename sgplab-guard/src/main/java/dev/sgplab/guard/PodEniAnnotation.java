@@ -8,14 +8,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The VPC Resource Controller's {@code vpc.amazonaws.com/pod-eni} annotation: a JSON array of the
- * pod's branch ENIs, each with {@code privateIp} and {@code ifAddress} (the MAC), among others.
+ * pod's branch ENIs, each with {@code eniId}, {@code privateIp} and {@code ifAddress} (the MAC), among
+ * others (vlanId, subnetCidr, ...).
  */
 public final class PodEniAnnotation {
     public static final String KEY = "vpc.amazonaws.com/pod-eni";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** One branch ENI of a pod: its IPv4 address and MAC. */
-    public record Owner(String ip, String mac) {
+    /** One branch ENI of a pod: its IPv4 address, MAC and ENI id (empty when the annotation has none). */
+    public record Owner(String ip, String mac, String eniId) {
     }
 
     private PodEniAnnotation() {
@@ -40,7 +41,7 @@ public final class PodEniAnnotation {
             String ip = eni.path("privateIp").asString("");
             String mac = eni.path("ifAddress").asString("");
             if (!ip.isEmpty() && mac.matches("(?i)[0-9a-f]{2}(:[0-9a-f]{2}){5}")) {
-                owners.add(new Owner(ip, mac.toLowerCase(java.util.Locale.ROOT)));
+                owners.add(new Owner(ip, mac.toLowerCase(java.util.Locale.ROOT), eni.path("eniId").asString("")));
             }
         }
         return owners;

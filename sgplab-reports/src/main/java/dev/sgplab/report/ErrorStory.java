@@ -35,7 +35,10 @@ public final class ErrorStory {
                 out.append(String.format(Locale.ROOT, "      (%s: entry %s)%n", other.node(), describe(other, previous)));
             }
         }
-        if (pod.failed()) {
+        if (pod.failed() && pod.tries().isEmpty()) {
+            out.append(String.format(Locale.ROOT, "  lookup failed: the container exited non-zero, seen at %s s "
+                    + "(a cluster does not show the tries)%n", t(pod.endedAt())));
+        } else if (pod.failed()) {
             boolean lastArrived = !pod.tries().isEmpty()
                     && pod.tries().get(pod.tries().size() - 1).outcome().startsWith(TryObservation.DELIVERED);
             out.append(String.format(Locale.ROOT, "  lookup failed at %s s: %s%n", t(pod.endedAt()), lastArrived

@@ -14,6 +14,7 @@ import java.util.Map;
  * gaps and, with tracing, every Error pod's story.
  */
 public final class SimulateReport {
+    static final String NOT_OBSERVABLE = "not observable";
     private SimulateReport() {
     }
 
@@ -77,8 +78,10 @@ public final class SimulateReport {
                     fmt(g.min()) + " / " + fmt(g.median()) + " / " + fmt(g.p90()) + " / " + fmt(g.max()));
         }
         table.row("pods that waited for a branch ENI", Integer.toString(d.podsWaitedForBranch()));
-        table.row("largest delete queue on a node", Integer.toString(d.maxDeleteQueue()));
-        table.row("branch ENIs held in delete queues, mean", fmt(d.meanDeleteQueue()));
+        // a cluster's delete queues live inside the controller: not observable through the API
+        table.row("largest delete queue on a node", d.maxDeleteQueue() < 0 ? NOT_OBSERVABLE : Integer.toString(d.maxDeleteQueue()));
+        table.row("branch ENIs held in delete queues, mean", Double.isNaN(d.meanDeleteQueue()) ? NOT_OBSERVABLE
+                : fmt(d.meanDeleteQueue()));
         table.row("wait for a branch ENI per pod, mean (s)", fmt(d.meanBranchWaitSeconds()));
         table.row("test duration (s)", fmt(d.durationSeconds()));
         out.append(table.render());

@@ -48,6 +48,23 @@ public final class Cooldown {
         return new Parsed(cooldown, warning);
     }
 
+    /**
+     * The period a running controller is known to use after reading this value, in seconds, or -1
+     * when the value tells nothing: a missing or unparsable key leaves the controller's current
+     * period as it was (GetVpcCniConfigMapCoolDownPeriodOrDefault's error path; the default 60 s
+     * applies only when the controller starts).
+     */
+    public static long knownPeriodSecondsAfterReading(String value) {
+        if (value == null) {
+            return -1;
+        }
+        try {
+            return Math.round(Time.toSeconds(new Cooldown(Time.seconds(atoi(value))).period()));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     /** Go's strconv.Atoi: optional sign, decimal digits, nothing else (no spaces). */
     private static long atoi(String value) {
         if (value.isEmpty() || !value.matches("[+-]?[0-9]+")) {

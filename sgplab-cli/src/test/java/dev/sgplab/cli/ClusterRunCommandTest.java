@@ -1,0 +1,134 @@
+package dev.sgplab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sgplab.cluster.FakeEks;
+import dev.sgplab.cluster.FaultyApiServer;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * `sgplab cluster run` and `cluster cleanup` through a kubeconfig, against the in-memory API server
+ * with the fake kubelet and VPC Resource Controller (10 ms per second).
+ */
+class ClusterRunCommandTest {
+    private static final String SECRET = "t0ken-n0t-to-print";
+    @TempDir
+    Path dir;
+    private FaultyApiServer api;
+    private KubernetesClient client;
+    private FakeEks eks;
+    private Path kubeconfig;
+
+    @BeforeEach
+    void cluster() throws Exception {
+        api = new FaultyApiServer();
+        client = api.client();
+        kubeconfig = dir.resolve("kubeconfig");
+        Files.writeString(kubeconfig, """
+                apiVersion: v1
+                kind: Config
+                clusters: [{name: mock, cluster: {server: "%s"}}]
+                users: [{name: u, user: {token: %s}}]
+                contexts: [{name: m, context: {cluster: mock, user: u}}]
+                current-context: m
+                """.formatted(client.getMasterUrl().toString(), SECRET));
+    }
+
+    @AfterEach
+    void stop() {
+        if (eks != null) {
+            eks.close();
+        }
+        client.close();
+        api.close();
+    }
+
+    private void startEks() {
+        FakeEks.installSgpp(client, "45");
+        eks = new FakeEks(client, 10, List.of("10.0.64.10", "10.0.64.11", "10.0.64.12"), 60, true).start();
+    }
+
+    private CliTest.Result clusterRun(String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("cluster", "run", "--kubeconfig", kubeconfig.toString(),
+                "--pods", "12", "--cooldown", "30", "--interval", "0.02", "--settle", "1", "--event-timeout", "5",
+                "--security-group", "sg-0123456789abcdef0", "--run-id", "cli1"));
+        args.addAll(List.of(more));
+        return CliTest.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void runPrintsTheRoundsInJsonAndLeavesTheClusterAsFound() {
+        startEks();
+        CliTest.Result run = clusterRun("-o", "json", "--trace");
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonNode round = run.json().get("rounds").get(0);
+        assertThat(round.get("cooldownSeconds").asInt()).isEqualTo(30);
+        assertThat(round.get("run").get("pods").asInt()).isEqualTo(12);
+        long failedByTheFake = eks.grants().values().stream().filter(FakeEks.Grant::failed).count();
+        long reusesByTheFake = eks.grants().values().stream().filter(g -> g.previousPod() != null).count();
+        assertThat(round.get("run").get("errorPods").asLong()).isEqualTo(failedByTheFake);
+        assertThat(round.get("run").get("ipReuses").asLong()).isEqualTo(reusesByTheFake);
+        assertThat(round.get("errorPodsThatReusedAnIp").asLong()).isEqualTo(failedByTheFake);
+        assertThat(round.get("run").get("errorStories")).hasSize((int) failedByTheFake);
+        assertThat(run.err()).contains("cluster: run cli1 in namespace sgplab", "waiting for the controller's "
+                + "BranchENICoolDownPeriodUpdated event");
+        assertThat(run.json().get("cleanup").get(1).asString()).isEqualTo("branch-eni-cooldown restored to 45");
+        assertThat(client.pods().inAnyNamespace().list().getItems()).isEmpty();
+        assertThat(run.out() + run.err()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void tableShowsTheReportsColumnsAndNotObservableQueues() {
+        startEks();
+        CliTest.Result run = clusterRun("--trace");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Cluster run cli1 in namespace sgplab on 2 SGPP nodes", "Error pods that reused an IP",
+                "largest delete queue on a node", "not observable", "Cluster left as found:");
+        assertThat(run.out() + run.err()).doesNotContain("NOT CLEANED", "cleanup:");
+    }
+
+    @Test
+    void badInputForbiddenAndUnreachableAreOneLineAndExitTwo() throws Exception {
+        CliTest.Result noGroup = CliTest.run("cluster", "run", "--kubeconfig", kubeconfig.toString());
+        assertThat(noGroup.code()).isEqualTo(2);
+        assertThat(noGroup.err().strip()).startsWith("sgplab: no security group for the pods").doesNotContain("\n");
+
+        CliTest.Result badGroup = clusterRun("--security-group", "sg-nope");
+        assertThat(badGroup.code()).isEqualTo(2);
+        assertThat(badGroup.err().strip()).isEqualTo("sgplab: not a security group id: 'sg-nope' (expected sg- and 8 or 17 hex digits)");
+
+        startEks();
+        api.fail("GET", "/api/v1/nodes", 403, 1);
+        CliTest.Result forbidden = clusterRun();
+        assertThat(forbidden.code()).isEqualTo(2);
+        assertThat(forbidden.err().strip()).isEqualTo("sgplab: cannot list nodes: forbidden (403): injected 403");
+
+        Path nowhere = dir.resolve("nowhere");
+        Files.writeString(nowhere, Files.readString(kubeconfig).replace(client.getMasterUrl().toString(), "http://127.0.0.1:9/"));
+        CliTest.Result unreachable = CliTest.run("cluster", "run", "--kubeconfig", nowhere.toString(), "--security-group",
+                "sg-0123456789abcdef0");
+        assertThat(unreachable.code()).isEqualTo(2);
+        assertThat(unreachable.err().strip()).startsWith("sgplab: ").contains("cannot be reached").doesNotContain("\n")
+                .doesNotContain(SECRET);
+    }
+
+    @Test
+    void cleanupRemovesAKilledRunsLeftovers() {
+        startEks();
+        client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+                .withName("sgplab-dead").addToLabels("sgplab.dev/run", "dead").endMetadata().build()).create();
+        CliTest.Result cleanup = CliTest.run("cluster", "cleanup", "--kubeconfig", kubeconfig.toString());
+        assertThat(cleanup.code()).as(cleanup.err()).isZero();
+        assertThat(cleanup.out()).contains("deleted namespace sgplab-dead", "cleaned up");
+        CliTest.Result again = CliTest.run("cluster", "cleanup", "--kubeconfig", kubeconfig.toString());
+        assertThat(again.out().strip()).isEqualTo("nothing to clean up");
+    }
+}

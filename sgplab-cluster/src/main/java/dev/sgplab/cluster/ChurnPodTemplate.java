@@ -1,0 +1,63 @@
+package dev.sgplab.cluster;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One churn pod as the report's test ran it (deploy/k8s/churn-pod.yaml is the same pod for
+ * kubectl): look a name up once at start with glibc (getent, the Kubernetes resolv.conf: search
+ * list, ndots 5), exit non-zero when that fails, so the pod ends Error, else stay a moment and
+ * complete. The name and the stay come in as environment variables, never into the shell text.
+ */
+public final class ChurnPodTemplate {
+    public static final String DEFAULT_IMAGE = "public.ecr.aws/docker/library/debian:bookworm-slim";
+    public static final String DEFAULT_LOOKUP = "kubernetes.default";
+    static final String SCRIPT = "getent ahosts \"$SGPLAB_LOOKUP\" > /dev/null || exit 2; sleep \"$SGPLAB_STAY_SECONDS\"";
+
+    private final String runId;
+    private final String namespace;
+    private final String image;
+    private final String lookup;
+    private final double staySeconds;
+
+    public ChurnPodTemplate(String runId, String namespace, String image, String lookup, double staySeconds) {
+        this.runId = runId;
+        this.namespace = namespace;
+        this.image = image;
+        this.lookup = lookup;
+        this.staySeconds = staySeconds;
+    }
+
+    public static String name(long cooldownSeconds, int index) {
+        return String.format(Locale.ROOT, "churn-c%d-%03d", cooldownSeconds, index);
+    }
+
+    public Pod pod(long cooldownSeconds, int index) {
+        Map<String, String> labels = new LinkedHashMap<>(RunLabels.of(runId));
+        labels.put(RunLabels.COOLDOWN, Long.toString(cooldownSeconds));
+        return new PodBuilder()
+                .withNewMetadata().withNamespace(namespace).withName(name(cooldownSeconds, index)).withLabels(labels).endMetadata()
+                .withNewSpec()
+                    .withRestartPolicy("Never")
+                    .withTerminationGracePeriodSeconds(0L)
+                    .withAutomountServiceAccountToken(false)
+                    .addNewContainer()
+                        .withName("resolve")
+                        .withImage(image)
+                        .withImagePullPolicy("IfNotPresent")
+                        .withCommand("sh", "-c", SCRIPT)
+                        .addNewEnv().withName("SGPLAB_LOOKUP").withValue(lookup).endEnv()
+                        .addNewEnv().withName("SGPLAB_STAY_SECONDS").withValue(String.format(Locale.ROOT, "%.1f", staySeconds)).endEnv()
+                        .withNewResources()
+                            .addToRequests("cpu", new Quantity("10m"))
+                            .addToRequests("memory", new Quantity("16Mi"))
+                        .endResources()
+                    .endContainer()
+                .endSpec()
+                .build();
+    }
+}

@@ -1,0 +1,165 @@
+package dev.sgplab.cluster;
+
+import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.http.ByteString;
+import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.http.Response;
+import io.fabric8.mockwebserver.http.WebSocket;
+import io.fabric8.mockwebserver.http.WebSocketListener;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * fabric8's in-memory API server (CRUD mode) with faults on demand: the next N requests matching a
+ * method and a path fragment answer an HTTP error, and the next N watches matching a path fragment
+ * are dropped with a 410 Gone (the history they asked for was compacted) after a delay.
+ */
+public final class FaultyApiServer implements AutoCloseable {
+    private record Fault(String method, String pathFragment, int code, boolean applied, AtomicInteger left) {
+    }
+
+    private record Drop(String pathFragment, long afterMillis, AtomicInteger left) {
+    }
+
+    private final List<Fault> faults = new CopyOnWriteArrayList<>();
+    private final List<Drop> drops = new CopyOnWriteArrayList<>();
+    private final List<String> failed = new CopyOnWriteArrayList<>();
+    private final AtomicInteger dropped = new AtomicInteger();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "faulty-api-server");
+        t.setDaemon(true);
+        return t;
+    });
+    private final KubernetesMockServer server;
+
+    public FaultyApiServer() {
+        Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
+        KubernetesMixedDispatcher crud = new KubernetesMixedDispatcher(responses);
+        Dispatcher dispatcher = new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return FaultyApiServer.this.dispatch(crud, request);
+            }
+
+            @Override
+            public void shutdown() {
+                crud.shutdown();
+            }
+        };
+        server = new KubernetesMockServer(new Context(), new MockWebServer(), responses, dispatcher, false);
+        server.init();
+    }
+
+    public NamespacedKubernetesClient client() {
+        return server.createClient();
+    }
+
+    /** The next `times` requests with this method whose path contains the fragment answer `code`. */
+    public void fail(String method, String pathFragment, int code, int times) {
+        faults.add(new Fault(method, pathFragment, code, false, new AtomicInteger(times)));
+    }
+
+    /** Like {@link #fail}, but the request is carried out first: the answer is what gets lost. */
+    public void failAfterApplying(String method, String pathFragment, int code, int times) {
+        faults.add(new Fault(method, pathFragment, code, true, new AtomicInteger(times)));
+    }
+
+    /** The next `times` watches whose path contains the fragment are dropped (410) after the delay. */
+    public void dropWatches(String pathFragment, long afterMillis, int times) {
+        drops.add(new Drop(pathFragment, afterMillis, new AtomicInteger(times)));
+    }
+
+    /** "METHOD path -> code" for every injected failure, in order. */
+    public List<String> failed() {
+        return List.copyOf(failed);
+    }
+
+    public int droppedWatches() {
+        return dropped.get();
+    }
+
+    private MockResponse dispatch(Dispatcher crud, RecordedRequest request) {
+        String path = request.getPath();
+        for (Fault fault : faults) {
+            if (fault.method().equalsIgnoreCase(request.getMethod()) && path.contains(fault.pathFragment())
+                    && fault.left().getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                failed.add(request.getMethod() + " " + path + " -> " + fault.code());
+                if (fault.applied()) {
+                    crud.dispatch(request);
+                }
+                return new MockResponse().setResponseCode(fault.code()).setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\","
+                        + "\"status\":\"Failure\",\"code\":" + fault.code() + ",\"message\":\"injected " + fault.code() + "\"}");
+            }
+        }
+        MockResponse response = crud.dispatch(request);
+        if (path.contains("watch=true") && response.getWebSocketListener() != null) {
+            for (Drop drop : drops) {
+                if (path.contains(drop.pathFragment()) && drop.left().getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    return response.withWebSocketUpgrade(dropping(response.getWebSocketListener(), drop.afterMillis()));
+                }
+            }
+        }
+        return response;
+    }
+
+    private WebSocketListener dropping(WebSocketListener inner, long afterMillis) {
+        return new WebSocketListener() {
+            @Override
+            public void onOpen(WebSocket socket, Response response) {
+                inner.onOpen(socket, response);
+                timer.schedule(() -> {
+                    dropped.incrementAndGet();
+                    socket.send("{\"type\":\"ERROR\",\"object\":{\"kind\":\"Status\",\"apiVersion\":\"v1\","
+                            + "\"status\":\"Failure\",\"code\":410,\"reason\":\"Expired\",\"message\":\"too old resource version\"}}");
+                    socket.close(1000, "dropped");
+                }, afterMillis, TimeUnit.MILLISECONDS);
+            }
+
+            @Override
+            public void onMessage(WebSocket socket, String text) {
+                inner.onMessage(socket, text);
+            }
+
+            @Override
+            public void onMessage(WebSocket socket, ByteString bytes) {
+                inner.onMessage(socket, bytes);
+            }
+
+            @Override
+            public void onClosing(WebSocket socket, int code, String reason) {
+                inner.onClosing(socket, code, reason);
+            }
+
+            @Override
+            public void onClosed(WebSocket socket, int code, String reason) {
+                inner.onClosed(socket, code, reason);
+            }
+
+            @Override
+            public void onFailure(WebSocket socket, Throwable error, Response response) {
+                inner.onFailure(socket, error, response);
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        server.destroy();
+    }
+}
