@@ -9,6 +9,7 @@ import dev.sgplab.model.vpc.Subnet;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,21 +79,43 @@ class DeploymentTest {
     }
 
     @Test
-    void theManifestsSelectTheChurnPodsAndTheHarnessIsLeastPrivilege() throws Exception {
+    void theManifestsSelectTheChurnPodsAsTheHarnessDoes() throws Exception {
         YAMLMapper yaml = new YAMLMapper();
         JsonNode sgp = yaml.readTree(Files.readString(K8S.resolve("securitygrouppolicy.yaml")));
-        assertThat(sgp.get("apiVersion").asString()).isEqualTo("vpcresources.k8s.aws/v1beta1");
+        assertThat(sgp.get("apiVersion").asString()).isEqualTo(SgppSupport.GROUP + "/" + SgppSupport.VERSION);
         JsonNode pod = yaml.readTree(Files.readString(K8S.resolve("churn-pod.yaml")));
-        assertThat(sgp.get("spec").get("podSelector").get("matchLabels"))
-                .isEqualTo(pod.get("metadata").get("labels"));
+        sgp.get("spec").get("podSelector").get("matchLabels").properties().forEach(label ->
+                assertThat(pod.get("metadata").get("labels").get(label.getKey())).as(label.getKey()).isEqualTo(label.getValue()));
         assertThat(pod.get("spec").get("restartPolicy").asString()).isEqualTo("Never");
-        JsonNode rbac = yaml.readTree(Files.readString(K8S.resolve("harness-rbac.yaml")));
-        for (JsonNode rule : rbac.get("rules")) {
-            if (rule.get("resources").get(0).asString().equals("configmaps")) {
-                assertThat(rule.get("resourceNames").get(0).asString()).isEqualTo("amazon-vpc-cni");
-            }
-            assertThat(rule.get("verbs").toString()).doesNotContain("\"*\"");
-        }
+        JsonNode container = pod.get("spec").get("containers").get(0);
+        assertThat(container.get("command").get(2).asString()).isEqualTo(ChurnPodTemplate.SCRIPT);
+        assertThat(container.get("image").asString()).isEqualTo(ChurnPodTemplate.DEFAULT_IMAGE);
         assertThat(new File(K8S.resolve("guard").toString())).isDirectory();
+    }
+
+    /** What the harness calls (group, resource, verb), each granted, and nothing with a wildcard. */
+    @Test
+    void theHarnessRoleGrantsWhatTheHarnessCallsAndNoWildcards() throws Exception {
+        JsonNode rbac = new YAMLMapper().readTree(Files.readString(K8S.resolve("harness-rbac.yaml")));
+        List<String> granted = new ArrayList<>();
+        for (JsonNode rule : rbac.get("rules")) {
+            assertThat(rule.toString()).doesNotContain("\"*\"");
+            for (JsonNode group : rule.get("apiGroups")) {
+                for (JsonNode resource : rule.get("resources")) {
+                    for (JsonNode verb : rule.get("verbs")) {
+                        granted.add(group.asString() + "/" + resource.asString() + ":" + verb.asString());
+                    }
+                }
+            }
+            if (rule.get("resources").get(0).asString().equals("configmaps")) {
+                assertThat(rule.get("resourceNames").get(0).asString()).isEqualTo(VpcCniConfigMap.NAME);
+            }
+        }
+        assertThat(granted).contains("/namespaces:get", "/namespaces:list", "/namespaces:create", "/namespaces:delete",
+                "/pods:get", "/pods:list", "/pods:watch", "/pods:create", "/pods:deletecollection", "/nodes:list",
+                "/events:list", "/events:watch", "/configmaps:get", "/configmaps:patch",
+                "apiextensions.k8s.io/customresourcedefinitions:get", "vpcresources.k8s.aws/securitygrouppolicies:get",
+                "vpcresources.k8s.aws/securitygrouppolicies:list", "vpcresources.k8s.aws/securitygrouppolicies:create",
+                "vpcresources.k8s.aws/securitygrouppolicies:deletecollection");
     }
 }
