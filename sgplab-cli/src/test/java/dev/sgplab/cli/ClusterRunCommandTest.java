@@ -65,7 +65,7 @@ class ClusterRunCommandTest {
     }
 
     @Test
-    void runPrintsTheRoundsInJsonAndLeavesTheClusterAsFound() {
+    void runPrintsTheRoundsInJsonAndLeavesTheClusterAsFound() throws Exception {
         startEks();
         CliTest.Result run = clusterRun("-o", "json", "--trace");
         assertThat(run.code()).as(run.err()).isZero();
@@ -83,6 +83,14 @@ class ClusterRunCommandTest {
         assertThat(run.json().get("cleanup").get(1).asString()).isEqualTo("branch-eni-cooldown restored to 45");
         assertThat(client.pods().inAnyNamespace().list().getItems()).isEmpty();
         assertThat(run.out() + run.err()).doesNotContain(SECRET);
+
+        Path saved = dir.resolve("cluster.json");
+        Files.writeString(saved, run.out());
+        CliTest.Result report = CliTest.run("report", "--from", saved.toString(), "--out", dir.resolve("html").toString());
+        assertThat(report.code()).as(report.err()).isZero();
+        assertThat(Files.readString(dir.resolve("html/index.html"))).contains("sgplab cluster run cli1", "Cooldown 30 s",
+                "Error pods that reused an IP");
+        assertThat(dir.resolve("html/reuse-gaps-30.png")).isNotEmptyFile();
     }
 
     @Test

@@ -144,8 +144,8 @@ public final class ClusterRun implements AutoCloseable {
         boolean eventDue = cooldown != controllerPeriod;
         events.arm(effective);
         guarded(() -> {
+            changedConfigMap = true; // before the call: a write whose answer was lost is still restored
             configMap.setForRun(cooldown, options.runId());
-            changedConfigMap = true;
         });
         if (!eventDue) {
             notes.add("the controller already used " + effective + " s: no event to wait for");

@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * fabric8's in-memory API server (CRUD mode) with faults on demand: the next N requests matching a
  * method and a path fragment answer an HTTP error, and the next N watches matching a path fragment
- * are dropped with a 410 Gone (the history they asked for was compacted) after a delay.
+ * are dropped with a 410 Gone (the history they asked for was compacted) after a delay. Watches
+ * closed by the client do not stall the server (see {@link #watch}).
  */
 public final class FaultyApiServer implements AutoCloseable {
     private record Fault(String method, String pathFragment, int code, boolean applied, AtomicInteger left) {
@@ -42,6 +43,11 @@ public final class FaultyApiServer implements AutoCloseable {
     private final AtomicInteger dropped = new AtomicInteger();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "faulty-api-server");
+        t.setDaemon(true);
+        return t;
+    });
+    private final java.util.concurrent.ExecutorService closer = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "faulty-api-server-close");
         t.setDaemon(true);
         return t;
     });
@@ -108,26 +114,38 @@ public final class FaultyApiServer implements AutoCloseable {
         }
         MockResponse response = crud.dispatch(request);
         if (path.contains("watch=true") && response.getWebSocketListener() != null) {
+            long dropAfter = -1;
             for (Drop drop : drops) {
                 if (path.contains(drop.pathFragment()) && drop.left().getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                    return response.withWebSocketUpgrade(dropping(response.getWebSocketListener(), drop.afterMillis()));
+                    dropAfter = drop.afterMillis();
+                    break;
                 }
             }
+            return response.withWebSocketUpgrade(watch(response.getWebSocketListener(), dropAfter));
         }
         return response;
     }
 
-    private WebSocketListener dropping(WebSocketListener inner, long afterMillis) {
+    /**
+     * The mock's watch, dropped after a delay if asked (dropAfterMillis >= 0). Its onClosed runs
+     * off the event loop: the mock's own waits there for its sender threads, which need the event
+     * loop to send, and would stall the whole server for up to a minute whenever a client closes a
+     * watch with events in flight.
+     */
+    private WebSocketListener watch(WebSocketListener inner, long dropAfterMillis) {
         return new WebSocketListener() {
             @Override
             public void onOpen(WebSocket socket, Response response) {
                 inner.onOpen(socket, response);
+                if (dropAfterMillis < 0) {
+                    return;
+                }
                 timer.schedule(() -> {
                     dropped.incrementAndGet();
                     socket.send("{\"type\":\"ERROR\",\"object\":{\"kind\":\"Status\",\"apiVersion\":\"v1\","
                             + "\"status\":\"Failure\",\"code\":410,\"reason\":\"Expired\",\"message\":\"too old resource version\"}}");
                     socket.close(1000, "dropped");
-                }, afterMillis, TimeUnit.MILLISECONDS);
+                }, dropAfterMillis, TimeUnit.MILLISECONDS);
             }
 
             @Override
@@ -147,7 +165,7 @@ public final class FaultyApiServer implements AutoCloseable {
 
             @Override
             public void onClosed(WebSocket socket, int code, String reason) {
-                inner.onClosed(socket, code, reason);
+                closer.execute(() -> inner.onClosed(socket, code, reason));
             }
 
             @Override
@@ -160,6 +178,7 @@ public final class FaultyApiServer implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        closer.shutdown();
         server.destroy();
     }
 }

@@ -111,7 +111,7 @@ class GuardAgentTest {
         String value = "[{\"eniId\":\"eni-0a1b\",\"ifAddress\":\"0A:1B:2C:3D:4E:5F\",\"privateIp\":\"198.18.0.10\","
                 + "\"vlanId\":3,\"subnetCidr\":\"198.18.0.0/24\"}]";
         assertThat(PodEniAnnotation.parse(value))
-                .containsExactly(new PodEniAnnotation.Owner("198.18.0.10", "0a:1b:2c:3d:4e:5f", ""));
+                .containsExactly(new PodEniAnnotation.Owner("198.18.0.10", "0a:1b:2c:3d:4e:5f", "eni-0a1b"));
         assertThat(PodEniAnnotation.parse(null)).isEmpty();
         assertThat(PodEniAnnotation.parse("not json")).isEmpty();
         assertThat(PodEniAnnotation.parse("[{\"privateIp\":\"198.18.0.10\",\"ifAddress\":\"bogus\"}]")).isEmpty();

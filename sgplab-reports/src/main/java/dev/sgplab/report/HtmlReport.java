@@ -58,6 +58,8 @@ public final class HtmlReport {
         if (tree.has("type") && SweepResult.TYPE.equals(tree.get("type").asString())) {
             SweepResult result = SweepReport.read(json, source);
             files.put("index.html", sweepPage(result, files).getBytes(StandardCharsets.UTF_8));
+        } else if (tree.has("runId") && tree.has("rounds")) {
+            files.put("index.html", clusterPage(tree, files).getBytes(StandardCharsets.UTF_8));
         } else if (tree.has("pods") && tree.has("errorPods") && tree.has("ipReuses")) {
             files.put("index.html", runPage(tree, files).getBytes(StandardCharsets.UTF_8));
         } else {
@@ -201,6 +203,45 @@ public final class HtmlReport {
     // ---- one run ---------------------------------------------------------------------------------
 
     static String runPage(JsonNode run, Map<String, byte[]> files) {
+        List<DomContent> content = new ArrayList<>();
+        boolean lab = run.has("lab") && !run.get("lab").isNull();
+        content.add(p(lab ? "A kernel lab run (" + run.get("lab").get("runPrefix").asString() + ", kernel "
+                + run.get("lab").get("kernel").asString() + ", time scale " + run.get("lab").get("timeScale").asString()
+                + ")." : "One run."));
+        content.addAll(runSection(run, "reuse-gaps.png", files));
+        return page("sgplab run: " + run.path("scenario").asString(), content.toArray(DomContent[]::new));
+    }
+
+    /** A cluster run: the report's table as measured, then each cooldown as one run. */
+    static String clusterPage(JsonNode cluster, Map<String, byte[]> files) {
+        List<DomContent> content = new ArrayList<>();
+        content.add(p("A cluster run (" + cluster.get("runId").asString() + ", namespace "
+                + cluster.get("namespace").asString() + ", " + cluster.get("nodes").size() + " SGPP nodes)."));
+        List<DomContent> rows = new ArrayList<>();
+        rows.add(tr(td("cooldown (s)"), td("pods"), td("Error pods"), td("reported"), td("IP reuses"),
+                td("Error pods that reused an IP")));
+        for (JsonNode round : cluster.get("rounds")) {
+            JsonNode run = round.get("run");
+            rows.add(tr(td(round.get("cooldownSeconds").asString()), td(run.get("pods").asString()),
+                    td(run.get("errorPods").asString()),
+                    td(round.path("reportedErrorPods").isNumber() ? round.get("reportedErrorPods").asString() : "-"),
+                    td(run.get("ipReuses").asString()), td(round.get("errorPodsThatReusedAnIp").asString())));
+        }
+        content.add(table(tbody(rows.toArray(DomContent[]::new))));
+        for (JsonNode round : cluster.get("rounds")) {
+            String cooldown = round.get("cooldownSeconds").asString();
+            content.add(h2("Cooldown " + cooldown + " s"));
+            round.path("notes").forEach(note -> content.add(p("Note: " + note.asString())));
+            content.addAll(runSection(round.get("run"), "reuse-gaps-" + cooldown + ".png", files));
+        }
+        List<DomContent> cleanup = new ArrayList<>();
+        cluster.path("cleanup").forEach(line -> cleanup.add(p(line.asString())));
+        content.add(h2("Cluster left as found"));
+        content.addAll(cleanup);
+        return page("sgplab cluster run " + cluster.get("runId").asString(), content.toArray(DomContent[]::new));
+    }
+
+    private static List<DomContent> runSection(JsonNode run, String gapChart, Map<String, byte[]> files) {
         List<DomContent> rows = new ArrayList<>();
         for (String key : List.of("scenario", "seed", "cooldownSeconds", "pods", "errorPods", "ipReuses",
                 "podsWaitedForBranch", "maxDeleteQueue", "meanDeleteQueue", "meanBranchWaitSeconds", "durationSeconds")) {
@@ -209,10 +250,6 @@ public final class HtmlReport {
             }
         }
         List<DomContent> content = new ArrayList<>();
-        boolean lab = run.has("lab") && !run.get("lab").isNull();
-        content.add(p(lab ? "A kernel lab run (" + run.get("lab").get("runPrefix").asString() + ", kernel "
-                + run.get("lab").get("kernel").asString() + ", time scale " + run.get("lab").get("timeScale").asString()
-                + ")." : "One run."));
         content.add(table(tbody(rows.toArray(DomContent[]::new))));
         if (run.has("assumptions")) {
             List<DomContent> assumed = new ArrayList<>();
@@ -223,9 +260,9 @@ public final class HtmlReport {
         List<Double> gaps = new ArrayList<>();
         run.path("reuseGapsSeconds").forEach(g -> gaps.add(g.asDouble()));
         if (!gaps.isEmpty()) {
-            files.put("reuse-gaps.png", Charts.png(runGapChart(gaps, window(run))));
+            files.put(gapChart, Charts.png(runGapChart(gaps, window(run))));
             content.add(h2("Reuse gaps against the neighbour entry's lifetime"));
-            content.add(img().withSrc("reuse-gaps.png").withAlt("Reuse gaps"));
+            content.add(img().withSrc(gapChart).withAlt("Reuse gaps"));
         }
         JsonNode stories = run.path("errorStories");
         content.add(h2("Error pods"));
@@ -236,7 +273,7 @@ public final class HtmlReport {
         } else {
             stories.forEach(story -> content.add(pre(story.get("text").asString())));
         }
-        return page("sgplab run: " + run.path("scenario").asString(), content.toArray(DomContent[]::new));
+        return content;
     }
 
     private static CellResult.Window window(JsonNode run) {
