@@ -19,6 +19,10 @@ public final class KubeClients {
     public static KubernetesClient create(Path kubeconfig, String context) {
         Config config;
         if (kubeconfig == null) {
+            if (!configurationAvailable()) {
+                throw new ClusterException("no Kubernetes configuration: give --kubeconfig, set KUBECONFIG, or write "
+                        + "~/.kube/config (aws eks update-kubeconfig --name CLUSTER)");
+            }
             config = Config.autoConfigure(context);
         } else {
             if (!Files.isReadable(kubeconfig)) {
@@ -34,6 +38,14 @@ public final class KubeClients {
         config.setRequestRetryBackoffLimit(1);
         config.setConnectionTimeout(5_000);
         return new KubernetesClientBuilder().withConfig(config).build();
+    }
+
+    /** What fabric8's autoConfigure would find: KUBECONFIG, ~/.kube/config, or a pod's service account. */
+    private static boolean configurationAvailable() {
+        return System.getenv("KUBECONFIG") != null
+                || Files.exists(Path.of(System.getProperty("user.home"), ".kube", "config"))
+                || System.getenv("KUBERNETES_SERVICE_HOST") != null
+                || Files.exists(Path.of("/var/run/secrets/kubernetes.io/serviceaccount/token"));
     }
 
     /** One line for a failed API call. */
