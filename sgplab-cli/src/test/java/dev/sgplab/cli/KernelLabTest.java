@@ -78,8 +78,10 @@ class KernelLabTest {
         int labErrors = doc.get("lab").get("runs").get(0).asInt();
         int labReuses = doc.get("lab").get("ipReuses").get(0).asInt();
         assertThat(labReuses).isGreaterThan(10);
-        // Every reuse fails in the model. The kernel agreed in 12 of 12 runs on the development machine,
-        // but CI once saw 19 of 20 (real-time jitter on a loaded machine), so one may get through.
+        // Every reuse fails in the model. The kernel agreed in 16 of 16 runs on the development machine
+        // (4 with both cores kept busy),
+        // but CI once saw 19 of 20 (cause not found; a lookup racing a timer in real time is the
+        // likeliest), so one may get through.
         assertThat(labErrors).isBetween(labReuses - 1, labReuses);
         assertThat(labErrors).isCloseTo(doc.get("simulator").get("pairedErrorPods").get(0).asInt(),
                 org.assertj.core.data.Offset.offset(2));

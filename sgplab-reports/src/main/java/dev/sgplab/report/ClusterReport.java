@@ -37,7 +37,7 @@ public final class ClusterReport {
             Double shortest = reusedAndFailed.stream().mapToDouble(p -> p.previousOwner().gapSeconds())
                     .filter(g -> !Double.isNaN(g)).boxed().min(Double::compare).map(SimulateReport::r).orElse(null);
             rounds.add(new RoundDocument(round.cooldownSeconds(), reported(round.cooldownSeconds(), run.pods()),
-                    reusedAndFailed.size(), shortest, SimulateReport.document(run, 0, assumptions, trace), round.notes()));
+                    reusedAndFailed.size(), shortest, SimulateReport.document(run, null, assumptions, trace), round.notes()));
         }
         return new Document(result.runId(), result.namespace(), result.nodes(), result.cooldownBefore(), rounds,
                 result.cleanup());
@@ -88,7 +88,7 @@ public final class ClusterReport {
             if (trace) {
                 out.append(SimulateReport.table(result.rounds().stream()
                         .filter(r -> r.cooldownSeconds() == round.cooldownSeconds()).findFirst().orElseThrow()
-                        .observations(), 0, assumptions, true).indent(2));
+                        .observations(), null, assumptions, true).indent(2));
             }
         }
         out.append(System.lineSeparator()).append("Cluster left as found: ").append(String.join("; ", d.cleanup()))

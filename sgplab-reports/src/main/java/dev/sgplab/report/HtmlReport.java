@@ -245,7 +245,7 @@ public final class HtmlReport {
         List<DomContent> rows = new ArrayList<>();
         for (String key : List.of("scenario", "seed", "cooldownSeconds", "pods", "errorPods", "ipReuses",
                 "podsWaitedForBranch", "maxDeleteQueue", "meanDeleteQueue", "meanBranchWaitSeconds", "durationSeconds")) {
-            if (run.has(key)) {
+            if (run.has(key) && !run.get(key).isNull()) {
                 rows.add(tr(td(key), td(run.get(key).asString())));
             }
         }

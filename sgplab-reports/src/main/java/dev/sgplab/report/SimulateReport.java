@@ -33,7 +33,7 @@ public final class SimulateReport {
     }
 
     /** The JSON document of `simulate`. */
-    public record Document(String scenario, long seed, double cooldownSeconds, int pods, int errorPods, int ipReuses,
+    public record Document(String scenario, Long seed, double cooldownSeconds, int pods, int errorPods, int ipReuses,
             GapSummary reuseGapSeconds, List<Double> reuseGapsSeconds, int podsWaitedForBranch, int maxDeleteQueue,
             double meanDeleteQueue, double meanBranchWaitSeconds, double durationSeconds, Map<String, String> assumptions, List<Story> errorStories,
             List<PodObservation> podDetails) {
@@ -42,7 +42,8 @@ public final class SimulateReport {
     public record Story(String pod, String text, PodObservation observation) {
     }
 
-    public static Document document(RunObservations run, long seed, Map<String, String> assumptions, boolean trace) {
+    /** A null seed: the run had none (a real cluster). */
+    public static Document document(RunObservations run, Long seed, Map<String, String> assumptions, boolean trace) {
         List<Story> stories = null;
         if (trace) {
             stories = new ArrayList<>();
@@ -59,15 +60,15 @@ public final class SimulateReport {
                 trace ? run.podDetails() : null);
     }
 
-    public static String json(RunObservations run, long seed, Map<String, String> assumptions, boolean trace) {
+    public static String json(RunObservations run, Long seed, Map<String, String> assumptions, boolean trace) {
         return Json.write(document(run, seed, assumptions, trace));
     }
 
-    public static String table(RunObservations run, long seed, Map<String, String> assumptions, boolean trace) {
+    public static String table(RunObservations run, Long seed, Map<String, String> assumptions, boolean trace) {
         Document d = document(run, seed, assumptions, trace);
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Scenario %s, seed %d, cooldown %s s%n%n", d.scenario(), d.seed(),
-                fmt(d.cooldownSeconds())));
+        out.append(String.format(Locale.ROOT, "Scenario %s, %scooldown %s s%n%n", d.scenario(),
+                d.seed() == null ? "" : "seed " + d.seed() + ", ", fmt(d.cooldownSeconds())));
         Table table = new Table("observation", "value");
         table.row("pods", Integer.toString(d.pods()));
         table.row("Error pods", Integer.toString(d.errorPods()));
