@@ -130,7 +130,8 @@ public final class FaultyApiServer implements AutoCloseable {
      * The mock's watch, dropped after a delay if asked (dropAfterMillis >= 0). Its onClosed runs
      * off the event loop: the mock's own waits there for its sender threads, which need the event
      * loop to send, and would stall the whole server for up to a minute whenever a client closes a
-     * watch with events in flight.
+     * watch with events in flight. (Until it has run, the mock may log a send it rejected for the
+     * closed watch: harmless.)
      */
     private WebSocketListener watch(WebSocketListener inner, long dropAfterMillis) {
         return new WebSocketListener() {
@@ -165,7 +166,11 @@ public final class FaultyApiServer implements AutoCloseable {
 
             @Override
             public void onClosed(WebSocket socket, int code, String reason) {
-                closer.execute(() -> inner.onClosed(socket, code, reason));
+                try {
+                    closer.execute(() -> inner.onClosed(socket, code, reason));
+                } catch (java.util.concurrent.RejectedExecutionException serverClosed) {
+                    // the server is being destroyed: nothing is left to tidy up
+                }
             }
 
             @Override
@@ -178,7 +183,7 @@ public final class FaultyApiServer implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
-        closer.shutdown();
         server.destroy();
+        closer.shutdown();
     }
 }
