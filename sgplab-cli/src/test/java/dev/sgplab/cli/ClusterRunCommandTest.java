@@ -47,7 +47,6 @@ class ClusterRunCommandTest {
         if (eks != null) {
             eks.close();
         }
-        client.close();
         api.close();
     }
 

@@ -6,7 +6,7 @@ package dev.sgplab.cluster;
  * pod-eni annotation first appears; the pod "ended" when its phase first showed Succeeded or
  * Failed — about when the controller, watching the same pods, queues the ENI for deletion.
  */
-public record ChurnPodRecord(String name, long cooldownSeconds, double createdAt, String node, String ip, String mac,
+public record ChurnPodRecord(String name, double createdAt, String node, String ip, String mac,
         String eniId, double branchReadyAt, double endedAt, String status, double containerRunSeconds) {
 
     public boolean hasBranchEni() {
@@ -18,17 +18,17 @@ public record ChurnPodRecord(String name, long cooldownSeconds, double createdAt
     }
 
     ChurnPodRecord withBranch(String ip, String mac, String eniId, double at) {
-        return new ChurnPodRecord(name, cooldownSeconds, createdAt, node, ip, mac, eniId, at, endedAt, status,
+        return new ChurnPodRecord(name, createdAt, node, ip, mac, eniId, at, endedAt, status,
                 containerRunSeconds);
     }
 
     ChurnPodRecord withNode(String node) {
-        return new ChurnPodRecord(name, cooldownSeconds, createdAt, node, ip, mac, eniId, branchReadyAt, endedAt, status,
+        return new ChurnPodRecord(name, createdAt, node, ip, mac, eniId, branchReadyAt, endedAt, status,
                 containerRunSeconds);
     }
 
     ChurnPodRecord withEnd(String status, double at, double containerRunSeconds) {
-        return new ChurnPodRecord(name, cooldownSeconds, createdAt, node, ip, mac, eniId, branchReadyAt, at, status,
+        return new ChurnPodRecord(name, createdAt, node, ip, mac, eniId, branchReadyAt, at, status,
                 containerRunSeconds);
     }
 }

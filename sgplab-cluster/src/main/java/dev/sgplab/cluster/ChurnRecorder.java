@@ -38,10 +38,10 @@ public final class ChurnRecorder implements ResourceEventHandler<Pod> {
     }
 
     /** Called just before the harness creates a pod, so that its creation time is the request's. */
-    public void created(String name, long cooldownSeconds) {
+    public void created(String name) {
         lock.lock();
         try {
-            records.putIfAbsent(name, new ChurnPodRecord(name, cooldownSeconds, now(), null, null, null, null, Double.NaN,
+            records.putIfAbsent(name, new ChurnPodRecord(name, now(), null, null, null, null, Double.NaN,
                     Double.NaN, null, Double.NaN));
         } finally {
             lock.unlock();

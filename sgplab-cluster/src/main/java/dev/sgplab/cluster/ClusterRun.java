@@ -179,7 +179,7 @@ public final class ClusterRun implements AutoCloseable {
             Pod pod = template.pod(cooldown, i);
             String name = pod.getMetadata().getName();
             guarded(() -> {
-                recorder.created(name, cooldown);
+                recorder.created(name);
                 resources.createPod(pod);
             });
             names.add(name);

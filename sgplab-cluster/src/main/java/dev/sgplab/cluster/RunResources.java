@@ -35,20 +35,19 @@ public final class RunResources {
         this.retries = retries;
     }
 
-    /** Creates the namespace labelled with the run; false when it already existed (it is then left alone). */
-    public boolean createNamespace(String name, String runId) {
+    /** Creates the namespace labelled with the run, unless it exists: then it is used and left alone. */
+    public void createNamespace(String name, String runId) {
         Namespace existing = retries.call("read namespace " + name, () -> client.namespaces().withName(name).get());
         if (existing != null) {
             if (existing.getMetadata().getDeletionTimestamp() != null) {
                 throw new ClusterException("namespace " + name + " is being deleted; wait for it or pick another --namespace");
             }
-            return false;
+            return;
         }
         Namespace namespace = new NamespaceBuilder().withNewMetadata().withName(name).withLabels(Map.of(RunLabels.RUN, runId))
                 .endMetadata().build();
         create("namespace " + name, () -> client.namespaces().resource(namespace).create(),
                 () -> client.namespaces().withName(name).get());
-        return true;
     }
 
     public void createSecurityGroupPolicy(String namespace, String runId, List<String> groupIds) {

@@ -45,7 +45,6 @@ class ClusterRunTest {
         if (eks != null) {
             eks.close();
         }
-        client.close();
         api.close();
     }
 

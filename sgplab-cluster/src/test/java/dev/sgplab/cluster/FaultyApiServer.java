@@ -52,6 +52,7 @@ public final class FaultyApiServer implements AutoCloseable {
         return t;
     });
     private final KubernetesMockServer server;
+    private final NamespacedKubernetesClient client;
 
     public FaultyApiServer() {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
@@ -69,10 +70,12 @@ public final class FaultyApiServer implements AutoCloseable {
         };
         server = new KubernetesMockServer(new Context(), new MockWebServer(), responses, dispatcher, false);
         server.init();
+        client = server.createClient();
     }
 
+    /** One client for the test; closed with the server. */
     public NamespacedKubernetesClient client() {
-        return server.createClient();
+        return client;
     }
 
     /** The next `times` requests with this method whose path contains the fragment answer `code`. */
@@ -183,6 +186,7 @@ public final class FaultyApiServer implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        client.close();
         server.destroy();
         closer.shutdown();
     }

@@ -10,18 +10,18 @@ import org.junit.jupiter.api.Test;
 
 /** From records to observations: previous owners (across rounds too), gaps, counts, what is not observable. */
 class ReuseAnalysisTest {
-    private static ChurnPodRecord pod(String name, long cooldown, double created, String ip, String mac, double ready,
+    private static ChurnPodRecord pod(String name, double created, String ip, String mac, double ready,
             double ended, String status) {
-        return new ChurnPodRecord(name, cooldown, created, "node-a", ip, mac, "eni-" + name, ready, ended, status, 1.0);
+        return new ChurnPodRecord(name, created, "node-a", ip, mac, "eni-" + name, ready, ended, status, 1.0);
     }
 
     @Test
     void previousOwnersGapsAndCounts() {
-        ChurnPodRecord earlierRound = pod("c60-000", 60, 0, "10.0.0.5", "0a:00:00:00:00:01", 1, 5, "Succeeded");
-        ChurnPodRecord first = pod("c30-000", 30, 100, "10.0.0.6", "0a:00:00:00:00:02", 101, 104, "Succeeded");
-        ChurnPodRecord reusesEarlierRound = pod("c30-001", 30, 102, "10.0.0.5", "0a:00:00:00:00:03", 140, 146, "Error");
-        ChurnPodRecord reusesFirst = pod("c30-002", 30, 104, "10.0.0.6", "0a:00:00:00:00:04", 180, 183, "Succeeded");
-        ChurnPodRecord neverGotEni = new ChurnPodRecord("c30-003", 30, 106, null, null, null, null, Double.NaN, Double.NaN,
+        ChurnPodRecord earlierRound = pod("c60-000", 0, "10.0.0.5", "0a:00:00:00:00:01", 1, 5, "Succeeded");
+        ChurnPodRecord first = pod("c30-000", 100, "10.0.0.6", "0a:00:00:00:00:02", 101, 104, "Succeeded");
+        ChurnPodRecord reusesEarlierRound = pod("c30-001", 102, "10.0.0.5", "0a:00:00:00:00:03", 140, 146, "Error");
+        ChurnPodRecord reusesFirst = pod("c30-002", 104, "10.0.0.6", "0a:00:00:00:00:04", 180, 183, "Succeeded");
+        ChurnPodRecord neverGotEni = new ChurnPodRecord("c30-003", 106, null, null, null, null, Double.NaN, Double.NaN,
                 null, Double.NaN);
         List<ChurnPodRecord> round = List.of(first, reusesEarlierRound, reusesFirst, neverGotEni);
         List<ChurnPodRecord> history = List.of(earlierRound, first, reusesEarlierRound, reusesFirst, neverGotEni);
