@@ -8,10 +8,12 @@ import dev.sgplab.sim.sweep.Sweep;
 import dev.sgplab.sim.sweep.SweepResult;
 import dev.sgplab.sim.sweep.Vary;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -57,7 +59,8 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--shards", defaultValue = "4", description = "With --emit-job: how many shards (default: ${DEFAULT-VALUE}).")
     int shards;
 
-    @Option(names = "--image", defaultValue = "sgplab:latest", description = "With --emit-job: the image with sgplab (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--image", defaultValue = "sgplab-guard:0.1.0",
+            description = "With --emit-job: the image of deploy/k8s/guard/Dockerfile, which holds all of sgplab (default: ${DEFAULT-VALUE}).")
     String image;
 
     @Override
@@ -85,16 +88,15 @@ final class SweepCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (emitJob) {
-            out.print(IndexedJob.manifest(spec.commandLine().getParseResult().originalArgs(), shards, image));
+            Path file = Path.of(scenario);
+            out.print(IndexedJob.manifest(spec.commandLine().getParseResult().originalArgs(),
+                    Files.isRegularFile(file) ? file : null, shards, image));
             out.flush();
             return 0;
         }
-        int cells = (int) Sweep.cells(axes).stream().filter(c -> true).count();
-        int mine = cells;
-        if (slice != null) {
-            Shard s = slice;
-            mine = (int) java.util.stream.IntStream.range(0, cells).filter(s::includes).count();
-        }
+        int cells = Sweep.cells(axes).size();
+        Shard only = slice;
+        int mine = only == null ? cells : (int) IntStream.range(0, cells).filter(only::includes).count();
         SweepResult result;
         try (Progress progress = new Progress(spec.commandLine().getErr(), "sweep", mine * replications)) {
             result = Sweep.run(tree, axes, replications, run.seed, run.count(), slice, progress);

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 class SweepCommandsTest {
     private static final String REPORT = "../scenarios/report-200-pods.yaml";
@@ -99,13 +101,48 @@ class SweepCommandsTest {
         assertThat(doc.get("alternatives")).hasSize(6);
     }
 
+    /**
+     * The emitted Job, run as its pods would run it: the scenario from the ConfigMap at the mount
+     * path, each index's command, then merge. The result must be the unsharded sweep.
+     */
     @Test
-    void emitJobPrintsAnIndexedJobRunningEachShard() {
-        CliTest.Result job = CliTest.run(with("--emit-job", "--shards", "4", "--image", "registry.example/sgplab:1"));
+    void emitJobsShardsMergeIntoTheUnshardedSweep(@TempDir Path dir) throws Exception {
+        CliTest.Result job = CliTest.run(with("--emit-job", "--shards", "2", "--image", "registry.example/sgplab:1",
+                "-o", "table"));
         assertThat(job.code()).as(job.err()).isZero();
-        assertThat(job.out()).contains("kind: Job", "completionMode: Indexed", "completions: 4",
-                "image: registry.example/sgplab:1", "--shard ${JOB_COMPLETION_INDEX}/4 -o json",
-                "sgplab merge").doesNotContain("--emit-job");
+        List<JsonNode> docs = new ArrayList<>();
+        try (MappingIterator<JsonNode> it = new YAMLMapper().readerFor(JsonNode.class).readValues(job.out())) {
+            it.forEachRemaining(docs::add);
+        }
+        assertThat(docs).extracting(d -> d.get("kind").asString()).containsExactly("ConfigMap", "Job");
+        JsonNode shipped = docs.get(0).get("data").get("report-200-pods.yaml");
+        assertThat(shipped.asString().strip()).isEqualTo(Files.readString(Path.of(REPORT)).strip());
+        JsonNode spec = docs.get(1).get("spec");
+        assertThat(spec.get("completionMode").asString()).isEqualTo("Indexed");
+        assertThat(spec.get("completions").asInt()).isEqualTo(2);
+        JsonNode container = spec.get("template").get("spec").get("containers").get(0);
+        assertThat(container.get("image").asString()).isEqualTo("registry.example/sgplab:1");
+        assertThat(container.get("volumeMounts").get(0).get("mountPath").asString()).isEqualTo(IndexedJob.SCENARIO_DIR);
+        String script = container.get("args").get(0).asString();
+        assertThat(script).doesNotContain("--emit-job", "--image", "table");
+
+        Path mount = Files.createDirectories(dir.resolve("scenario"));
+        Files.writeString(mount.resolve("report-200-pods.yaml"), shipped.asString());
+        List<String> merge = new ArrayList<>(List.of("merge"));
+        for (int index = 0; index < 2; index++) {
+            String pod = script.replace("${JOB_COMPLETION_INDEX}", String.valueOf(index))
+                    .replace(IndexedJob.SCENARIO_DIR + "/", mount + "/");
+            List<String> argv = List.of(pod.substring(pod.indexOf(IndexedJob.JAR) + IndexedJob.JAR.length(),
+                    pod.indexOf(" >")).trim().split(" "));
+            CliTest.Result shard = CliTest.run(argv.toArray(String[]::new));
+            assertThat(shard.code()).as(shard.err()).isZero();
+            Path file = dir.resolve("shard-" + index + ".json");
+            Files.writeString(file, shard.out());
+            merge.add(file.toString());
+        }
+        CliTest.Result merged = CliTest.run(merge.toArray(String[]::new));
+        assertThat(merged.code()).as(merged.err()).isZero();
+        assertThat(merged.out()).isEqualTo(CliTest.run(with("-o", "json")).out());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -2,6 +2,8 @@ package dev.sgplab.report;
 
 import dev.sgplab.sim.advise.Advice;
 import dev.sgplab.sim.advise.Evaluation;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** `sgplab advise`: which cooldown, at what cost, and what else helps. */
@@ -47,9 +49,9 @@ public final class AdviceReport {
             out.append("  ").append(a.change()).append(": ").append(a.what()).append(nl());
         }
         out.append(nl());
-        out.append("Assumed: ");
-        advice.assumptions().forEach((k, v) -> out.append(k).append('=').append(v).append("; "));
-        out.append(nl());
+        List<String> assumed = new ArrayList<>();
+        advice.assumptions().forEach((k, v) -> assumed.add(k + "=" + v));
+        out.append("Assumed: ").append(String.join("; ", assumed)).append(nl());
         advice.notes().forEach(n -> out.append("Note: ").append(n).append(nl()));
         return out.toString();
     }

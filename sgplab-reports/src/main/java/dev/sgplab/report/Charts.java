@@ -2,8 +2,13 @@ package dev.sgplab.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -14,6 +19,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 final class Charts {
     static final int WIDTH = 860;
     static final int HEIGHT = 460;
+    static final int PANEL_HEIGHT = 300;
 
     static {
         System.setProperty("java.awt.headless", "true");
@@ -23,7 +29,11 @@ final class Charts {
     }
 
     static XYChart chart(String title, String xTitle, String yTitle) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
+        return chart(title, xTitle, yTitle, HEIGHT);
+    }
+
+    static XYChart chart(String title, String xTitle, String yTitle, int height) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(height).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setLegendBorderColor(Color.LIGHT_GRAY);
@@ -57,6 +67,28 @@ final class Charts {
         } catch (IOException e) {
             throw new IllegalStateException("cannot render chart " + chart.getTitle(), e);
         }
+    }
+
+    /** Charts one above the other in one PNG: panels that share the x axis but not the unit. */
+    static byte[] stackedPng(List<XYChart> panels) {
+        BufferedImage image = new BufferedImage(WIDTH, PANEL_HEIGHT * panels.size(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            for (XYChart panel : panels) {
+                panel.paint(g, WIDTH, PANEL_HEIGHT);
+                g.translate(0, PANEL_HEIGHT);
+            }
+        } finally {
+            g.dispose();
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", png);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot render charts", e);
+        }
+        return png.toByteArray();
     }
 
     static double[] toArray(List<Double> values) {

@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.XYChart;
 import tools.jackson.databind.JsonNode;
 
@@ -74,7 +75,7 @@ public final class HtmlReport {
 
     static String sweepPage(SweepResult result, Map<String, byte[]> files) {
         files.put("error-rate.png", Charts.png(errorRateChart(result)));
-        files.put("capacity.png", Charts.png(capacityChart(result)));
+        files.put("capacity.png", Charts.stackedPng(capacityCharts(result)));
         files.put("reuse-gaps.png", Charts.png(reuseGapChart(result)));
         List<String> columns = SweepReport.columns(result);
         List<DomContent> rows = new ArrayList<>();
@@ -91,8 +92,9 @@ public final class HtmlReport {
                 p("Error pods over all pods, with the 95 % Clopper-Pearson band (dashed)."),
                 img().withSrc("error-rate.png").withAlt("Error rate against the cooldown"),
                 h2("What the cooldown costs"),
-                p("Branch ENIs held in the nodes' delete queues (time average), pods per run that waited for a branch "
-                        + "ENI, and the mean wait per pod: the extra start latency."),
+                p("Three panels on the same axis: branch ENIs held in the nodes' delete queues (time average over "
+                        + "all nodes), pods per run that waited for a branch ENI, and the wait for a branch ENI averaged "
+                        + "over all pods (the extra start latency; a pod that waits is retried after a whole cooldown)."),
                 img().withSrc("capacity.png").withAlt("Capacity cost against the cooldown"),
                 h2("Reuse gaps against the neighbour entry's lifetime"),
                 p("How long after the old owner ended its IP was taken again, against the window in which periodic GC "
@@ -129,7 +131,7 @@ public final class HtmlReport {
                     label.add(k.substring(k.lastIndexOf('.') + 1) + "=" + v);
                 }
             });
-            groups.computeIfAbsent(label.isEmpty() ? "Error rate" : String.join(", ", label), g -> new ArrayList<>())
+            groups.computeIfAbsent(String.join(", ", label), g -> new ArrayList<>())
                     .add(cell);
         }
         return groups;
@@ -141,59 +143,84 @@ public final class HtmlReport {
         for (Map.Entry<String, List<CellResult>> group : groups(result, key).entrySet()) {
             List<CellResult> cells = group.getValue();
             double[] xs = cells.stream().mapToDouble(c -> x(c, key)).toArray();
-            Charts.line(chart, group.getKey(), xs, cells.stream().mapToDouble(c -> c.errorRate().estimate()).toArray());
+            String name = group.getKey().isEmpty() ? "Error rate" : group.getKey();
+            Charts.line(chart, name, xs, cells.stream().mapToDouble(c -> c.errorRate().estimate()).toArray());
             Color color = Color.GRAY;
-            Charts.dashed(chart, group.getKey() + " 95% low", xs,
+            Charts.dashed(chart, name + " 95% low", xs,
                     cells.stream().mapToDouble(c -> c.errorRate().low()).toArray(), color);
-            Charts.dashed(chart, group.getKey() + " 95% high", xs,
+            Charts.dashed(chart, name + " 95% high", xs,
                     cells.stream().mapToDouble(c -> c.errorRate().high()).toArray(), color);
         }
         return chart;
     }
 
-    static XYChart capacityChart(SweepResult result) {
+    /** The cooldown's three costs, one panel each: they share the x axis, not the unit. */
+    static List<XYChart> capacityCharts(SweepResult result) {
+        return List.of(
+                capacityPanel(result, "Branch ENIs held in delete queues (time average, all nodes)", "ENIs",
+                        CellResult::meanDeleteQueue),
+                capacityPanel(result, "Pods that waited for a branch ENI", "pods per run",
+                        CellResult::podsWaitedForBranch),
+                capacityPanel(result, "Extra start latency: wait for a branch ENI, mean over all pods", "seconds",
+                        CellResult::meanBranchWaitSeconds));
+    }
+
+    private static XYChart capacityPanel(SweepResult result, String title, String unit,
+            ToDoubleFunction<CellResult> figure) {
         String key = xKey(result);
-        XYChart chart = Charts.chart("Capacity cost", axisTitle(key), "ENIs / pods / seconds");
+        XYChart chart = Charts.chart(title, axisTitle(key), unit, Charts.PANEL_HEIGHT);
         for (Map.Entry<String, List<CellResult>> group : groups(result, key).entrySet()) {
             List<CellResult> cells = group.getValue();
-            double[] xs = cells.stream().mapToDouble(c -> x(c, key)).toArray();
-            String prefix = groups(result, key).size() == 1 ? "" : group.getKey() + ": ";
-            Charts.line(chart, prefix + "ENIs held in delete queues", xs,
-                    cells.stream().mapToDouble(CellResult::meanDeleteQueue).toArray());
-            Charts.line(chart, prefix + "pods that waited per run", xs,
-                    cells.stream().mapToDouble(CellResult::podsWaitedForBranch).toArray());
-            Charts.line(chart, prefix + "wait per pod (s)", xs,
-                    cells.stream().mapToDouble(CellResult::meanBranchWaitSeconds).toArray());
+            Charts.line(chart, group.getKey().isEmpty() ? unit : group.getKey(),
+                    cells.stream().mapToDouble(c -> x(c, key)).toArray(), cells.stream().mapToDouble(figure).toArray());
         }
         return chart;
     }
 
     static XYChart reuseGapChart(SweepResult result) {
-        XYChart chart = Charts.chart("Reuse gaps", "seconds from the old owner's end to the new owner's ENI",
-                "reuses per run");
+        XYChart chart = gapChart("reuses per run");
         List<CellResult> cells = result.cells();
         int shown = Math.min(4, cells.size());
         double top = 0;
         for (int i = 0; i < shown; i++) {
             CellResult cell = cells.get(i * (cells.size() - 1) / Math.max(1, shown - 1));
-            double[] x = new double[cell.reuseGapHistogram().size()];
-            double[] y = new double[x.length];
-            for (int b = 0; b < x.length; b++) {
-                x[b] = b * 5 + 2.5;
-                y[b] = cell.reuseGapHistogram().get(b) / (double) result.replications();
-                top = Math.max(top, y[b]);
-            }
+            double[] perRun = cell.reuseGapHistogram().stream()
+                    .mapToDouble(count -> count / (double) result.replications()).toArray();
             List<String> label = new ArrayList<>();
             cell.settings().forEach((k, v) -> label.add(k.substring(k.lastIndexOf('.') + 1) + "=" + v));
-            Charts.line(chart, label.isEmpty() ? "all runs" : String.join(", ", label), x, y);
+            top = Math.max(top, gapLine(chart, label.isEmpty() ? "all runs" : String.join(", ", label), perRun));
         }
         if (!cells.isEmpty()) {
-            CellResult.Window window = cells.get(0).entryLifetimeSeconds();
-            Charts.vertical(chart, "GC removes the entry from " + SimulateReport.fmt(window.from()) + " s", window.from(),
-                    top, Color.RED);
-            Charts.vertical(chart, "... by " + SimulateReport.fmt(window.to()) + " s", window.to(), top, Color.RED);
+            markEntryLifetime(chart, cells.get(0).entryLifetimeSeconds(), top);
         }
         return chart;
+    }
+
+    private static XYChart gapChart(String yTitle) {
+        return Charts.chart("Reuse gaps", "seconds from the old owner's end to the new owner's ENI", yTitle);
+    }
+
+    /**
+     * One histogram of 5 s bins; the last bin is open-ended (that many seconds and more), so it is
+     * named in the legend rather than drawn as if it were 5 s wide. Returns the highest bin drawn.
+     */
+    private static double gapLine(XYChart chart, String name, double[] bins) {
+        int drawn = bins.length - 1;
+        double[] x = new double[drawn];
+        for (int b = 0; b < drawn; b++) {
+            x[b] = b * CellResult.GAP_BIN_SECONDS + CellResult.GAP_BIN_SECONDS / 2.0;
+        }
+        double[] y = java.util.Arrays.copyOf(bins, drawn);
+        String open = String.format(Locale.ROOT, " (%s at %d s or more)", SimulateReport.fmt(bins[drawn]),
+                drawn * CellResult.GAP_BIN_SECONDS);
+        Charts.line(chart, name + open, x, y);
+        return java.util.Arrays.stream(y).max().orElse(0);
+    }
+
+    private static void markEntryLifetime(XYChart chart, CellResult.Window window, double top) {
+        Charts.vertical(chart, "GC removes the entry from " + SimulateReport.fmt(window.from()) + " s", window.from(),
+                top, Color.RED);
+        Charts.vertical(chart, "... by " + SimulateReport.fmt(window.to()) + " s", window.to(), top, Color.RED);
     }
 
     private static String axisTitle(String key) {
@@ -284,21 +311,12 @@ public final class HtmlReport {
     }
 
     static XYChart runGapChart(List<Double> gaps, CellResult.Window window) {
-        XYChart chart = Charts.chart("Reuse gaps", "seconds from the old owner's end to the new owner's ENI", "reuses");
-        int bins = 61;
-        double[] x = new double[bins];
-        double[] y = new double[bins];
-        for (int b = 0; b < bins; b++) {
-            x[b] = b * 5 + 2.5;
-        }
+        XYChart chart = gapChart("reuses");
+        double[] bins = new double[CellResult.GAP_BINS];
         for (double gap : gaps) {
-            y[(int) Math.min(bins - 1, Math.max(0, gap / 5))]++;
+            bins[(int) Math.min(CellResult.GAP_BINS - 1, Math.max(0, gap / CellResult.GAP_BIN_SECONDS))]++;
         }
-        Charts.line(chart, "reuses", x, y);
-        double top = java.util.Arrays.stream(y).max().orElse(1);
-        Charts.vertical(chart, "GC removes the entry from " + SimulateReport.fmt(window.from()) + " s", window.from(),
-                top, Color.RED);
-        Charts.vertical(chart, "... by " + SimulateReport.fmt(window.to()) + " s", window.to(), top, Color.RED);
+        markEntryLifetime(chart, window, gapLine(chart, "reuses", bins));
         return chart;
     }
 

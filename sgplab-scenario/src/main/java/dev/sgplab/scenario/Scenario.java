@@ -211,8 +211,8 @@ public record Scenario(String name, Cluster cluster, Subnet subnet, Vpc vpc, Ker
         }
     }
 
-    /** Checks every value once, so that a run never fails half-way on bad input. */
-    Scenario validate(String source) {
+    /** Checks every value once, so that a run never fails half-way on bad input: what is wrong, key first. */
+    List<String> problems() {
         List<String> problems = new ArrayList<>();
         positive(problems, "cluster.nodes", cluster.nodes());
         positive(problems, "cluster.coredns.replicas", cluster.coredns().replicas());
@@ -258,10 +258,7 @@ public record Scenario(String name, Cluster cluster, Subnet subnet, Vpc vpc, Ker
         if (vpc.arpReplyLatencyMs() < 0 || vpc.networkLatencyMs() < 0 || dns.serverLatencyMs() < 0) {
             problems.add("latencies must not be negative");
         }
-        if (!problems.isEmpty()) {
-            throw new ScenarioException(source + ": " + problems.get(0));
-        }
-        return this;
+        return problems;
     }
 
     /** Warnings the real systems would log for these settings (e.g. a clamped cooldown). */

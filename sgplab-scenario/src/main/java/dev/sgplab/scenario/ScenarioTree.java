@@ -2,6 +2,7 @@ package dev.sgplab.scenario;
 
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
@@ -25,10 +26,17 @@ public final class ScenarioTree {
 
     private final ObjectNode tree;
     private final String source;
+    /** Values set on top of the file (path to value as given), to name them in errors. */
+    private final Map<String, String> overrides;
 
     private ScenarioTree(ObjectNode tree, String source) {
+        this(tree, source, Map.of());
+    }
+
+    private ScenarioTree(ObjectNode tree, String source, Map<String, String> overrides) {
         this.tree = tree;
         this.source = source;
+        this.overrides = overrides;
     }
 
     /** The reference defaults alone. */
@@ -88,7 +96,10 @@ public final class ScenarioTree {
             parsed = YAML.getNodeFactory().stringNode(value);
         }
         parent.set(keys[keys.length - 1], parsed);
-        return new ScenarioTree(copy, source);
+        Map<String, String> set = new LinkedHashMap<>(overrides);
+        set.remove(path); // the latest value, in the order set
+        set.put(path, value);
+        return new ScenarioTree(copy, source, set);
     }
 
     public ScenarioTree withAll(List<String> assignments) {
@@ -130,9 +141,27 @@ public final class ScenarioTree {
         try {
             scenario = YAML.treeToValue(tree, Scenario.class);
         } catch (JacksonException e) {
-            throw new ScenarioException(source + ": " + describe(e));
+            String problem = describe(e);
+            throw new ScenarioException(where(problem) + ": " + problem);
         }
-        return scenario.validate(source);
+        List<String> problems = scenario.problems();
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(where(problems.get(0)) + ": " + problems.get(0));
+        }
+        return scenario;
+    }
+
+    /** The file, and the settings made on top of it that the problem is about (a --set, a sweep's axis). */
+    private String where(String problem) {
+        List<String> blamed = new ArrayList<>();
+        overrides.forEach((path, value) -> {
+            String section = path.substring(0, path.indexOf('.') < 0 ? path.length() : path.indexOf('.'));
+            String key = path.substring(path.lastIndexOf('.') + 1);
+            if (problem.contains(path) || (problem.startsWith(section) && problem.contains(key))) {
+                blamed.add(path + "=" + value);
+            }
+        });
+        return blamed.isEmpty() ? source : source + " with " + String.join(", ", blamed);
     }
 
     private static void merge(ObjectNode target, ObjectNode user, String prefix, String source) {

@@ -15,6 +15,9 @@ import java.util.Map;
 public record CellResult(int index, Map<String, String> settings, double cooldownSeconds, int pods,
         ErrorCounts errorPods, Rate errorRate, double ipReuses, double podsWaitedForBranch, double meanDeleteQueue,
         double meanBranchWaitSeconds, List<Integer> reuseGapHistogram, Window entryLifetimeSeconds) {
+    public static final int GAP_BIN_SECONDS = 5;
+    /** 60 bins of 5 s up to 300 s, then one for 300 s and more. */
+    public static final int GAP_BINS = 61;
 
     public record ErrorCounts(double mean, int low, int high) {
     }

@@ -26,8 +26,6 @@ import org.apache.commons.statistics.interval.Interval;
  * into shards, gives the same numbers.
  */
 public final class Sweep {
-    static final int GAP_BIN_SECONDS = 5;
-    static final int GAP_BINS = 61;
 
     private Sweep() {
     }
@@ -101,10 +99,10 @@ public final class Sweep {
         int totalPods = pods * runs.length;
         int totalErrors = Arrays.stream(errors).sum();
         Interval band = BinomialConfidenceInterval.CLOPPER_PEARSON.fromErrorRate(totalPods, totalErrors, 0.05);
-        int[] histogram = new int[GAP_BINS];
+        int[] histogram = new int[CellResult.GAP_BINS];
         for (RunObservations run : runs) {
             for (double gap : run.reuseGapsSeconds()) {
-                histogram[(int) Math.min(GAP_BINS - 1, Math.max(0, gap / GAP_BIN_SECONDS))]++;
+                histogram[(int) Math.min(CellResult.GAP_BINS - 1, Math.max(0, gap / CellResult.GAP_BIN_SECONDS))]++;
             }
         }
         double stale = scenario.kernel().gcStaleTime();
