@@ -109,6 +109,7 @@ final class LabCommand implements Runnable {
             java.util.List<Integer> runs = new java.util.ArrayList<>();
             java.util.List<Integer> reuses = new java.util.ArrayList<>();
             java.util.List<Long> seeds = new java.util.ArrayList<>();
+            java.util.List<dev.sgplab.lab.LabLateness> lateness = new java.util.ArrayList<>();
             for (int i = 0; i < labRuns; i++) {
                 long runSeed = Replications.seedOf(seed, i);
                 int index = i;
@@ -117,8 +118,9 @@ final class LabCommand implements Runnable {
                 runs.add(result.observations().errorPods());
                 reuses.add(result.observations().ipReuses());
                 seeds.add(runSeed);
+                lateness.add(result.facts().lateness());
             }
-            return LabComparison.compare(checked.name(), lab.timeScale, runs, reuses, seeds, sim);
+            return LabComparison.compare(checked.name(), lab.timeScale, runs, reuses, seeds, lateness, sim);
         }
     }
 

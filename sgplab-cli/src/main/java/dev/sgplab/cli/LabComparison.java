@@ -1,5 +1,6 @@
 package dev.sgplab.cli;
 
+import dev.sgplab.lab.LabLateness;
 import dev.sgplab.report.CompareReport;
 import dev.sgplab.report.ReproduceReport;
 import dev.sgplab.sim.ErrorSummary;
@@ -18,7 +19,7 @@ final class LabComparison {
     }
 
     static CompareReport.Document compare(String scenario, double timeScale, List<Integer> labRuns,
-            List<Integer> labReuses, List<Long> seeds, int[] simulated) {
+            List<Integer> labReuses, List<Long> seeds, List<LabLateness> lateness, int[] simulated) {
         ErrorSummary summary = ErrorSummary.of(simulated);
         double mean = summary.mean();
         double sd = Math.sqrt(Arrays.stream(simulated).mapToDouble(c -> (c - mean) * (c - mean)).sum()
@@ -30,6 +31,12 @@ final class LabComparison {
             agree &= inside;
             checks.add(String.format(Locale.ROOT, "lab run %d: %d Error pods %s the simulator's %d..%d", i + 1,
                     labRuns.get(i), inside ? "inside" : "OUTSIDE", summary.low(), summary.high()));
+        }
+        for (int i = 0; i < lateness.size(); i++) {
+            if (lateness.get(i).stretched()) {
+                checks.add(String.format(Locale.ROOT, "lab run %d: the host was too busy, timings stretched (%s): "
+                        + "its count is low for the scenario; rerun on an idle host", i + 1, lateness.get(i).describe()));
+            }
         }
         double labMean = labRuns.stream().mapToInt(Integer::intValue).average().orElse(Double.NaN);
         if (labRuns.size() > 1) {
@@ -44,7 +51,8 @@ final class LabComparison {
             paired.add(simulated[i]);
         }
         return new CompareReport.Document(scenario, timeScale,
-                new CompareReport.LabSide(labMean, List.copyOf(labRuns), List.copyOf(labReuses), List.copyOf(seeds)),
+                new CompareReport.LabSide(labMean, List.copyOf(labRuns), List.copyOf(labReuses), List.copyOf(seeds),
+                        List.copyOf(lateness)),
                 new CompareReport.SimulatorSide(new ReproduceReport.ErrorPods(Math.round(mean * 1000) / 1000.0,
                         summary.low(), summary.high()), Math.round(sd * 1000) / 1000.0, simulated.length, paired),
                 agree, checks, null);

@@ -48,6 +48,11 @@ class KernelLabTest {
         assertThat(kernel.code()).as(kernel.err()).isZero();
         assertThat(model.json().get("lookup").asString()).isEqualTo(expected);
         assertThat(kernel.json().get("lookup").asString()).isEqualTo(expected);
+        // Each try's reply: lost to the old MAC when the lookup fails, delivered when it succeeds.
+        String firstFate = expected.equals("failed") ? "lost" : "delivered";
+        assertThat(kernel.json().get("tries")).isNotEmpty();
+        assertThat(kernel.json().get("tries").get(0).get("outcome").asString()).startsWith(firstFate);
+        assertThat(model.json().get("tries").get(0).get("outcome").asString()).startsWith(firstFate);
         if (expected.equals("failed")) {
             String kernelFirst = kernel.json().get("statesSeen").get(0).asString();
             assertThat(kernelFirst).endsWith("(old MAC)");

@@ -22,6 +22,7 @@ public final class RealTimeScheduler implements Scheduler {
     private final ConcurrentLinkedQueue<Runnable> posted = new ConcurrentLinkedQueue<>();
     private volatile Thread loopThread;
     private long sequence;
+    private volatile long maxLateness;
 
     public RealTimeScheduler(double timeScale) {
         this(System::nanoTime, timeScale);
@@ -44,6 +45,11 @@ public final class RealTimeScheduler implements Scheduler {
 
     public double timeScale() {
         return timeScale;
+    }
+
+    /** The latest any event has run after its time so far, in model nanoseconds: how well the clock kept up. */
+    public long maxLatenessNanos() {
+        return maxLateness;
     }
 
     /** Real nanoseconds for a model duration. */
@@ -90,6 +96,7 @@ public final class RealTimeScheduler implements Scheduler {
                 if (next != null && next.time <= now) {
                     queue.poll();
                     if (!next.isCancelled()) {
+                        maxLateness = Math.max(maxLateness, now - next.time);
                         next.action.run();
                     }
                     continue;

@@ -37,4 +37,22 @@ class RealTimeSchedulerTest {
         assertThat(ran).containsExactly("loop");
         assertThat(scheduler.runUntil(() -> false, Time.millis(50))).isFalse();
     }
+
+    /** An action that holds the loop makes the next event late; the scheduler says by how much. */
+    @Test
+    void itMeasuresHowLateEventsRan() {
+        AtomicLong real = new AtomicLong(0);
+        RealTimeScheduler scheduler = new RealTimeScheduler(real::get, 0.5);
+        List<String> ran = new ArrayList<>();
+        scheduler.scheduleAt(Time.seconds(1), () -> {
+            ran.add("busy");
+            real.addAndGet(Time.seconds(3)); // 3 real s = 6 model s spent in this action
+        });
+        scheduler.scheduleAt(Time.seconds(2), () -> ran.add("late"));
+        real.set(Time.millis(500)); // exactly on time for the first event
+        scheduler.runUntil(() -> ran.size() == 2, Time.seconds(10));
+        assertThat(ran).containsExactly("busy", "late");
+        // the second event was due at model 2 s and ran at model 1 s + 6 s = 7 s
+        assertThat(scheduler.maxLatenessNanos()).isEqualTo(Time.seconds(5));
+    }
 }

@@ -1,5 +1,8 @@
 package dev.sgplab.lab;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -17,15 +20,19 @@ final class Effects {
     });
     private volatile RuntimeException failure;
     private volatile boolean stopped;
+    /** Real nanoseconds from each effect's submission to its start, in the order they ran. */
+    private final List<Long> lags = Collections.synchronizedList(new ArrayList<>());
 
     void submit(Runnable effect) {
         if (stopped) {
             return;
         }
+        long submitted = System.nanoTime();
         executor.execute(() -> {
             if (stopped || failure != null) {
                 return;
             }
+            lags.add(System.nanoTime() - submitted);
             try {
                 effect.run();
             } catch (RuntimeException e) {
@@ -34,6 +41,18 @@ final class Effects {
                 }
             }
         });
+    }
+
+    /** The 95th percentile and the largest lag so far, in real seconds ({0, 0} before any effect). */
+    double[] lagSeconds() {
+        long[] sorted;
+        synchronized (lags) {
+            sorted = lags.stream().mapToLong(Long::longValue).sorted().toArray();
+        }
+        if (sorted.length == 0) {
+            return new double[] {0, 0};
+        }
+        return new double[] {sorted[(int) Math.ceil(0.95 * sorted.length) - 1] / 1e9, sorted[sorted.length - 1] / 1e9};
     }
 
     RuntimeException failure() {

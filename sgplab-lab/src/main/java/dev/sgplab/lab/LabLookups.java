@@ -42,9 +42,14 @@ final class LabLookups implements dev.sgplab.model.workload.ChurnTest.Backend {
         this.effects = effects;
         this.observer = observer;
         this.attempts = timing.resolverAttempts();
-        long timeout = Time.seconds(scenario.dns().timeout());
-        this.tryInterval = scenario.dns().profile().kind() == ResolverKind.GLIBC ? timeout : timeout / attempts;
+        this.tryInterval = tryInterval(scenario, attempts);
         this.singleNode = network.dnsNodes().size() == 1;
+    }
+
+    /** Model time between a resolver's tries: glibc waits the whole timeout per try, musl splits it. */
+    static long tryInterval(Scenario scenario, int attempts) {
+        long timeout = Time.seconds(scenario.dns().timeout());
+        return scenario.dns().profile().kind() == ResolverKind.GLIBC ? timeout : timeout / attempts;
     }
 
     /** The pod-eni annotation appears: the guard, if any, learns the owner (in place of the API). */
@@ -104,21 +109,24 @@ final class LabLookups implements dev.sgplab.model.workload.ChurnTest.Backend {
             EntrySnapshot entry = entries.get(0);
             List<EntrySnapshot> others = entries.subList(1, entries.size());
             return new TryObservation(index / attempts, index % attempts, Time.toSeconds(sentAt), singleNode ? 0 : -1,
-                    entry, fate(entry, pod), List.copyOf(others));
+                    entry, fate(entry, pod.eni().ip(), pod.eni().mac()), List.copyOf(others));
         }
+    }
 
-        /** Where the kernel sends the reply with this entry, and whether the owner gets it. */
-        static String fate(EntrySnapshot entry, ChurnPod pod) {
-            String state = entry.state();
-            boolean valid = List.of("REACHABLE", "STALE", "DELAY", "PROBE", "PERMANENT", "NOARP").contains(state);
-            String podMac = MacAddress.format(pod.eni().mac());
-            if (!valid || entry.mac() == null) {
-                return TryObservation.DELIVERED + " (resolved afresh by broadcast ARP)";
-            }
-            if (entry.mac().equals(podMac)) {
-                return TryObservation.DELIVERED;
-            }
-            return "lost: sent to " + entry.mac() + ", but " + Ipv4.format(pod.eni().ip()) + " is now " + podMac;
+    /** Where the kernel sends a reply to {@code ip} with this entry, and whether the owner (mac) gets it. */
+    static String fate(EntrySnapshot entry, int ip, long mac) {
+        String podMac = MacAddress.format(mac);
+        if (!validState(entry) || entry.mac() == null) {
+            return TryObservation.DELIVERED + " (resolved afresh by broadcast ARP)";
         }
+        if (entry.mac().equals(podMac)) {
+            return TryObservation.DELIVERED;
+        }
+        return "lost: sent to " + entry.mac() + ", but " + Ipv4.format(ip) + " is now " + podMac;
+    }
+
+    /** States in which the kernel sends to the entry's MAC without resolving first. */
+    static boolean validState(EntrySnapshot entry) {
+        return List.of("REACHABLE", "STALE", "DELAY", "PROBE", "PERMANENT", "NOARP").contains(entry.state());
     }
 }

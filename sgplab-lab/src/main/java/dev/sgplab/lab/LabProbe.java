@@ -1,9 +1,11 @@
 package dev.sgplab.lab;
 
+import dev.sgplab.engine.Time;
 import dev.sgplab.model.controller.BranchEni;
 import dev.sgplab.model.vpc.MacAddress;
 import dev.sgplab.observe.EntrySnapshot;
 import dev.sgplab.observe.ProbeObservation;
+import dev.sgplab.observe.TryObservation;
 import dev.sgplab.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,48 +42,69 @@ public final class LabProbe {
         network.detach(a);
         sleepNanos((long) (gapSeconds * scale * 1e9));
         network.attach(b);
-        List<String> statesSeen = new ArrayList<>();
+        List<Poll> polls = new ArrayList<>();
         long start = System.nanoTime();
-        EntrySnapshot first = network.snapshot(ip).get(0);
-        label(statesSeen, first);
-        long[] fixedAt = {isFixed(first) || !valid(first) ? start : -1};
+        polls.add(new Poll(start, network.snapshot(ip).get(0)));
         Process lookup = Commands.start(network.lookupCommand(b));
         Commands.drain(lookup.getInputStream());
         Commands.drain(lookup.getErrorStream());
         while (lookup.isAlive()) {
-            EntrySnapshot now = network.snapshot(ip).get(0);
-            label(statesSeen, now);
-            if (fixedAt[0] < 0 && isFixed(now)) {
-                fixedAt[0] = System.nanoTime();
-            }
+            polls.add(new Poll(System.nanoTime(), network.snapshot(ip).get(0)));
             sleepNanos(TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS));
         }
         long end = System.nanoTime();
-        EntrySnapshot last = network.snapshot(ip).get(0);
-        label(statesSeen, last);
-        if (fixedAt[0] < 0 && isFixed(last)) {
-            fixedAt[0] = end;
-        }
+        polls.add(new Poll(end, network.snapshot(ip).get(0)));
+        List<String> statesSeen = new ArrayList<>();
+        polls.forEach(poll -> label(statesSeen, poll.entry()));
+        // Nothing is lost if, when B starts, the entry already holds B's MAC or must be resolved afresh.
+        EntrySnapshot first = polls.get(0).entry();
+        long fixedAt = isFixed(first) || !LabLookups.validState(first) ? start
+                : polls.stream().filter(poll -> isFixed(poll.entry())).mapToLong(Poll::at).findFirst().orElse(end);
         boolean ok = lookup.exitValue() == 0;
-        double lostReal = ((fixedAt[0] >= 0 ? fixedAt[0] : end) - start) / 1e9;
         return new ProbeObservation("lab", gapSeconds, scenario.kernel().regime().name().toLowerCase(Locale.ROOT)
-                .replace('_', '-'), ok ? ProbeObservation.OK : ProbeObservation.FAILED, lostReal / scale,
-                List.copyOf(statesSeen), List.of());
+                .replace('_', '-'), ok ? ProbeObservation.OK : ProbeObservation.FAILED, (fixedAt - start) / 1e9 / scale,
+                List.copyOf(statesSeen), tries(polls, gapSeconds, ip));
     }
 
-    private static boolean valid(EntrySnapshot entry) {
-        return List.of("REACHABLE", "STALE", "DELAY", "PROBE", "PERMANENT", "NOARP").contains(entry.state());
+    /** One read of the DNS node's entry, at a real time in nanoseconds. */
+    private record Poll(long at, EntrySnapshot entry) {
+    }
+
+    /**
+     * The resolver's tries on its schedule, each with the entry read last before it (the probe reads
+     * every 20 ms); sent-at times are model seconds since A's IP was released, as in the model's probe.
+     */
+    private List<TryObservation> tries(List<Poll> polls, double gapSeconds, int ip) {
+        int attempts = session.timing().resolverAttempts();
+        long interval = LabLookups.tryInterval(session.scenario(), attempts);
+        double scale = session.timing().scale();
+        long start = polls.get(0).at();
+        long end = polls.get(polls.size() - 1).at();
+        List<TryObservation> tries = new ArrayList<>();
+        for (int k = 0; start + (long) (k * Time.toSeconds(interval) * scale * 1e9) <= end; k++) {
+            long at = start + (long) (k * Time.toSeconds(interval) * scale * 1e9);
+            Poll seen = polls.get(0);
+            for (Poll poll : polls) {
+                if (poll.at() <= at) {
+                    seen = poll;
+                }
+            }
+            tries.add(new TryObservation(k / attempts, k % attempts, gapSeconds + (at - start) / 1e9 / scale, 0,
+                    seen.entry(), LabLookups.fate(seen.entry(), ip, MAC_B), List.of()));
+        }
+        return tries;
     }
 
     private static boolean isFixed(EntrySnapshot entry) {
-        return valid(entry) && MacAddress.format(MAC_B).equals(entry.mac());
+        return LabLookups.validState(entry) && MacAddress.format(MAC_B).equals(entry.mac());
     }
 
     private static void label(List<String> seen, EntrySnapshot entry) {
         String state = entry.state();
         String mac = entry.mac();
-        String label = MacAddress.format(MAC_A).equals(mac) && valid(entry) ? state + " (old MAC)"
-                : MacAddress.format(MAC_B).equals(mac) && valid(entry) ? state + " (new MAC)" : state;
+        boolean valid = LabLookups.validState(entry);
+        String label = MacAddress.format(MAC_A).equals(mac) && valid ? state + " (old MAC)"
+                : MacAddress.format(MAC_B).equals(mac) && valid ? state + " (new MAC)" : state;
         if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(label)) {
             seen.add(label);
         }

@@ -72,7 +72,7 @@ public final class LabRun {
                 throw new LabException("the lab run did not finish in time: " + churn.podsNotEnded()
                         + " pods never ended");
             }
-            return new Result(churn.observations(scenario.name(), seed, true, 0), session.facts());
+            return new Result(churn.observations(scenario.name(), seed, true, 0), session.facts(scheduler.maxLatenessNanos()));
         } finally {
             observer.shutdownNow();
         }

@@ -98,7 +98,7 @@ public final class LabSession implements AutoCloseable {
     }
 
     /** What the report states about the machine and the settings in force. */
-    LabFacts facts() {
+    LabFacts facts(long clockLatenessNanos) {
         Map<String, String> nodeSettings = new LinkedHashMap<>();
         DnsNode first = network.dnsNodes().get(0);
         for (String key : LabTiming.NODE_KEYS) {
@@ -114,7 +114,17 @@ public final class LabSession implements AutoCloseable {
         }
         return new LabFacts(kernelVersion(), timing.scale(), names.prefix(), host.inForce(LabTiming.HOST_KEYS),
                 nodeSettings, network.entriesOnDnsNodes(), firstLine(List.of(Preflight.path(Preflight.DNSMASQ),
-                        "--version")), resolverDescription(), guardFacts, timing.notes());
+                        "--version")), resolverDescription(), guardFacts, lateness(clockLatenessNanos), timing.notes());
+    }
+
+    private LabLateness lateness(long clockLatenessNanos) {
+        double[] lag = effects.lagSeconds();
+        double scale = timing.scale();
+        return new LabLateness(round(lag[0] / scale), round(lag[1] / scale), round(clockLatenessNanos / 1e9));
+    }
+
+    private static double round(double seconds) {
+        return Math.round(seconds * 1000) / 1000.0;
     }
 
     private String resolverDescription() {

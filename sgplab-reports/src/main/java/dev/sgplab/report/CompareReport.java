@@ -1,5 +1,6 @@
 package dev.sgplab.report;
 
+import dev.sgplab.lab.LabLateness;
 import java.util.List;
 import java.util.Locale;
 
@@ -8,7 +9,8 @@ public final class CompareReport {
     private CompareReport() {
     }
 
-    public record LabSide(double errorPods, List<Integer> runs, List<Integer> ipReuses, List<Long> seeds) {
+    public record LabSide(double errorPods, List<Integer> runs, List<Integer> ipReuses, List<Long> seeds,
+            List<LabLateness> lateness) {
     }
 
     public record SimulatorSide(ReproduceReport.ErrorPods errorPods, double standardDeviation, int replications,

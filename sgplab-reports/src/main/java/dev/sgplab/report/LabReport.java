@@ -35,6 +35,12 @@ public final class LabReport {
         if (!f.guard().isEmpty()) {
             out.append("Guard (the real agent on the DNS nodes): ").append(f.guard()).append(System.lineSeparator());
         }
+        out.append("Timing: ").append(f.lateness().describe()).append(System.lineSeparator());
+        if (f.lateness().stretched()) {
+            out.append("Warning: the host was too busy for this time scale; the run's timings are stretched "
+                    + "(lookups late, reuse gaps longer), so expect fewer Error pods than the scenario gives. "
+                    + "Rerun on an idle host or at a larger --time-scale.").append(System.lineSeparator());
+        }
         for (String note : f.notes()) {
             out.append("Note: ").append(note).append(System.lineSeparator());
         }
