@@ -108,6 +108,10 @@ class KernelLabTest {
         assertThat(doc.get("lab").get("runs").get(0).asInt()).isGreaterThanOrEqualTo(10);
         assertThat(doc.get("withGuard").get("lab").get("runs").get(0).asInt()).isZero();
         assertThat(doc.get("withGuard").get("lab").get("ipReuses").get(0).asInt()).isGreaterThan(100);
+        // each run says how well it kept the model's time
+        JsonNode lateness = doc.get("lab").get("lateness").get(0);
+        assertThat(lateness.get("effectsP95Seconds").asDouble()).isNotNegative()
+                .isLessThanOrEqualTo(lateness.get("effectsMaxSeconds").asDouble());
         assertNothingLeft("sgplab-");
     }
 

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sgplab.lab.LabLateness;
 import dev.sgplab.report.CompareReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LabComparisonTest {
     /** 100 simulated runs: 20 each of 26..30 Error pods (mean 28, range 26..30, sd about 1.4). */
@@ -43,5 +46,19 @@ class LabComparisonTest {
         assertThat(d.checks()).filteredOn(c -> c.contains("too busy")).singleElement().asString()
                 .startsWith("lab run 1:").contains("2.50 s late");
         assertThat(d.lab().lateness()).containsExactly(BUSY, IDLE);
+    }
+
+    /** A saved comparison renders as HTML with its numbers and checks. */
+    @Test
+    void aSavedComparisonRendersAsHtml(@TempDir Path dir) throws Exception {
+        CompareReport.Document d = compare(List.of(20, 28), List.of(BUSY, IDLE))
+                .guarded(compare(List.of(0), List.of(IDLE)));
+        Path json = dir.resolve("compare.json");
+        Files.writeString(json, CompareReport.json(d));
+        CliTest.Result r = CliTest.run("report", "--from", json.toString(), "--out", dir.resolve("html").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        String html = Files.readString(dir.resolve("html/index.html"));
+        assertThat(html).contains("<td>20</td>", "<td>28</td>", "26 .. 30", "agree: NO", "too busy",
+                "With sgplab guard on the DNS nodes", "<td>0</td>");
     }
 }

@@ -59,13 +59,15 @@ public final class HtmlReport {
         if (tree.has("type") && SweepResult.TYPE.equals(tree.get("type").asString())) {
             SweepResult result = SweepReport.read(json, source);
             files.put("index.html", sweepPage(result, files).getBytes(StandardCharsets.UTF_8));
+        } else if (tree.has("lab") && tree.has("simulator") && tree.has("agree")) {
+            files.put("index.html", comparePage(tree).getBytes(StandardCharsets.UTF_8));
         } else if (tree.has("runId") && tree.has("rounds")) {
             files.put("index.html", clusterPage(tree, files).getBytes(StandardCharsets.UTF_8));
         } else if (tree.has("pods") && tree.has("errorPods") && tree.has("ipReuses")) {
             files.put("index.html", runPage(tree, files).getBytes(StandardCharsets.UTF_8));
         } else {
-            throw new ScenarioException(source + ": not a result sgplab can report (a sweep, simulate, lab or "
-                    + "cluster result)");
+            throw new ScenarioException(source + ": not a result sgplab can report (a sweep, simulate, lab run, "
+                    + "lab compare or cluster result)");
         }
         files.put("result.json", json.getBytes(StandardCharsets.UTF_8));
         return write(dir, files);
@@ -236,7 +238,66 @@ public final class HtmlReport {
                 + run.get("lab").get("kernel").asString() + ", time scale " + run.get("lab").get("timeScale").asString()
                 + ")." : "One run."));
         content.addAll(runSection(run, "reuse-gaps.png", files));
+        if (lab) {
+            content.addAll(labFacts(run.get("lab")));
+        }
         return page("sgplab run: " + run.path("scenario").asString(), content.toArray(DomContent[]::new));
+    }
+
+    /** What a lab run states besides its observations: the kernel's settings in force and its timing. */
+    private static List<DomContent> labFacts(JsonNode lab) {
+        List<DomContent> rows = new ArrayList<>();
+        rows.add(tr(td("kernel"), td(lab.path("kernel").asString())));
+        rows.add(tr(td("time scale (real s per model s)"), td(lab.path("timeScale").asString())));
+        lab.path("hostNeighDefaults").properties().forEach(e -> rows.add(tr(
+                td("/proc/sys/net/ipv4/neigh/default/" + e.getKey()), td(e.getValue().asString()))));
+        lab.path("dnsNodeNeighSettings").properties().forEach(e -> rows.add(tr(
+                td("DNS nodes' links: " + e.getKey()), td(e.getValue().asString()))));
+        rows.add(tr(td("DNS server"), td(lab.path("dnsServer").asString())));
+        rows.add(tr(td("resolver"), td(lab.path("resolver").asString())));
+        lab.path("guard").properties().forEach(e -> rows.add(tr(td("guard: " + e.getKey()), td(e.getValue().asString()))));
+        JsonNode lateness = lab.path("lateness");
+        if (lateness.isObject()) {
+            lateness.properties().forEach(e -> rows.add(tr(td("lateness: " + e.getKey()), td(e.getValue().asString()))));
+        }
+        List<DomContent> content = new ArrayList<>();
+        content.add(h2("Kernel lab: settings in force and timing"));
+        content.add(table(tbody(rows.toArray(DomContent[]::new))));
+        lab.path("notes").forEach(note -> content.add(p("Note: " + note.asString())));
+        return content;
+    }
+
+    /** lab compare: the kernel's counts against the simulator's range, each check, and the guard's run. */
+    static String comparePage(JsonNode compare) {
+        List<DomContent> content = new ArrayList<>(compareSection(compare));
+        if (compare.hasNonNull("withGuard")) {
+            content.add(h2("With sgplab guard on the DNS nodes"));
+            content.addAll(compareSection(compare.get("withGuard")));
+        }
+        return page("sgplab lab compare: " + compare.path("scenario").asString(), content.toArray(DomContent[]::new));
+    }
+
+    private static List<DomContent> compareSection(JsonNode compare) {
+        JsonNode lab = compare.get("lab");
+        JsonNode sim = compare.get("simulator");
+        JsonNode range = sim.get("errorPods");
+        List<DomContent> rows = new ArrayList<>();
+        rows.add(tr(th("lab run"), th("seed"), th("Error pods (kernel)"), th("IP reuses"),
+                th("Error pods (simulator, same seed)"), th("simulator's one-run range")));
+        for (int i = 0; i < lab.get("runs").size(); i++) {
+            rows.add(tr(td(String.valueOf(i + 1)), td(lab.get("seeds").get(i).asString()),
+                    td(lab.get("runs").get(i).asString()), td(lab.get("ipReuses").get(i).asString()),
+                    td(sim.get("pairedErrorPods").get(i).asString()),
+                    td(range.get("low").asString() + " .. " + range.get("high").asString())));
+        }
+        List<DomContent> content = new ArrayList<>();
+        content.add(p(String.format(Locale.ROOT, "Time scale %s. Simulator: mean %s Error pods over %s replications "
+                + "(standard deviation %s).", compare.path("timeScale").asString(), range.get("mean").asString(),
+                sim.get("replications").asString(), sim.get("standardDeviation").asString())));
+        content.add(table(tbody(rows.toArray(DomContent[]::new))));
+        compare.path("checks").forEach(check -> content.add(p(check.asString())));
+        content.add(p(compare.get("agree").asBoolean() ? "agree: yes" : "agree: NO"));
+        return content;
     }
 
     /** A cluster run: the report's table as measured, then each cooldown as one run. */
