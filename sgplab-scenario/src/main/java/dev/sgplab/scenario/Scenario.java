@@ -7,6 +7,7 @@ import dev.sgplab.model.controller.InstanceLimits;
 import dev.sgplab.model.dist.Distribution;
 import dev.sgplab.model.dns.ResolverKind;
 import dev.sgplab.model.dns.ResolverProfile;
+import dev.sgplab.model.dns.SearchWalk;
 import dev.sgplab.model.guard.GuardRules;
 import dev.sgplab.model.neighbour.GcRegime;
 import dev.sgplab.model.neighbour.NeighbourParams;
@@ -263,8 +264,20 @@ public record Scenario(String name, Cluster cluster, Subnet subnet, Vpc vpc, Ker
 
     /** Warnings the real systems would log for these settings (e.g. a clamped cooldown). */
     public List<String> warnings() {
-        String warning = controller.cooldown().warning();
-        return warning == null ? List.of() : List.of(warning);
+        List<String> warnings = new ArrayList<>();
+        String cooldown = controller.cooldown().warning();
+        if (cooldown != null) {
+            warnings.add(cooldown);
+        }
+        ResolverProfile profile = dns.profile();
+        if (!SearchWalk.resolvesWhenNothingIsLost(profile, dns.name())) {
+            warnings.add("dns.name '" + dns.name() + "' does not resolve with the " + dns.resolver()
+                    + " resolver even when no reply is lost, so every pod ends Error"
+                    + (profile.kind() == ResolverKind.BUSYBOX && dns.name().contains(".") && !dns.name().endsWith(".")
+                            ? " (busybox nslookup expands only a name without a dot: give the full name, e.g. "
+                                    + "kubernetes.default.svc." + dns.clusterDomain() + ")" : ""));
+        }
+        return warnings;
     }
 
     private static void positive(List<String> problems, String key, long value) {

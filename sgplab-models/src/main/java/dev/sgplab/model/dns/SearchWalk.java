@@ -62,6 +62,22 @@ public final class SearchWalk {
         }
     }
 
+    /**
+     * Whether a lookup of {@code name} succeeds when no reply is lost: if not, every pod fails
+     * whatever the neighbour tables hold (busybox: every candidate must be answered).
+     */
+    public static boolean resolvesWhenNothingIsLost(ResolverProfile profile, String name) {
+        if (profile.kind() == ResolverKind.BUSYBOX) {
+            return profile.candidates(name).stream().allMatch(candidate -> profile.answers(name, candidate));
+        }
+        SearchWalk walk = new SearchWalk(profile, name);
+        Step step = Step.NEXT_QUERY;
+        while (step == Step.NEXT_QUERY) {
+            step = walk.next(profile.answers(name, walk.current()) ? Outcome.ANSWERED : Outcome.NXDOMAIN);
+        }
+        return step == Step.SUCCEEDED;
+    }
+
     /** The name to query now. */
     public String current() {
         return current;

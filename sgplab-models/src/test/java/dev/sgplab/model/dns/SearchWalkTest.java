@@ -66,4 +66,17 @@ class SearchWalkTest {
                 "amazon.com", "SUCCEEDED");
         assertThat(walk(ResolverKind.MUSL, "a.b.c.d.e.f", NXDOMAIN)).containsExactly("a.b.c.d.e.f", "FAILED");
     }
+
+    /** A name that cannot resolve dooms every pod, whatever the neighbour tables hold: say so up front. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1}: {2}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "GLIBC,   kubernetes.default,                   true",  // the second search domain answers
+        "MUSL,    kubernetes.default,                   true",
+        "BUSYBOX, kubernetes.default,                   false", // a name with a dot is not expanded
+        "BUSYBOX, kubernetes.default.svc.cluster.local, true",
+        "GLIBC,   kubernetes.default.,                  false"  // a trailing dot: only as is, and upstream has no such name
+    })
+    void aNameThatCannotResolveIsKnownBeforeAnyRun(ResolverKind kind, String name, boolean resolves) {
+        assertThat(SearchWalk.resolvesWhenNothingIsLost(profile(kind), name)).isEqualTo(resolves);
+    }
 }
