@@ -49,7 +49,7 @@ class DeploymentManifestsTest {
         assertThat(role.get("rules")).hasSize(1);
         JsonNode rule = role.get("rules").get(0);
         assertThat(rule.get("resources")).extracting(JsonNode::asString).containsExactly("pods");
-        assertThat(rule.get("verbs")).extracting(JsonNode::asString).containsExactlyInAnyOrder("get", "list", "watch");
+        assertThat(rule.get("verbs")).extracting(JsonNode::asString).containsExactlyInAnyOrder("list", "watch");
         JsonNode binding = docs.stream().filter(d -> d.get("kind").asString().equals("ClusterRoleBinding")).findFirst()
                 .orElseThrow();
         assertThat(binding.get("subjects").get(0).get("name").asString()).isEqualTo("sgplab-guard");
