@@ -11,7 +11,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
@@ -63,6 +66,23 @@ final class SweepCommand implements Callable<Integer> {
             description = "With --emit-job: the image of deploy/k8s/guard/Dockerfile, which holds all of sgplab (default: ${DEFAULT-VALUE}).")
     String image;
 
+    /**
+     * Binds every cell before any work, so that a bad value fails at once rather than half-way, and
+     * says once what the models will do differently from what was asked (a cooldown under the
+     * controller's floor runs at the floor).
+     */
+    private void checkEveryCell(ScenarioTree tree, List<Vary> axes) {
+        Set<String> warnings = new LinkedHashSet<>();
+        for (Map<String, String> cell : Sweep.cells(axes)) {
+            ScenarioTree variant = tree;
+            for (Map.Entry<String, String> setting : cell.entrySet()) {
+                variant = variant.with(setting.getKey(), setting.getValue());
+            }
+            warnings.addAll(variant.bind().warnings());
+        }
+        warnings.forEach(w -> spec.commandLine().getErr().println("sgplab: warning: " + w));
+    }
+
     @Override
     public Integer call() {
         if (replications <= 0) {
@@ -83,9 +103,7 @@ final class SweepCommand implements Callable<Integer> {
             }
         }
         ScenarioTree tree = scenarioOptions.load(scenario);
-        for (Vary axis : axes) {
-            tree.with(axis.key(), axis.values().get(0)); // an unknown key fails here, before any work
-        }
+        checkEveryCell(tree, axes);
         PrintWriter out = spec.commandLine().getOut();
         if (emitJob) {
             Path file = Path.of(scenario);

@@ -43,6 +43,16 @@ class SweepCommandsTest {
     }
 
     @Test
+    void cellsBelowTheControllersFloorAreNamedOnceBeforeTheRun() {
+        CliTest.Result r = CliTest.run("sweep", "--scenario", REPORT, "--vary",
+                "controller.branch-eni-cooldown=20..30:5", "--replications", "2", "-o", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err().lines().filter(l -> l.startsWith("sgplab: warning:")).toList()).containsExactly(
+                "sgplab: warning: branch-eni-cooldown 20 s is below the controller's minimum: it uses 30 s",
+                "sgplab: warning: branch-eni-cooldown 25 s is below the controller's minimum: it uses 30 s");
+    }
+
+    @Test
     void csvHasARowPerCellAndTheTableNamesTheAxes() {
         CliTest.Result csv = CliTest.run(with("-o", "csv"));
         assertThat(csv.out().lines()).hasSize(7);
@@ -151,6 +161,7 @@ class SweepCommandsTest {
         "range w/o step   | sweep --scenario " + REPORT + " --vary controller.branch-eni-cooldown=30..90   | needs a step",
         "unknown key      | sweep --scenario " + REPORT + " --vary controller.cooldown=30..90:30           | unknown key 'controller.cooldown'",
         "bad shard        | sweep --scenario " + REPORT + " --vary dns.attempts=2,3 --shard 2/2             | --shard must be I/N",
+        "bad cell         | sweep --scenario " + REPORT + " --vary subnet.used-by-others=0..500:100          | with subnet.used-by-others=200: subnet: used-by-others must be 0..122",
         "missing result   | report --from /nonexistent/result.json --out /tmp/x                        | no such file",
         "missing shard    | merge /nonexistent/shard-0.json                                           | no such file",
         "bad target       | advise --target 2                                                          | --target must be a rate",
