@@ -102,6 +102,17 @@ class SweepAndAdviceTest {
         assertThat(attempts.smallestCooldownSeconds()).isLessThanOrEqualTo(recommended);
     }
 
+    /** With 3 free addresses for 200 pods the subnet, not the cooldown, is the problem: the advice says so. */
+    @Test
+    void adviceNamesCapacityWhenMostPodsWaitForABranchEni() {
+        ScenarioTree starved = REPORT.with("subnet.used-by-others", "120");
+        Advice advice = new Advisor(starved, 0.05, 20, 3, 2, null).advise();
+        assertThat(advice.recommendation().atCooldown().capacity().podsWaitedForBranch()).isGreaterThan(50);
+        assertThat(advice.notes()).anyMatch(n -> n.contains("of the pods wait for a branch ENI"));
+        Advice plain = new Advisor(REPORT, 0.05, 20, 3, 2, null).advise();
+        assertThat(plain.notes()).noneMatch(n -> n.contains("of the pods wait for a branch ENI"));
+    }
+
     @Test
     void replicationsAreEnoughForZeroErrorsToProveTheTarget() {
         // 3 / (1e-4 x 200) = 150, plus 20 %

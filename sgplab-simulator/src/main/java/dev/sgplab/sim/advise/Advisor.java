@@ -8,6 +8,7 @@ import dev.sgplab.sim.SimulationPlan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntConsumer;
 import org.apache.commons.statistics.interval.BinomialConfidenceInterval;
@@ -32,6 +33,9 @@ public final class Advisor {
     private final IntConsumer progress;
     private final Map<String, Evaluation> cache = new LinkedHashMap<>();
     private int done;
+
+    /** Above this share of pods waiting for a branch ENI, capacity rather than the cooldown is the problem. */
+    static final double CAPACITY_WARNING_SHARE = 0.25;
 
     public Advisor(ScenarioTree tree, double target, int replications, long seed, int threads, IntConsumer progress) {
         if (!(target > 0 && target < 1)) {
@@ -67,6 +71,14 @@ public final class Advisor {
                 + "as a lower bound of the uncertainty when errors are common");
         if (recommendation.cooldownSeconds() == null) {
             notes.add("no cooldown up to " + MAX_COOLDOWN + " s reaches the target: see the alternatives");
+        }
+        Evaluation chosen = recommendation.atCooldown();
+        double waitedShare = chosen.capacity().podsWaitedForBranch() / base.workload().pods();
+        if (waitedShare > CAPACITY_WARNING_SHARE) {
+            notes.add(String.format(Locale.ROOT, "at %s s, %.0f %% of the pods wait for a branch ENI (%.1f s per pod on "
+                    + "average): the nodes' branch ENI limit or the subnet's free addresses limit this churn more "
+                    + "than the cooldown does; more addresses or more trunk-capable nodes come first",
+                    fmt(chosen.cooldownSeconds()), 100 * waitedShare, chosen.capacity().meanBranchWaitSeconds()));
         }
         Map<String, String> assumptions = new LinkedHashMap<>();
         for (String key : List.of("subnet.cidr", "subnet.used-by-others", "subnet.allocation-policy",
@@ -128,6 +140,10 @@ public final class Advisor {
                 twoSided.getLowerBound(), twoSided.getUpperBound(), oneSided.getUpperBound(),
                 new Evaluation.Capacity(average(runs, RunObservations::meanDeleteQueue),
                         average(runs, r -> r.podsWaitedForBranch()), average(runs, RunObservations::meanBranchWaitSeconds)));
+    }
+
+    private static String fmt(double seconds) {
+        return seconds == Math.rint(seconds) ? Long.toString((long) seconds) : Double.toString(seconds);
     }
 
     private static double average(List<RunObservations> runs, java.util.function.ToDoubleFunction<RunObservations> f) {
