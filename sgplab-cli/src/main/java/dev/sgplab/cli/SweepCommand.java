@@ -66,6 +66,14 @@ final class SweepCommand implements Callable<Integer> {
             description = "With --emit-job: the image of deploy/k8s/guard/Dockerfile, which holds all of sgplab (default: ${DEFAULT-VALUE}).")
     String image;
 
+    private static Shard parseShard(String text) {
+        try {
+            return Shard.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new Errors.BadInputException(e.getMessage());
+        }
+    }
+
     /**
      * Binds every cell before any work, so that a bad value fails at once rather than half-way, and
      * says once what the models will do differently from what was asked (a cooldown under the
@@ -94,14 +102,7 @@ final class SweepCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Errors.BadInputException(e.getMessage());
         }
-        Shard slice = null;
-        if (shard != null) {
-            try {
-                slice = Shard.parse(shard);
-            } catch (IllegalArgumentException e) {
-                throw new Errors.BadInputException(e.getMessage());
-            }
-        }
+        Shard slice = shard == null ? null : parseShard(shard);
         ScenarioTree tree = scenarioOptions.load(scenario);
         checkEveryCell(tree, axes);
         PrintWriter out = spec.commandLine().getOut();
@@ -113,8 +114,7 @@ final class SweepCommand implements Callable<Integer> {
             return 0;
         }
         int cells = Sweep.cells(axes).size();
-        Shard only = slice;
-        int mine = only == null ? cells : (int) IntStream.range(0, cells).filter(only::includes).count();
+        int mine = slice == null ? cells : (int) IntStream.range(0, cells).filter(slice::includes).count();
         SweepResult result;
         try (Progress progress = new Progress(spec.commandLine().getErr(), "sweep", mine * replications)) {
             result = Sweep.run(tree, axes, replications, run.seed, run.count(), slice, progress);
