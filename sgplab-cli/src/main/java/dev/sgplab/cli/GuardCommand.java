@@ -78,7 +78,7 @@ final class GuardCommand implements Callable<Integer> {
                         .withLimit(1L).build());
             } catch (KubernetesClientException e) {
                 throw new Errors.BadInputException(e.getCode() == 403
-                        ? "forbidden (403): the guard's service account needs get, list and watch on pods"
+                        ? "forbidden (403): the guard's service account needs list and watch on pods"
                         : KubeClients.explain(e));
             }
             watcher.start(client, 0);
