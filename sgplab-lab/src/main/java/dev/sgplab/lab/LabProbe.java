@@ -1,6 +1,5 @@
 package dev.sgplab.lab;
 
-import dev.sgplab.engine.Time;
 import dev.sgplab.model.controller.BranchEni;
 import dev.sgplab.model.vpc.MacAddress;
 import dev.sgplab.observe.EntrySnapshot;
@@ -76,19 +75,18 @@ public final class LabProbe {
      */
     private List<TryObservation> tries(List<Poll> polls, double gapSeconds, int ip) {
         int attempts = session.timing().resolverAttempts();
-        long interval = LabLookups.tryInterval(session.scenario(), attempts);
         double scale = session.timing().scale();
+        long realInterval = (long) (LabLookups.tryInterval(session.scenario(), attempts) * scale);
         long start = polls.get(0).at();
         long end = polls.get(polls.size() - 1).at();
         List<TryObservation> tries = new ArrayList<>();
-        for (int k = 0; start + (long) (k * Time.toSeconds(interval) * scale * 1e9) <= end; k++) {
-            long at = start + (long) (k * Time.toSeconds(interval) * scale * 1e9);
-            Poll seen = polls.get(0);
-            for (Poll poll : polls) {
-                if (poll.at() <= at) {
-                    seen = poll;
-                }
+        int seenIndex = 0;
+        for (int k = 0; start + k * realInterval <= end; k++) {
+            long at = start + k * realInterval;
+            while (seenIndex + 1 < polls.size() && polls.get(seenIndex + 1).at() <= at) {
+                seenIndex++; // polls are in time order: the last read at or before this try
             }
+            Poll seen = polls.get(seenIndex);
             tries.add(new TryObservation(k / attempts, k % attempts, gapSeconds + (at - start) / 1e9 / scale, 0,
                     seen.entry(), LabLookups.fate(seen.entry(), ip, MAC_B), List.of()));
         }
