@@ -3,12 +3,20 @@ package dev.sgplab.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-@Command(name = "sgplab", mixinStandardHelpOptions = true, version = "sgplab 0.1.0",
+@Command(name = "sgplab", mixinStandardHelpOptions = true, versionProvider = BuildInfo.Provider.class,
         description = "Reproduce, explain and fix stale ARP entries after SGPP IP reuse on EKS.",
         subcommands = {ReproduceCommand.class, SimulateCommand.class, SweepCommand.class, AdviseCommand.class,
                 MergeCommand.class,
                 ReportCommand.class, LabCommand.class, ClusterCommand.class, GuardCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class})
+                VersionCommand.class, CompletionCommand.class, NestedHelpCommand.class},
+        footerHeading = "%nEnvironment:%n",
+        footer = {
+                "  SGPLAB_DEBUG=1     On an internal error, also print the stack trace.",
+                "  SGPLAB_JAVA_OPTS   JVM options for the ./sgplab launcher's java (e.g. -Xmx4g).",
+                "  KUBECONFIG         Kubeconfig file(s) for cluster and guard without --kubeconfig; without it",
+                "                     ~/.kube/config, then a pod's service account.",
+                "",
+                "Help of a subcommand: sgplab help cluster run. Shell completion: source <(sgplab completion)."})
 public final class Sgplab implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -21,6 +29,7 @@ public final class Sgplab implements Runnable {
     /** The configured command line: one-line errors, exit code 2 for bad input. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Sgplab());
+        BuildInfo.versionEverywhere(cli);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler(Errors::onBadArguments);
         cli.setExecutionExceptionHandler(Errors::onFailure);

@@ -26,7 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Run a grid of scenario variants (e.g. cooldown 30..120:5 x free IPs) on all cores.")
 final class SweepCommand implements Callable<Integer> {
-    enum Format { TABLE, JSON, CSV }
+    enum Format { TABLE, JSON, YAML, CSV }
 
     @Spec
     CommandSpec spec;
@@ -47,7 +47,8 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     Threads run;
 
-    @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table, json or csv (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "FORMAT",
+            description = "table, json, yaml or csv (default: ${DEFAULT-VALUE}).")
     Format output;
 
     @Option(names = "--report", paramLabel = "DIR", description = "Also write DIR/index.html with PNG charts.")
@@ -125,6 +126,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         out.print(switch (output) {
             case JSON -> json;
+            case YAML -> OutputFormat.yaml(json);
             case CSV -> SweepReport.csv(result);
             case TABLE -> SweepReport.table(result);
         });

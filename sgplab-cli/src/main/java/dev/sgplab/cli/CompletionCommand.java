@@ -1,0 +1,29 @@
+package dev.sgplab.cli;
+
+import java.io.PrintWriter;
+import picocli.AutoComplete;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The shell completion script, generated from the command tree itself (picocli's AutoComplete), so
+ * it always knows every subcommand, option and enum value of this build.
+ */
+@Command(name = "completion", mixinStandardHelpOptions = true,
+        description = {"Print a bash/zsh completion script for sgplab.",
+                "For this shell: source <(sgplab completion)",
+                "For every new shell: sgplab completion > ~/.local/share/bash-completion/completions/sgplab",
+                "(zsh: put the source line in ~/.zshrc; the script loads bashcompinit itself)."})
+final class CompletionCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        String script = AutoComplete.bash(spec.root().name(), spec.root().commandLine());
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(script);
+        out.flush();
+    }
+}

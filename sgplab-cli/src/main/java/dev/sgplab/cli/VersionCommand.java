@@ -1,0 +1,31 @@
+package dev.sgplab.cli;
+
+import dev.sgplab.report.Json;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "version", mixinStandardHelpOptions = true,
+        description = "Print the version, the git commit and the build time of this sgplab, and the Java that runs it.")
+final class VersionCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    OutputOptions output;
+
+    /** The JSON document; "commit" is the short hash, "modified" whether the tree had uncommitted changes. */
+    record Document(String kind, String version, String commit, boolean modified, String built, String java) {
+    }
+
+    @Override
+    public Integer call() {
+        BuildInfo build = BuildInfo.current();
+        String java = System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")";
+        Document d = new Document("version", build.version(), build.commit(), build.modified(), build.built(), java);
+        return output.print(spec.commandLine().getOut(), () -> Json.write(d), () -> String.format(
+                "version  %s%ncommit   %s%nbuilt    %s%njava     %s%n", d.version(), build.commitText(), d.built(), java));
+    }
+}
