@@ -11,10 +11,11 @@ import picocli.CommandLine.Model.CommandSpec;
  * it always knows every subcommand, option and enum value of this build.
  */
 @Command(name = "completion", mixinStandardHelpOptions = true,
-        description = {"Print a bash/zsh completion script for sgplab.",
-                "For this shell: source <(sgplab completion)",
-                "For every new shell: sgplab completion > ~/.local/share/bash-completion/completions/sgplab",
-                "(zsh: put the source line in ~/.zshrc; the script loads bashcompinit itself)."})
+        description = {"Print a bash/zsh completion script for sgplab. In this shell:",
+                "  source <(sgplab completion)",
+                "In every new bash (with bash-completion installed):",
+                "  sgplab completion > ~/.local/share/bash-completion/completions/sgplab",
+                "zsh: the source line in ~/.zshrc (the script loads bashcompinit)."})
 final class CompletionCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
  * of {@code cluster}).
  */
 @Command(name = "help", helpCommand = true,
-        description = "Show the help of a command: sgplab help cluster run is sgplab cluster run --help.")
+        description = "Show a command's help, at any depth: sgplab help cluster run.")
 final class NestedHelpCommand implements CommandLine.IHelpCommandInitializable2, Runnable {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean helpRequested;

@@ -10,13 +10,15 @@ import picocli.CommandLine.Command;
                 ReportCommand.class, LabCommand.class, ClusterCommand.class, GuardCommand.class, BenchCommand.class,
                 VersionCommand.class, CompletionCommand.class, NestedHelpCommand.class},
         footerHeading = "%nEnvironment:%n",
-        footer = {
+        footer = { // lines under 80 columns: picocli wraps a longer one anywhere
                 "  SGPLAB_DEBUG=1     On an internal error, also print the stack trace.",
-                "  SGPLAB_JAVA_OPTS   JVM options for the ./sgplab launcher's java (e.g. -Xmx4g).",
-                "  KUBECONFIG         Kubeconfig file(s) for cluster and guard without --kubeconfig; without it",
-                "                     ~/.kube/config, then a pod's service account.",
+                "  SGPLAB_JAVA_OPTS   JVM options for the ./sgplab launcher (e.g. -Xmx4g).",
+                "  KUBECONFIG         Kubeconfig file(s) of cluster and guard when --kubeconfig",
+                "                     is not given; else ~/.kube/config, else the pod's",
+                "                     service account.",
                 "",
-                "Help of a subcommand: sgplab help cluster run. Shell completion: source <(sgplab completion)."})
+                "Help of a subcommand: sgplab help cluster run",
+                "Shell completion:     source <(sgplab completion)"})
 public final class Sgplab implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

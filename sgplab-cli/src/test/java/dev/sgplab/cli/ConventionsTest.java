@@ -96,7 +96,7 @@ class ConventionsTest {
     void helpNamesTheEnvironmentVariables() {
         String help = CliTest.run("--help").out();
         assertThat(help).contains("Environment:", "SGPLAB_DEBUG=1", "SGPLAB_JAVA_OPTS", "KUBECONFIG",
-                "sgplab completion", "sgplab help cluster run");
+                "source <(sgplab completion)", "sgplab help cluster run");
     }
 
     /** The script completes in a real bash: subcommands, nested subcommands and -o's values. */

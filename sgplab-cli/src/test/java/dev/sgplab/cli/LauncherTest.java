@@ -39,7 +39,7 @@ class LauncherTest {
 
     @BeforeEach
     void tree() throws IOException {
-        root = tmp.resolve("project");
+        root = tmp.resolve("my [project] *");
         bin = tmp.resolve("bin");
         Files.createDirectories(bin);
         jar = root.resolve("sgplab-cli/target/sgplab.jar");
