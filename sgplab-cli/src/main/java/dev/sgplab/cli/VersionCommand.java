@@ -17,14 +17,14 @@ final class VersionCommand implements Callable<Integer> {
     OutputOptions output;
 
     /** The JSON document; "commit" is the short hash, "modified" whether the tree had uncommitted changes. */
-    record Document(String kind, String version, String commit, boolean modified, String built, String java) {
+    record Document(String version, String commit, boolean modified, String built, String java) {
     }
 
     @Override
     public Integer call() {
         BuildInfo build = BuildInfo.current();
         String java = System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")";
-        Document d = new Document("version", build.version(), build.commit(), build.modified(), build.built(), java);
+        Document d = new Document(build.version(), build.commit(), build.modified(), build.built(), java);
         return output.print(spec.commandLine().getOut(), () -> Json.write(d), () -> String.format(
                 "version  %s%ncommit   %s%nbuilt    %s%njava     %s%n", d.version(), build.commitText(), d.built(), java));
     }
