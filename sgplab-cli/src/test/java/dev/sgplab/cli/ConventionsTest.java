@@ -131,14 +131,25 @@ class ConventionsTest {
         return pom.substring(at, pom.indexOf("</version>", at));
     }
 
-    /** What the build script should have found: this checkout's commit, or "unknown" outside one. */
+    /** What the build script should have found: this project's commit, or "unknown" outside its checkout. */
     private static String gitShortCommit() throws Exception {
-        try {
-            Process git = new ProcessBuilder("git", "-C", "..", "rev-parse", "--short=7", "HEAD").start();
-            String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            return git.waitFor() == 0 && !out.isEmpty() ? out : BuildInfo.UNKNOWN;
-        } catch (IOException noGit) {
+        Path project = Path.of("..").toRealPath();
+        String top = git("rev-parse", "--show-toplevel");
+        if (top.isEmpty() || !Path.of(top).toRealPath().equals(project)) {
             return BuildInfo.UNKNOWN;
+        }
+        return git("rev-parse", "--short=7", "HEAD");
+    }
+
+    private static String git(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("git", "-C", ".."));
+        command.addAll(List.of(args));
+        try {
+            Process git = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            return git.waitFor() == 0 ? out : "";
+        } catch (IOException noGit) {
+            return "";
         }
     }
 }
