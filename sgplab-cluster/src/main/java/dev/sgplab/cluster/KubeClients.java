@@ -183,30 +183,33 @@ public final class KubeClients {
         };
     }
 
-    /** Why no answer came, in the user's words rather than the JDK's class names. */
+    /**
+     * Why no answer came, in the user's words rather than the JDK's class names: the first cause in
+     * the chain that says (the JDK's HTTP client wraps a refused connection's ClosedChannelException
+     * in a ConnectException without a message).
+     */
     static String noAnswer(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            String detail = cause.getMessage() == null ? "" : ": " + oneLine(cause.getMessage());
+            if (cause instanceof java.net.ConnectException) {
+                return "connection refused";
+            }
+            if (cause instanceof java.net.UnknownHostException) {
+                return "unknown host" + detail;
+            }
+            if (cause instanceof java.net.http.HttpTimeoutException || cause instanceof java.net.SocketTimeoutException
+                    || cause instanceof java.util.concurrent.TimeoutException) {
+                return "no answer in time";
+            }
+            if (cause instanceof javax.net.ssl.SSLException) {
+                return "TLS failed" + detail;
+            }
+        }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String detail = root.getMessage() == null ? "" : ": " + oneLine(root.getMessage());
-        if (root instanceof java.net.ConnectException) {
-            return "connection refused" + (detail.contains("refused") || detail.isEmpty() ? "" : detail);
-        }
-        if (root instanceof java.net.UnknownHostException) {
-            return "unknown host" + detail;
-        }
-        if (root instanceof java.net.http.HttpTimeoutException || root instanceof java.net.SocketTimeoutException
-                || root instanceof java.util.concurrent.TimeoutException) {
-            return "no answer in time";
-        }
-        if (root instanceof javax.net.ssl.SSLException) {
-            return "TLS failed" + detail;
-        }
-        if (root instanceof java.io.IOException) {
-            return "connection failed" + detail;
-        }
-        return detail.isEmpty() ? "no answer" : detail.substring(2);
+        return root.getMessage() == null ? "connection failed" : "connection failed: " + oneLine(root.getMessage());
     }
 
     static String oneLine(String text) {
