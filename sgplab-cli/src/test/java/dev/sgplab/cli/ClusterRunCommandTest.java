@@ -104,7 +104,7 @@ class ClusterRunCommandTest {
     }
 
     @Test
-    void badInputForbiddenAndUnreachableAreOneLineAndExitTwo() throws Exception {
+    void badInputIsExitTwoForbiddenFourAndUnreachableThreeEachOneLineNamingTheCluster() throws Exception {
         CliTest.Result noGroup = CliTest.run("cluster", "run", "--kubeconfig", kubeconfig.toString());
         assertThat(noGroup.code()).isEqualTo(2);
         assertThat(noGroup.err().strip()).startsWith("sgplab: no security group for the pods").doesNotContain("\n");
@@ -116,16 +116,70 @@ class ClusterRunCommandTest {
         startEks();
         api.fail("GET", "/api/v1/nodes", 403, 1);
         CliTest.Result forbidden = clusterRun();
-        assertThat(forbidden.code()).isEqualTo(2);
-        assertThat(forbidden.err().strip()).isEqualTo("sgplab: cannot list nodes: forbidden (403): injected 403");
+        assertThat(forbidden.code()).isEqualTo(4);
+        assertThat(forbidden.err().strip().lines().toList()).last().isEqualTo("sgplab: cannot list nodes: forbidden (403): "
+                + "injected 403 (cluster " + client.getMasterUrl() + ", context m)");
 
         Path nowhere = dir.resolve("nowhere");
         Files.writeString(nowhere, Files.readString(kubeconfig).replace(client.getMasterUrl().toString(), "http://127.0.0.1:9/"));
         CliTest.Result unreachable = CliTest.run("cluster", "run", "--kubeconfig", nowhere.toString(), "--security-group",
                 "sg-0123456789abcdef0");
-        assertThat(unreachable.code()).isEqualTo(2);
-        assertThat(unreachable.err().strip()).startsWith("sgplab: ").contains("cannot be reached").doesNotContain("\n")
-                .doesNotContain(SECRET);
+        assertThat(unreachable.code()).isEqualTo(3);
+        assertThat(unreachable.err().strip().lines().toList()).last().asString().startsWith("sgplab: ")
+                .contains("cannot be reached", "(cluster http://127.0.0.1:9/, context m)");
+        assertThat(unreachable.err()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void anUnknownContextStopsTheRunBeforeAnyCall() {
+        startEks();
+        api.forgetRequests();
+        CliTest.Result run = clusterRun("--context", "prod");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("sgplab: context \"prod\" is not in " + kubeconfig + "; its contexts are: m\n");
+        assertThat(api.requests()).isEmpty();
+    }
+
+    @Test
+    void dryRunShowsEveryObjectAndTheConfigMapChangeAndWritesNothing() {
+        FakeEks.installSgpp(client, "45");
+        api.forgetRequests();
+        CliTest.Result dry = CliTest.run("cluster", "run", "--kubeconfig", kubeconfig.toString(), "--pods", "12",
+                "--cooldown", "30,70", "--interval", "0.02", "--security-group", "sg-0123456789abcdef0", "--run-id", "cli1",
+                "--dry-run");
+        assertThat(dry.code()).as(dry.err()).isZero();
+        assertThat(api.writes()).isEmpty();
+        assertThat(api.requests()).anyMatch(r -> r.contains("/api/v1/nodes"))
+                .anyMatch(r -> r.contains("/configmaps/amazon-vpc-cni"));
+        assertThat(dry.err()).isEqualTo("sgplab: dry run, reading only from cluster " + client.getMasterUrl()
+                + " (context m, kubeconfig " + kubeconfig + ")\n");
+        assertThat(dry.out()).startsWith("Dry run of cluster run cli1: nothing is written. On 2 SGPP nodes "
+                + "(ip-10-0-1-10: 9 branch ENIs, ip-10-0-2-20: 9 branch ENIs) it would:");
+        assertThat(dry.out()).contains("create Namespace sgplab:\n  ---\n  apiVersion: \"v1\"\n  kind: \"Namespace\"\n",
+                "create SecurityGroupPolicy sgplab/sgplab-cli1:", "kind: \"SecurityGroupPolicy\"", "sg-0123456789abcdef0",
+                """
+                change ConfigMap kube-system/amazon-vpc-cni, one value per round:
+                  data.branch-eni-cooldown: 45 -> 30 (the controller uses 30 s)
+                  data.branch-eni-cooldown: 30 -> 70 (the controller uses 70 s)
+                  metadata.annotations added while the run lasts:
+                    sgplab.dev/changed-by-run: cli1
+                    sgplab.dev/previous-branch-eni-cooldown: 45
+                  at the end: branch-eni-cooldown back to 45, the annotations removed
+                create 12 pods per cooldown, 24 in all (churn-c30-000 .. churn-c70-011), one every 0.02 s; the first:
+                """, "name: \"churn-c30-000\"", "getent ahosts", "delete each cooldown's pods after its round, and at the end "
+                        + "everything labelled sgplab.dev/run=cli1 (the namespace sgplab with it)");
+        assertThat(client.namespaces().withName("sgplab").get()).isNull();
+        assertThat(client.configMaps().inNamespace("kube-system").withName("amazon-vpc-cni").get().getData())
+                .containsEntry("branch-eni-cooldown", "45");
+    }
+
+    @Test
+    void dryRunStopsWhereTheRunWouldStop() {
+        CliTest.Result dry = clusterRun("--dry-run");
+        assertThat(dry.code()).isEqualTo(2);
+        assertThat(dry.err().strip().lines().toList()).last().asString()
+                .startsWith("sgplab: this cluster cannot run security groups for pods: the SecurityGroupPolicy CRD");
+        assertThat(api.writes()).isEmpty();
     }
 
     @Test
