@@ -12,6 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -180,6 +182,51 @@ class ClusterRunCommandTest {
         assertThat(dry.err().strip().lines().toList()).last().asString()
                 .startsWith("sgplab: this cluster cannot run security groups for pods: the SecurityGroupPolicy CRD");
         assertThat(api.writes()).isEmpty();
+    }
+
+    /**
+     * Ctrl-C and SIGTERM in the middle of a round, on sgplab in its own JVM: it deletes what it
+     * created, puts the cooldown back, and exits 130 or 143. The JVM is started through
+     * `env --default-signal=INT` because a test run as a background job inherits SIGINT ignored.
+     */
+    @ParameterizedTest(name = "SIG{0} -> {1}")
+    @CsvSource({"TERM, 143", "INT, 130"})
+    void aSignalMidRunCleansUpAndExitsWithItsCode(String signal, int exit) throws Exception {
+        startEks();
+        List<String> command = new java.util.ArrayList<>(List.of("env", "--default-signal=INT",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "cluster", "run", "--kubeconfig", kubeconfig.toString(), "--pods", "300", "--cooldown", "30",
+                "--interval", "0.2", "--event-timeout", "20", "--security-group", "sg-0123456789abcdef0", "--run-id", "sig1"));
+        Process sgplab = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> log = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Thread reader = new Thread(() -> new java.io.BufferedReader(new java.io.InputStreamReader(sgplab.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8)).lines().forEach(log::add));
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90)).until(() ->
+                    client.pods().inNamespace("sgplab").withLabel("sgplab.dev/run", "sig1").list().getItems().size() >= 5);
+            assertThat(client.configMaps().inNamespace("kube-system").withName("amazon-vpc-cni").get().getData())
+                    .containsEntry("branch-eni-cooldown", "30");
+            Process kill = new ProcessBuilder("kill", "-s", signal, Long.toString(sgplab.pid())).start();
+            assertThat(kill.waitFor()).isZero();
+            assertThat(sgplab.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as(String.join("\n", log)).isTrue();
+        } finally {
+            sgplab.destroyForcibly();
+        }
+        reader.join(5_000);
+        assertThat(sgplab.exitValue()).as(String.join("\n", log)).isEqualTo(exit);
+        assertThat(log).first().asString().isEqualTo("sgplab: writing to cluster " + client.getMasterUrl()
+                + " (context m, kubeconfig " + kubeconfig + ")");
+        assertThat(client.pods().inAnyNamespace().withLabel("sgplab.dev/run").list().getItems()).isEmpty();
+        assertThat(client.namespaces().withLabel("sgplab.dev/run").list().getItems()).isEmpty();
+        io.fabric8.kubernetes.api.model.ConfigMap map = client.configMaps().inNamespace("kube-system")
+                .withName("amazon-vpc-cni").get();
+        assertThat(map.getData()).containsEntry("branch-eni-cooldown", "45");
+        assertThat(map.getMetadata().getAnnotations() == null ? java.util.Map.of() : map.getMetadata().getAnnotations())
+                .doesNotContainKey("sgplab.dev/changed-by-run");
+        assertThat(String.join("\n", log)).doesNotContain(SECRET, "NOT CLEANED");
     }
 
     @Test
