@@ -162,4 +162,16 @@ class ClusterCommandTest {
                     "  4   the Kubernetes API server refused", "130   interrupted (Ctrl-C)", "143   stopped by SIGTERM");
         }
     }
+
+    @Test
+    void theReadmesExitCodesAreTheTableTheCommandsUse() throws Exception {
+        java.util.Map<Integer, String> documented = new java.util.LinkedHashMap<>();
+        String readme = Files.readString(Path.of("../README.md"));
+        String section = readme.substring(readme.indexOf("## Exit codes"));
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("(?m)^\\| (\\d+) \\| (.+) \\|$").matcher(section);
+        while (row.find()) {
+            documented.put(Integer.parseInt(row.group(1)), row.group(2));
+        }
+        assertThat(documented.keySet()).containsExactlyElementsOf(Errors.TABLE.keySet());
+    }
 }
