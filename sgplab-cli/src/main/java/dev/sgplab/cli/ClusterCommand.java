@@ -256,6 +256,9 @@ final class ClusterCommand implements Runnable {
 
         @Override
         public Integer call() {
+            if (dryRun && output.output == OutputFormat.JSON) {
+                throw new Errors.BadInputException("--dry-run prints text, not -o json");
+            }
             List<String> groups = SecurityGroupIds.resolve(securityGroups, terraformOutputs);
             if (!(interval > 0) || !(stay >= 0) || podTimeout <= 0 || eventTimeout <= 0 || (settle != null && settle < 0)) {
                 throw new Errors.BadInputException("--interval and --pod-timeout and --event-timeout must be positive; "

@@ -174,4 +174,15 @@ class ClusterCommandTest {
         }
         assertThat(documented.keySet()).containsExactlyElementsOf(Errors.TABLE.keySet());
     }
+
+    @Test
+    void aRunStoppedByItsCleanupIsExit130() {
+        picocli.CommandLine cli = Sgplab.commandLine();
+        java.io.StringWriter err = new java.io.StringWriter();
+        cli.setErr(new java.io.PrintWriter(err));
+        assertThat(Errors.onFailure(new dev.sgplab.cluster.ClusterRun.Interrupted(), cli, null)).isEqualTo(130);
+        assertThat(err.toString()).isEqualTo("sgplab: the run was interrupted; what it created was deleted\n");
+        assertThat(Errors.onFailure(new dev.sgplab.cluster.ClusterException(
+                dev.sgplab.cluster.ClusterException.Kind.INTERRUPTED, "interrupted"), cli, null)).isEqualTo(130);
+    }
 }

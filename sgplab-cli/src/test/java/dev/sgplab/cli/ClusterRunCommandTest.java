@@ -177,6 +177,11 @@ class ClusterRunCommandTest {
 
     @Test
     void dryRunStopsWhereTheRunWouldStop() {
+        CliTest.Result json = clusterRun("--dry-run", "-o", "json");
+        assertThat(json.code()).isEqualTo(2);
+        assertThat(json.err()).isEqualTo("sgplab: --dry-run prints text, not -o json\n");
+        assertThat(api.requests()).isEmpty();
+
         CliTest.Result dry = clusterRun("--dry-run");
         assertThat(dry.code()).isEqualTo(2);
         assertThat(dry.err().strip().lines().toList()).last().asString()
