@@ -2,33 +2,33 @@ package dev.sgplab.cli;
 
 import dev.sgplab.cluster.ChurnPodTemplate;
 import dev.sgplab.cluster.ClusterCleanup;
+import dev.sgplab.cluster.ClusterException;
 import dev.sgplab.cluster.ClusterRun;
+import dev.sgplab.cluster.ClusterRunPlan;
+import dev.sgplab.cluster.KubeClients;
+import dev.sgplab.cluster.KubeTarget;
+import dev.sgplab.cluster.Retries;
 import dev.sgplab.cluster.RunLabels;
 import dev.sgplab.cluster.SecurityGroupIds;
+import dev.sgplab.cluster.VpcCniConfigMap;
 import dev.sgplab.report.ClusterReport;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import dev.sgplab.cluster.KubeClients;
-import dev.sgplab.cluster.Retries;
-import dev.sgplab.cluster.VpcCniConfigMap;
-import dev.sgplab.cluster.ClusterException;
-import dev.sgplab.cluster.ClusterRunPlan;
-import dev.sgplab.cluster.KubeTarget;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.util.function.Function;
-import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "cluster", mixinStandardHelpOptions = true,
         description = "Work with a real EKS cluster through the Kubernetes API.",
