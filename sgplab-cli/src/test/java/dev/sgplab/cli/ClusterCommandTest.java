@@ -185,4 +185,20 @@ class ClusterCommandTest {
         assertThat(Errors.onFailure(new dev.sgplab.cluster.ClusterException(
                 dev.sgplab.cluster.ClusterException.Kind.INTERRUPTED, "interrupted"), cli, null)).isEqualTo(130);
     }
+
+    /** The guard shares the option block: the same context check, and a refusal is exit code 4 naming the cluster. */
+    @Test
+    void theGuardChecksTheContextAndARefusalIsFour() {
+        CliTest.Result unknown = CliTest.run("guard", "--kubeconfig", kubeconfig.toString(), "--context", "nope",
+                "--metrics-address", "127.0.0.1:0");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).isEqualTo("sgplab: context \"nope\" is not in " + kubeconfig + "; its contexts are: m, other\n");
+        assertThat(api.requests()).isEmpty();
+        api.fail("GET", "/api/v1/pods", 403, 1);
+        CliTest.Result forbidden = CliTest.run("guard", "--kubeconfig", kubeconfig.toString(), "--metrics-address", "127.0.0.1:0");
+        assertThat(forbidden.code()).as(forbidden.err()).isEqualTo(4);
+        assertThat(forbidden.err().strip().lines().filter(l -> l.startsWith("sgplab:")).toList()).containsExactly(
+                "sgplab: forbidden (403): the guard's service account needs list and watch on pods (cluster " + server
+                        + ", context m)");
+    }
 }
