@@ -2,28 +2,33 @@ package dev.sgplab.cli;
 
 import dev.sgplab.cluster.ChurnPodTemplate;
 import dev.sgplab.cluster.ClusterCleanup;
+import dev.sgplab.cluster.ClusterException;
 import dev.sgplab.cluster.ClusterRun;
+import dev.sgplab.cluster.ClusterRunPlan;
+import dev.sgplab.cluster.KubeClients;
+import dev.sgplab.cluster.KubeTarget;
+import dev.sgplab.cluster.Retries;
 import dev.sgplab.cluster.RunLabels;
 import dev.sgplab.cluster.SecurityGroupIds;
+import dev.sgplab.cluster.VpcCniConfigMap;
 import dev.sgplab.report.ClusterReport;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import dev.sgplab.cluster.KubeClients;
-import dev.sgplab.cluster.Retries;
-import dev.sgplab.cluster.VpcCniConfigMap;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "cluster", mixinStandardHelpOptions = true,
         description = "Work with a real EKS cluster through the Kubernetes API.",
@@ -37,16 +42,57 @@ final class ClusterCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing cluster command (run, cooldown, cleanup)");
     }
 
-    /** --kubeconfig and --context, shared by the cluster commands. */
+    /**
+     * --kubeconfig and --context, shared by every command that talks to a cluster (cluster run,
+     * cleanup, cooldown; guard). The kubeconfig and context are checked before any call; errors
+     * from the cluster name its server and context.
+     */
     static final class Connection {
-        @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig (default: in-cluster, then ~/.kube/config).")
+        @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig (default: KUBECONFIG, then "
+                + "~/.kube/config, then in-cluster).")
         Path kubeconfig;
 
-        @Option(names = "--context", description = "Kubeconfig context.")
+        @Option(names = "--context", paramLabel = "NAME", description = "Kubeconfig context (default: its current-context); "
+                + "one the kubeconfig does not have is an error.")
         String context;
 
-        KubernetesClient client() {
-            return KubeClients.create(kubeconfig, context);
+        /** A client, after checking the kubeconfig and the context; no call made yet. */
+        KubeClients.Session connect() {
+            return KubeClients.connect(kubeconfig, context);
+        }
+
+        /** Connects, does the work, closes; cluster errors say where. */
+        <T> T call(Function<KubeClients.Session, T> work) {
+            try (KubeClients.Session session = connect()) {
+                try {
+                    return work.apply(session);
+                } catch (RuntimeException e) {
+                    throw naming(session.target(), e);
+                }
+            }
+        }
+
+        /** A failure from the cluster, its message naming the server and context; other failures as they are. */
+        static RuntimeException naming(KubeTarget target, RuntimeException e) {
+            if (e instanceof ClusterException cluster) {
+                return cluster.at(target);
+            }
+            if (e instanceof KubernetesClientException kube) {
+                return new ClusterException(ClusterException.kindOf(kube), KubeClients.explain(kube)).at(target);
+            }
+            return e;
+        }
+
+        /** The line before the first write: which cluster, which context, which kubeconfig. */
+        static void announceWrite(PrintWriter err, KubeTarget target) {
+            err.println("sgplab: writing to cluster " + target.describe());
+            err.flush();
+        }
+
+        /** The line before a dry run's reads. */
+        static void announceDryRun(PrintWriter err, KubeTarget target) {
+            err.println("sgplab: dry run, reading only from cluster " + target.describe());
+            err.flush();
         }
     }
 
@@ -65,6 +111,9 @@ final class ClusterCommand implements Runnable {
         @Parameters(index = "1", arity = "0..1", paramLabel = "SECONDS", description = "With set: the new cooldown.")
         Long seconds;
 
+        @Option(names = "--dry-run", description = "With set: show the change (before and after) and write nothing.")
+        boolean dryRun;
+
         @Override
         public Integer call() {
             if (!action.equals("get") && !action.equals("set")) {
@@ -73,33 +122,60 @@ final class ClusterCommand implements Runnable {
             if (action.equals("set") && seconds == null) {
                 throw new Errors.BadInputException("cluster cooldown set needs SECONDS");
             }
+            if (action.equals("set") && seconds < 0) {
+                throw new Errors.BadInputException("a cooldown must not be negative, got " + seconds);
+            }
+            if (action.equals("get") && (seconds != null || dryRun)) {
+                throw new Errors.BadInputException(seconds != null ? "cluster cooldown get takes no SECONDS"
+                        : "--dry-run goes with cluster cooldown set");
+            }
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            try (KubernetesClient client = connection.client()) {
-                VpcCniConfigMap map = new VpcCniConfigMap(client, Retries.standard());
+            connection.call(session -> {
+                VpcCniConfigMap map = new VpcCniConfigMap(session.client(), Retries.standard());
                 if (action.equals("get")) {
-                    VpcCniConfigMap.Setting setting = map.get();
-                    out.println(setting.value() == null
-                            ? "branch-eni-cooldown: not set (the controller starts with 60 s and keeps the last value it read)"
-                            : String.format(java.util.Locale.ROOT, "branch-eni-cooldown: %s (the controller uses %d s)",
-                                    setting.value(), setting.effectiveSeconds()));
-                    if (setting.warning() != null) {
-                        err.println("sgplab: warning: " + setting.warning());
-                    }
+                    print(out, err, map.get());
+                } else if (dryRun) {
+                    Connection.announceDryRun(err, session.target());
+                    VpcCniConfigMap.Setting before = map.get();
+                    VpcCniConfigMap.Setting after = VpcCniConfigMap.interpret(Long.toString(seconds));
+                    out.printf("Dry run: nothing is written. It would change ConfigMap %s/%s:%n  data.%s: %s -> %s "
+                            + "(the controller would use %d s)%n", VpcCniConfigMap.NAMESPACE, VpcCniConfigMap.NAME,
+                            dev.sgplab.model.controller.Cooldown.CONFIG_MAP_KEY, shown(before), after.value(),
+                            after.effectiveSeconds());
+                    warn(err, after);
                 } else {
+                    Connection.announceWrite(err, session.target());
                     VpcCniConfigMap.Setting previous = map.set(seconds);
                     VpcCniConfigMap.Setting now = map.get();
                     out.printf("branch-eni-cooldown: %s -> %s (the controller uses %d s; it applies the change "
                             + "cluster-wide and reports it with a BranchENICoolDownPeriodUpdated node event)%n",
-                            previous.value() == null ? "not set" : previous.value(), now.value(), now.effectiveSeconds());
-                    if (now.warning() != null) {
-                        err.println("sgplab: warning: " + now.warning());
-                    }
+                            shown(previous), now.value(), now.effectiveSeconds());
+                    warn(err, now);
                 }
-            }
+                return null;
+            });
             out.flush();
             err.flush();
             return 0;
+        }
+
+        private static void print(PrintWriter out, PrintWriter err, VpcCniConfigMap.Setting setting) {
+            out.println(setting.value() == null
+                    ? "branch-eni-cooldown: not set (the controller starts with 60 s and keeps the last value it read)"
+                    : String.format(java.util.Locale.ROOT, "branch-eni-cooldown: %s (the controller uses %d s)",
+                            setting.value(), setting.effectiveSeconds()));
+            warn(err, setting);
+        }
+
+        private static String shown(VpcCniConfigMap.Setting setting) {
+            return setting.value() == null ? "not set" : setting.value();
+        }
+
+        private static void warn(PrintWriter err, VpcCniConfigMap.Setting setting) {
+            if (setting.warning() != null) {
+                err.println("sgplab: warning: " + setting.warning());
+            }
         }
     }
 
@@ -171,11 +247,18 @@ final class ClusterCommand implements Runnable {
         @Option(names = "--trace", description = "Each round in full, with every Error pod's story.")
         boolean trace;
 
+        @Option(names = "--dry-run", description = "Check the cluster (reads only) and print every object the run would "
+                + "create or change, as text; write nothing.")
+        boolean dryRun;
+
         @Mixin
         OutputOptions output;
 
         @Override
         public Integer call() {
+            if (dryRun && output.output == OutputFormat.JSON) {
+                throw new Errors.BadInputException("--dry-run prints text, not -o json");
+            }
             List<String> groups = SecurityGroupIds.resolve(securityGroups, terraformOutputs);
             if (!(interval > 0) || !(stay >= 0) || podTimeout <= 0 || eventTimeout <= 0 || (settle != null && settle < 0)) {
                 throw new Errors.BadInputException("--interval and --pod-timeout and --event-timeout must be positive; "
@@ -192,7 +275,16 @@ final class ClusterCommand implements Runnable {
             assumptions.put("interval", interval + " s");
             assumptions.put("lookup", lookup);
             assumptions.put("image", image);
-            try (KubernetesClient client = connection.client()) {
+            return connection.call(session -> {
+                KubernetesClient client = session.client();
+                if (dryRun) {
+                    Connection.announceDryRun(err, session.target());
+                    PrintWriter out = spec.commandLine().getOut();
+                    ClusterRunPlan.describe(client, Retries.standard(), options).forEach(out::println);
+                    out.flush();
+                    return 0;
+                }
+                Connection.announceWrite(err, session.target());
                 ClusterRun run = new ClusterRun(client, Retries.standard(), options, System::nanoTime, line -> {
                     err.println("cluster: " + line);
                     err.flush();
@@ -207,7 +299,7 @@ final class ClusterCommand implements Runnable {
                 });
                 return output.print(spec.commandLine().getOut(), () -> ClusterReport.json(result, assumptions, trace),
                         () -> ClusterReport.table(result, assumptions, trace));
-            }
+            });
         }
     }
 
@@ -230,12 +322,14 @@ final class ClusterCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (KubernetesClient client = connection.client()) {
-                ClusterCleanup.Report report = ClusterCleanup.run(client, Retries.standard(),
+            connection.call(session -> {
+                Connection.announceWrite(spec.commandLine().getErr(), session.target());
+                ClusterCleanup.Report report = ClusterCleanup.run(session.client(), Retries.standard(),
                         runId == null ? null : RunLabels.requireValidRunId(runId));
                 report.lines().forEach(out::println);
                 out.println(report.lines().isEmpty() ? "nothing to clean up" : "cleaned up");
-            }
+                return null;
+            });
             out.flush();
             return 0;
         }

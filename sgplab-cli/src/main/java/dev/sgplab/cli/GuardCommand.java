@@ -1,5 +1,6 @@
 package dev.sgplab.cli;
 
+import dev.sgplab.cluster.ClusterException;
 import dev.sgplab.cluster.KubeClients;
 import dev.sgplab.guard.GuardAgent;
 import dev.sgplab.guard.IpNeighbourTables;
@@ -12,13 +13,13 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,11 +30,8 @@ final class GuardCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Kubeconfig (default: in-cluster, then ~/.kube/config).")
-    Path kubeconfig;
-
-    @Option(names = "--context", description = "Kubeconfig context.")
-    String context;
+    @Mixin
+    ClusterCommand.Connection connection;
 
     @Option(names = "--action", defaultValue = "replace", description = "replace (nud stale) or delete (default: ${DEFAULT-VALUE}).")
     String action;
@@ -68,23 +66,24 @@ final class GuardCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "sgplab-guard-stop"));
-        try (KubernetesClient client = KubeClients.create(kubeconfig, context);
+        try (KubeClients.Session session = connection.connect();
                 GuardAgent agent = new GuardAgent(tables, chosen, System::nanoTime, line -> log(err, line))
                         .start(sweepInterval);
                 MetricsServer metrics = new MetricsServer(agent.metrics(), listen);
                 PodEniWatcher watcher = new PodEniWatcher(agent)) {
+            KubernetesClient client = session.client();
             try {
                 client.pods().inAnyNamespace().list(new io.fabric8.kubernetes.api.model.ListOptionsBuilder()
                         .withLimit(1L).build());
             } catch (KubernetesClientException e) {
-                throw new Errors.BadInputException(e.getCode() == 403
+                throw new ClusterException(ClusterException.kindOf(e), e.getCode() == 403
                         ? "forbidden (403): the guard's service account needs list and watch on pods"
-                        : KubeClients.explain(e));
+                        : KubeClients.explain(e)).at(session.target());
             }
             watcher.start(client, 0);
-            log(err, "guard: watching pods' " + dev.sgplab.guard.PodEniAnnotation.KEY + " annotations; "
-                    + chosen.name().toLowerCase(java.util.Locale.ROOT) + " on " + tables.size()
-                    + " table(s); metrics on :" + metrics.port() + "/metrics");
+            log(err, "guard: watching pods' " + dev.sgplab.guard.PodEniAnnotation.KEY + " annotations on "
+                    + session.target().describe() + "; " + chosen.name().toLowerCase(java.util.Locale.ROOT) + " on "
+                    + tables.size() + " table(s); metrics on :" + metrics.port() + "/metrics");
             stop.await();
         }
         return 0;

@@ -28,13 +28,11 @@ public final class Sgplab implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command (try: sgplab reproduce)");
     }
 
-    /** The configured command line: one-line errors, exit code 2 for bad input. */
+    /** The configured command line: one-line errors, exit codes from {@link Errors#TABLE}. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Sgplab());
         BuildInfo.versionEverywhere(cli);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        cli.setParameterExceptionHandler(Errors::onBadArguments);
-        cli.setExecutionExceptionHandler(Errors::onFailure);
-        return cli;
+        return Errors.install(cli);
     }
 }

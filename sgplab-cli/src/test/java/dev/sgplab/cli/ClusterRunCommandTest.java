@@ -12,6 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -104,7 +106,7 @@ class ClusterRunCommandTest {
     }
 
     @Test
-    void badInputForbiddenAndUnreachableAreOneLineAndExitTwo() throws Exception {
+    void badInputIsExitTwoForbiddenFourAndUnreachableThreeEachOneLineNamingTheCluster() throws Exception {
         CliTest.Result noGroup = CliTest.run("cluster", "run", "--kubeconfig", kubeconfig.toString());
         assertThat(noGroup.code()).isEqualTo(2);
         assertThat(noGroup.err().strip()).startsWith("sgplab: no security group for the pods").doesNotContain("\n");
@@ -116,16 +118,120 @@ class ClusterRunCommandTest {
         startEks();
         api.fail("GET", "/api/v1/nodes", 403, 1);
         CliTest.Result forbidden = clusterRun();
-        assertThat(forbidden.code()).isEqualTo(2);
-        assertThat(forbidden.err().strip()).isEqualTo("sgplab: cannot list nodes: forbidden (403): injected 403");
+        assertThat(forbidden.code()).isEqualTo(4);
+        assertThat(forbidden.err().strip().lines().toList()).last().isEqualTo("sgplab: cannot list nodes: forbidden (403): "
+                + "injected 403 (cluster " + client.getMasterUrl() + ", context m)");
 
         Path nowhere = dir.resolve("nowhere");
         Files.writeString(nowhere, Files.readString(kubeconfig).replace(client.getMasterUrl().toString(), "http://127.0.0.1:9/"));
         CliTest.Result unreachable = CliTest.run("cluster", "run", "--kubeconfig", nowhere.toString(), "--security-group",
                 "sg-0123456789abcdef0");
-        assertThat(unreachable.code()).isEqualTo(2);
-        assertThat(unreachable.err().strip()).startsWith("sgplab: ").contains("cannot be reached").doesNotContain("\n")
-                .doesNotContain(SECRET);
+        assertThat(unreachable.code()).isEqualTo(3);
+        assertThat(unreachable.err().strip().lines().toList()).last().asString().startsWith("sgplab: ")
+                .contains("cannot be reached", "(cluster http://127.0.0.1:9/, context m)");
+        assertThat(unreachable.err()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void anUnknownContextStopsTheRunBeforeAnyCall() {
+        startEks();
+        api.forgetRequests();
+        CliTest.Result run = clusterRun("--context", "prod");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("sgplab: context \"prod\" is not in " + kubeconfig + "; its contexts are: m\n");
+        assertThat(api.requests()).isEmpty();
+    }
+
+    @Test
+    void dryRunShowsEveryObjectAndTheConfigMapChangeAndWritesNothing() {
+        FakeEks.installSgpp(client, "45");
+        api.forgetRequests();
+        CliTest.Result dry = CliTest.run("cluster", "run", "--kubeconfig", kubeconfig.toString(), "--pods", "12",
+                "--cooldown", "30,70", "--interval", "0.02", "--security-group", "sg-0123456789abcdef0", "--run-id", "cli1",
+                "--dry-run");
+        assertThat(dry.code()).as(dry.err()).isZero();
+        assertThat(api.writes()).isEmpty();
+        assertThat(api.requests()).anyMatch(r -> r.contains("/api/v1/nodes"))
+                .anyMatch(r -> r.contains("/configmaps/amazon-vpc-cni"));
+        assertThat(dry.err()).isEqualTo("sgplab: dry run, reading only from cluster " + client.getMasterUrl()
+                + " (context m, kubeconfig " + kubeconfig + ")\n");
+        assertThat(dry.out()).startsWith("Dry run of cluster run cli1: nothing is written. On 2 SGPP nodes "
+                + "(ip-10-0-1-10: 9 branch ENIs, ip-10-0-2-20: 9 branch ENIs) it would:");
+        assertThat(dry.out()).contains("create Namespace sgplab:\n  ---\n  apiVersion: \"v1\"\n  kind: \"Namespace\"\n",
+                "create SecurityGroupPolicy sgplab/sgplab-cli1:", "kind: \"SecurityGroupPolicy\"", "sg-0123456789abcdef0",
+                """
+                change ConfigMap kube-system/amazon-vpc-cni, one value per round:
+                  data.branch-eni-cooldown: 45 -> 30 (the controller uses 30 s)
+                  data.branch-eni-cooldown: 30 -> 70 (the controller uses 70 s)
+                  metadata.annotations added while the run lasts:
+                    sgplab.dev/changed-by-run: cli1
+                    sgplab.dev/previous-branch-eni-cooldown: 45
+                  at the end: branch-eni-cooldown back to 45, the annotations removed
+                create 12 pods per cooldown, 24 in all (churn-c30-000 .. churn-c70-011), one every 0.02 s; the first:
+                """, "name: \"churn-c30-000\"", "getent ahosts", "delete each cooldown's pods after its round, and at the end "
+                        + "everything labelled sgplab.dev/run=cli1 (the namespace sgplab with it)");
+        assertThat(client.namespaces().withName("sgplab").get()).isNull();
+        assertThat(client.configMaps().inNamespace("kube-system").withName("amazon-vpc-cni").get().getData())
+                .containsEntry("branch-eni-cooldown", "45");
+    }
+
+    @Test
+    void dryRunStopsWhereTheRunWouldStop() {
+        CliTest.Result json = clusterRun("--dry-run", "-o", "json");
+        assertThat(json.code()).isEqualTo(2);
+        assertThat(json.err()).isEqualTo("sgplab: --dry-run prints text, not -o json\n");
+        assertThat(api.requests()).isEmpty();
+
+        CliTest.Result dry = clusterRun("--dry-run");
+        assertThat(dry.code()).isEqualTo(2);
+        assertThat(dry.err().strip().lines().toList()).last().asString()
+                .startsWith("sgplab: this cluster cannot run security groups for pods: the SecurityGroupPolicy CRD");
+        assertThat(api.writes()).isEmpty();
+    }
+
+    /**
+     * Ctrl-C and SIGTERM in the middle of a round, on sgplab in its own JVM: it deletes what it
+     * created, puts the cooldown back, and exits 130 or 143. The JVM is started through
+     * `env --default-signal=INT` because a test run as a background job inherits SIGINT ignored.
+     */
+    @ParameterizedTest(name = "SIG{0} -> {1}")
+    @CsvSource({"TERM, 143", "INT, 130"})
+    void aSignalMidRunCleansUpAndExitsWithItsCode(String signal, int exit) throws Exception {
+        startEks();
+        List<String> command = new java.util.ArrayList<>(List.of("env", "--default-signal=INT",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "cluster", "run", "--kubeconfig", kubeconfig.toString(), "--pods", "300", "--cooldown", "30",
+                "--interval", "0.2", "--event-timeout", "20", "--security-group", "sg-0123456789abcdef0", "--run-id", "sig1"));
+        Process sgplab = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> log = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Thread reader = new Thread(() -> new java.io.BufferedReader(new java.io.InputStreamReader(sgplab.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8)).lines().forEach(log::add));
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90)).until(() ->
+                    client.pods().inNamespace("sgplab").withLabel("sgplab.dev/run", "sig1").list().getItems().size() >= 5);
+            assertThat(client.configMaps().inNamespace("kube-system").withName("amazon-vpc-cni").get().getData())
+                    .containsEntry("branch-eni-cooldown", "30");
+            Process kill = new ProcessBuilder("kill", "-s", signal, Long.toString(sgplab.pid())).start();
+            assertThat(kill.waitFor()).isZero();
+            assertThat(sgplab.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as(String.join("\n", log)).isTrue();
+        } finally {
+            sgplab.destroyForcibly();
+        }
+        reader.join(5_000);
+        assertThat(sgplab.exitValue()).as(String.join("\n", log)).isEqualTo(exit);
+        assertThat(log).first().asString().isEqualTo("sgplab: writing to cluster " + client.getMasterUrl()
+                + " (context m, kubeconfig " + kubeconfig + ")");
+        assertThat(client.pods().inAnyNamespace().withLabel("sgplab.dev/run").list().getItems()).isEmpty();
+        assertThat(client.namespaces().withLabel("sgplab.dev/run").list().getItems()).isEmpty();
+        io.fabric8.kubernetes.api.model.ConfigMap map = client.configMaps().inNamespace("kube-system")
+                .withName("amazon-vpc-cni").get();
+        assertThat(map.getData()).containsEntry("branch-eni-cooldown", "45");
+        assertThat(map.getMetadata().getAnnotations() == null ? java.util.Map.of() : map.getMetadata().getAnnotations())
+                .doesNotContainKey("sgplab.dev/changed-by-run");
+        assertThat(String.join("\n", log)).doesNotContain(SECRET, "NOT CLEANED");
     }
 
     @Test

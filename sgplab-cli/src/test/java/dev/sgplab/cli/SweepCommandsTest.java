@@ -177,7 +177,7 @@ class SweepCommandsTest {
         assertThat(r.err()).startsWith("sgplab: ").contains(message);
     }
 
-    /** No API server on a closed loopback port: one line, exit code 2, no credentials printed. */
+    /** No API server on a closed loopback port: one line, exit code 3 (unreachable), no credentials printed. */
     @Test
     void guardWithAnUnreachableApiServerSaysSo(@TempDir Path dir) throws Exception {
         Path kubeconfig = dir.resolve("kubeconfig");
@@ -190,7 +190,7 @@ class SweepCommandsTest {
                 current-context: x
                 """);
         CliTest.Result r = CliTest.run("guard", "--kubeconfig", kubeconfig.toString(), "--metrics-address", "127.0.0.1:0");
-        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.code()).as(r.err()).isEqualTo(3);
         assertThat(r.err()).contains("cannot be reached").doesNotContain("s3cr3t-token");
         assertThat(r.err().strip().lines().filter(l -> l.startsWith("sgplab:"))).hasSize(1);
     }

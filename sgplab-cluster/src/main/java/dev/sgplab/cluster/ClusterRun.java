@@ -83,6 +83,7 @@ public final class ClusterRun implements AutoCloseable {
     private final RunResources resources;
     private final VpcCniConfigMap configMap;
     private final CountDownLatch closing = new CountDownLatch(1);
+    private final CountDownLatch cleanedUp = new CountDownLatch(1);
     private final Object lock = new Object();
     private final List<String> cleanup = new ArrayList<>();
     private boolean closed;
@@ -247,11 +248,14 @@ public final class ClusterRun implements AutoCloseable {
      */
     @Override
     public void close() {
+        boolean already;
         synchronized (lock) {
-            if (closed) {
-                return;
-            }
+            already = closed;
             closed = true;
+        }
+        if (already) {
+            awaitCleanedUp(); // another thread (a shutdown hook) may be cleaning up: "deleted" must be true when said
+            return;
         }
         closing.countDown();
         try {
@@ -263,6 +267,22 @@ public final class ClusterRun implements AutoCloseable {
             if (events != null) {
                 events.close();
             }
+            cleanedUp.countDown();
+        }
+    }
+
+    private void awaitCleanedUp() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                cleanedUp.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -66,21 +66,23 @@ public final class CooldownEvents implements AutoCloseable {
             informer.start().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             informer.close();
-            throw new ClusterException("cannot watch events: " + explain(e.getCause()));
+            throw failure("cannot watch events: ", e.getCause());
         } catch (TimeoutException e) {
             informer.close();
-            throw new ClusterException("cannot watch events: no answer in 30 s");
+            throw new ClusterException(ClusterException.Kind.UNREACHABLE, "cannot watch events: no answer in 30 s");
         } catch (InterruptedException e) {
             informer.close();
             Thread.currentThread().interrupt();
-            throw new ClusterException("interrupted");
+            throw new ClusterException(ClusterException.Kind.INTERRUPTED, "interrupted");
         }
         return self[0];
     }
 
-    private static String explain(Throwable cause) {
-        return cause instanceof io.fabric8.kubernetes.client.KubernetesClientException k ? KubeClients.explain(k)
-                : String.valueOf(cause.getMessage());
+    private static ClusterException failure(String what, Throwable cause) {
+        if (cause instanceof io.fabric8.kubernetes.client.KubernetesClientException k) {
+            return new ClusterException(ClusterException.kindOf(k), what + KubeClients.explain(k));
+        }
+        return new ClusterException(ClusterException.Kind.UNREACHABLE, what + KubeClients.noAnswer(cause));
     }
 
     /** The message part that names the period, as Go prints a time.Duration: 30s, 1m0s, 1m10s, 1h0m0s. */
@@ -133,7 +135,7 @@ public final class CooldownEvents implements AutoCloseable {
                     + " event \"" + expectedText + "\" within " + seconds(timeout) + " s): is it a version "
                     + "that reads branch-eni-cooldown (v1.4.x or later, PR #342)?");
         } catch (ExecutionException e) {
-            throw new ClusterException("watching events failed: " + explain(e.getCause()));
+            throw failure("watching events failed: ", e.getCause());
         } finally {
             expectedText = null;
         }

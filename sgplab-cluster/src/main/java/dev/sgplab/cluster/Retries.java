@@ -24,7 +24,7 @@ public final class Retries {
                 Thread.sleep(millis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ClusterException("interrupted");
+                throw new ClusterException(ClusterException.Kind.INTERRUPTED, "interrupted");
             }
         });
     }
@@ -53,7 +53,7 @@ public final class Retries {
         try {
             return call(call);
         } catch (KubernetesClientException e) {
-            throw new ClusterException("cannot " + what + ": " + KubeClients.explain(e));
+            throw ClusterException.of(what, e);
         }
     }
 

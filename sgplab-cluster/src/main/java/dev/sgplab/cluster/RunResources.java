@@ -37,29 +37,48 @@ public final class RunResources {
 
     /** Creates the namespace labelled with the run, unless it exists: then it is used and left alone. */
     public void createNamespace(String name, String runId) {
-        Namespace existing = retries.call("read namespace " + name, () -> client.namespaces().withName(name).get());
-        if (existing != null) {
-            if (existing.getMetadata().getDeletionTimestamp() != null) {
-                throw new ClusterException("namespace " + name + " is being deleted; wait for it or pick another --namespace");
-            }
+        if (existingNamespace(name) != null) {
             return;
         }
-        Namespace namespace = new NamespaceBuilder().withNewMetadata().withName(name).withLabels(Map.of(RunLabels.RUN, runId))
-                .endMetadata().build();
+        Namespace namespace = namespace(name, runId);
         create("namespace " + name, () -> client.namespaces().resource(namespace).create(),
                 () -> client.namespaces().withName(name).get());
     }
 
-    public void createSecurityGroupPolicy(String namespace, String runId, List<String> groupIds) {
-        GenericKubernetesResource policy = new GenericKubernetesResourceBuilder()
+    /** The namespace a run creates when it does not exist. */
+    public static Namespace namespace(String name, String runId) {
+        return new NamespaceBuilder().withNewMetadata().withName(name).withLabels(Map.of(RunLabels.RUN, runId))
+                .endMetadata().build();
+    }
+
+    /** The run's SecurityGroupPolicy: its pods get these security groups. */
+    public static GenericKubernetesResource securityGroupPolicy(String namespace, String runId, List<String> groupIds) {
+        return new GenericKubernetesResourceBuilder()
                 .withApiVersion(SgppSupport.GROUP + "/" + SgppSupport.VERSION).withKind(SGP_KIND)
-                .withNewMetadata().withNamespace(namespace).withName("sgplab-" + runId).withLabels(RunLabels.of(runId)).endMetadata()
+                .withNewMetadata().withNamespace(namespace).withName(policyName(runId)).withLabels(RunLabels.of(runId)).endMetadata()
                 .addToAdditionalProperties("spec", Map.of(
                         "podSelector", Map.of("matchLabels", Map.of(RunLabels.RUN, runId)),
                         "securityGroups", Map.of("groupIds", groupIds)))
                 .build();
-        create("SecurityGroupPolicy sgplab-" + runId, () -> policies().inNamespace(namespace).resource(policy).create(),
-                () -> policies().inNamespace(namespace).withName("sgplab-" + runId).get());
+    }
+
+    public static String policyName(String runId) {
+        return "sgplab-" + runId;
+    }
+
+    /** The namespace as it is, null when absent; an error when it is being deleted (the run could not use it). */
+    public Namespace existingNamespace(String name) {
+        Namespace existing = retries.call("read namespace " + name, () -> client.namespaces().withName(name).get());
+        if (existing != null && existing.getMetadata().getDeletionTimestamp() != null) {
+            throw new ClusterException("namespace " + name + " is being deleted; wait for it or pick another --namespace");
+        }
+        return existing;
+    }
+
+    public void createSecurityGroupPolicy(String namespace, String runId, List<String> groupIds) {
+        GenericKubernetesResource policy = securityGroupPolicy(namespace, runId, groupIds);
+        create("SecurityGroupPolicy " + policyName(runId), () -> policies().inNamespace(namespace).resource(policy).create(),
+                () -> policies().inNamespace(namespace).withName(policyName(runId)).get());
     }
 
     public void createPod(Pod pod) {
@@ -87,7 +106,7 @@ public final class RunResources {
                 }
                 throw new ClusterException("cannot create " + what + ": it already exists and is not sgplab's");
             }
-            throw new ClusterException("cannot create " + what + ": " + KubeClients.explain(e));
+            throw ClusterException.of("create " + what, e);
         }
     }
 

@@ -34,9 +34,16 @@ public final class VpcCniConfigMap {
         return interpret(value);
     }
 
-    static Setting interpret(String value) {
+    /** What the controller makes of a value as written (null: the key is absent). */
+    public static Setting interpret(String value) {
         Cooldown.Parsed parsed = Cooldown.fromConfigMapValue(value);
         return new Setting(value, Math.round(parsed.cooldown().periodSeconds()), parsed.warning());
+    }
+
+    /** The run whose change the ConfigMap's notes say is still to be put back; null when none. */
+    public String changedByRun() {
+        Map<String, String> notes = read().getMetadata().getAnnotations();
+        return notes == null ? null : notes.get(RunLabels.CONFIG_MAP_RUN);
     }
 
     /** Writes the value (re-reading on 409); returns the previous setting. */

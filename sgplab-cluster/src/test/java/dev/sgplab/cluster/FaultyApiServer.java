@@ -40,6 +40,7 @@ public final class FaultyApiServer implements AutoCloseable {
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final List<Drop> drops = new CopyOnWriteArrayList<>();
     private final List<String> failed = new CopyOnWriteArrayList<>();
+    private final List<String> requests = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private final AtomicInteger dropped = new AtomicInteger();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "faulty-api-server");
@@ -102,8 +103,26 @@ public final class FaultyApiServer implements AutoCloseable {
         return dropped.get();
     }
 
+    /** "METHOD path" of every request so far, in order. */
+    public List<String> requests() {
+        synchronized (requests) {
+            return List.copyOf(requests);
+        }
+    }
+
+    /** The requests so far that would change something: anything but GET (reads, lists, watches). */
+    public List<String> writes() {
+        return requests().stream().filter(r -> !r.startsWith("GET ")).toList();
+    }
+
+    /** Forgets the requests so far (a test's own set-up). */
+    public void forgetRequests() {
+        requests.clear();
+    }
+
     private MockResponse dispatch(Dispatcher crud, RecordedRequest request) {
         String path = request.getPath();
+        requests.add(request.getMethod() + " " + path);
         for (Fault fault : faults) {
             if (fault.method().equalsIgnoreCase(request.getMethod()) && path.contains(fault.pathFragment())
                     && fault.left().getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
