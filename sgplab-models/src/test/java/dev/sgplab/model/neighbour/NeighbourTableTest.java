@@ -25,7 +25,8 @@ class NeighbourTableTest {
         h.sendAt(0);            // NONE -> INCOMPLETE, broadcast; the reply at 0.0001 makes it REACHABLE
         h.runTo(10);
         assertThat(h.dump()).containsExactly("198.18.0.10 dev eth0 lladdr 02:00:00:00:00:01 REACHABLE");
-        h.runTo(40);            // confirmed 0.0001 + 30 = 30.0001, unused since 0 (> 5 s): STALE
+        h.runTo(40);            // confirmed 0.0001 + 30 = 30.0001: "still alive" (<=), re-armed HZ/100
+                                // later; at 30.0101 used (0.0001) + 5 < now: STALE
         assertThat(h.dump()).containsExactly("198.18.0.10 dev eth0 lladdr 02:00:00:00:00:01 STALE");
 
         h.fabric.detach(POD_IP);       // the old pod's branch ENI is deleted,
@@ -44,7 +45,7 @@ class NeighbourTableTest {
         assertThat(h.dump()).containsExactly("198.18.0.10 dev eth0 lladdr 02:00:00:00:00:02 REACHABLE");
 
         assertThat(h.transitions).containsExactly(
-                "0.0000 NONE->INCOMPLETE", "0.0001 INCOMPLETE->REACHABLE", "30.0001 REACHABLE->STALE",
+                "0.0000 NONE->INCOMPLETE", "0.0001 INCOMPLETE->REACHABLE", "30.0101 REACHABLE->STALE",
                 "50.0000 STALE->DELAY", "55.0000 DELAY->PROBE", "58.0000 PROBE->FAILED",
                 "58.5000 FAILED->INCOMPLETE", "58.5001 INCOMPLETE->REACHABLE");
         assertThat(h.outcomes).containsExactly(
@@ -73,18 +74,24 @@ class NeighbourTableTest {
         assertThat(h.outcomes).endsWith("50.0000 02:00:00:00:00:01 lost", "56.5000 02:00:00:00:00:02 delivered");
     }
 
-    /** REACHABLE used within delay_first_probe_time goes to DELAY; a confirmation brings it back. */
+    /**
+     * A packet through a REACHABLE entry goes out on the cached header (neigh_hh_output) and does not
+     * refresh used, so the entry goes STALE at expiry although it was used 3 s before; the next packet
+     * starts DELAY, and an upper-layer confirmation inside delay_first_probe_time brings it back.
+     */
     @Test
-    void delayReturnsToReachableWhenConfirmed() {
+    void reachableInUseGoesStaleAndDelayReturnsToReachableWhenConfirmed() {
         NeighbourHarness h = new NeighbourHarness();
         h.fabric.attach(POD_IP, OLD_MAC);
         h.sendAt(0);
-        h.sendAt(27);   // used = 27
-        h.runTo(33);    // timer at 30.0001: 30.0001 <= 27 + 5 -> DELAY until 35.0001
+        h.sendAt(27);   // neigh_hh_output: used stays 0.0001
+        h.sendAt(32);   // 30.0001 still alive, 30.0101 STALE (used + 5 < now); 32 STALE -> DELAY, timer 37
+        h.runTo(33);
         h.eth0.confirm(POD_IP); // confirmed = 33
-        h.runTo(70);    // 35.0001 <= 33 + 5 -> REACHABLE, timer at 33 + 30 = 63 -> STALE (last use 27)
+        h.runTo(70);    // 37 <= 33 + 5 -> REACHABLE, next 33 + 30 = 63: still alive -> 63.01 STALE
         assertThat(h.transitions).containsExactly("0.0000 NONE->INCOMPLETE", "0.0001 INCOMPLETE->REACHABLE",
-                "30.0001 REACHABLE->DELAY", "35.0001 DELAY->REACHABLE", "63.0000 REACHABLE->STALE");
+                "30.0101 REACHABLE->STALE", "32.0000 STALE->DELAY", "37.0000 DELAY->REACHABLE",
+                "63.0100 REACHABLE->STALE");
     }
 
     @Test
@@ -128,12 +135,12 @@ class NeighbourTableTest {
         NeighbourHarness h = new NeighbourHarness(NeighbourParams.LINUX_DEFAULTS,
                 new TableParams(128, 512, 1024, GcRegime.GC, 0), VpcFabric.Options.DEFAULTS);
         h.fabric.attach(POD_IP, OLD_MAC);
-        h.sendAt(0);   // used 0, confirmed 0.0001: GC counts from 0.0001
+        h.sendAt(0);   // used = confirmed = 0.0001 (neigh_add_timer lifts used): GC counts from 0.0001
         h.runTo(60);   // runs at 7.5 .. 52.5 keep it (in timer, or used < 60 s ago)
         assertThat(h.state()).isEqualTo(NudState.STALE);
         h.runTo(70);   // run at 67.5 >= 0.0001 + 60: removed
         assertThat(h.state()).isNull();
-        assertThat(h.transitions).endsWith("30.0001 REACHABLE->STALE", "67.5000 removed");
+        assertThat(h.transitions).endsWith("30.0101 REACHABLE->STALE", "67.5000 removed");
     }
 
     /** Below gc_thresh1 the periodic work does not scan: a STALE entry lives on (the quiet node). */
