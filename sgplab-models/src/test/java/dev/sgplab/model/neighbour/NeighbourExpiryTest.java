@@ -49,11 +49,9 @@ class NeighbourExpiryTest {
     @Test
     void aReachableEntryKeepsTheOldMacUntilTheFirstPacketAfterItGoesStale() {
         NeighbourHarness h = new NeighbourHarness();
-        h.fabric.attach(POD_IP, OLD_MAC);
-        h.sendAt(0);
+        h.resolveOldMacAtZero();
         h.runTo(10);
-        h.fabric.detach(POD_IP);
-        h.fabric.attach(POD_IP, NEW_MAC);
+        h.ipMovesToNewMac();
         for (double t : new double[] {10, 15, 20, 25, 30, 34, 38, 42.5}) {
             h.sendAt(t);
         }
@@ -101,8 +99,7 @@ class NeighbourExpiryTest {
     @Test
     void aReplyRejectedInsideLocktimeStillConfirmsTheEntry() {
         NeighbourHarness h = new NeighbourHarness();
-        h.fabric.attach(POD_IP, OLD_MAC);
-        h.sendAt(0);
+        h.resolveOldMacAtZero();
         h.sendAt(40);   // 30.0101 STALE; 40 DELAY (updated = 40), timer 45
         h.runTo(40.5);
         h.eth0.arpReply(POD_IP, NEW_MAC);  // 40.5 <= 40 + 1: rejected, confirmed = 40.5
@@ -118,8 +115,7 @@ class NeighbourExpiryTest {
     @Test
     void aDifferentReplyAfterLocktimeReplacesTheAddress() {
         NeighbourHarness h = new NeighbourHarness();
-        h.fabric.attach(POD_IP, OLD_MAC);
-        h.sendAt(0);
+        h.resolveOldMacAtZero();
         h.sendAt(40);
         h.runTo(41.5);
         h.eth0.arpReply(POD_IP, NEW_MAC);  // 41.5 > 40 + 1: DELAY -> REACHABLE with the new MAC
@@ -175,8 +171,7 @@ class NeighbourExpiryTest {
                 Time.seconds(17.5), Time.seconds(1), 212_992);
         NeighbourHarness h = new NeighbourHarness(params, new TableParams(128, 512, 1024, GcRegime.GC, 0),
                 VpcFabric.Options.DEFAULTS);
-        h.fabric.attach(POD_IP, OLD_MAC);
-        h.sendAt(0);
+        h.resolveOldMacAtZero();
         return h;
     }
 }

@@ -61,11 +61,9 @@ class NeighbourTableTest {
     void answeredUnicastProbeReplacesTheMacOnlyAfterLocktime() {
         NeighbourHarness h = new NeighbourHarness(NeighbourParams.LINUX_DEFAULTS, TableParams.LINUX_DEFAULTS,
                 new VpcFabric.Options(true, false, Time.millis(0.1)));
-        h.fabric.attach(POD_IP, OLD_MAC);
-        h.sendAt(0);
+        h.resolveOldMacAtZero();
         h.runTo(40);
-        h.fabric.detach(POD_IP);
-        h.fabric.attach(POD_IP, NEW_MAC);
+        h.ipMovesToNewMac();
         h.sendAt(50);   // lost, DELAY
         h.runTo(55.5);  // PROBE entered at 55 (updated = 55); answer at 55.0001 < 55 + 1 s: kept the old MAC
         assertThat(h.state()).isEqualTo(NudState.PROBE);
@@ -82,8 +80,7 @@ class NeighbourTableTest {
     @Test
     void reachableInUseGoesStaleAndDelayReturnsToReachableWhenConfirmed() {
         NeighbourHarness h = new NeighbourHarness();
-        h.fabric.attach(POD_IP, OLD_MAC);
-        h.sendAt(0);
+        h.resolveOldMacAtZero();
         h.sendAt(27);   // neigh_hh_output: used stays 0.0001
         h.sendAt(32);   // 30.0001 still alive, 30.0101 STALE (used + 5 < now); 32 STALE -> DELAY, timer 37
         h.runTo(33);
@@ -118,11 +115,9 @@ class NeighbourTableTest {
     @Test
     void arpRequestFromTheAddressUpdatesTheEntry() {
         NeighbourHarness h = new NeighbourHarness();
-        h.fabric.attach(POD_IP, OLD_MAC);
-        h.sendAt(0);
+        h.resolveOldMacAtZero();
         h.runTo(10);
-        h.fabric.detach(POD_IP);
-        h.fabric.attach(POD_IP, NEW_MAC);
+        h.ipMovesToNewMac();
         h.eth0.arpRequestReceived(POD_IP, NEW_MAC, true);
         assertThat(h.dump()).containsExactly("198.18.0.10 dev eth0 lladdr 02:00:00:00:00:02 STALE");
         h.sendAt(11);
@@ -151,8 +146,7 @@ class NeighbourTableTest {
         NeighbourHarness busy = new NeighbourHarness(NeighbourParams.LINUX_DEFAULTS,
                 new TableParams(128, 512, 1024, GcRegime.AUTO, 127), VpcFabric.Options.DEFAULTS);
         for (NeighbourHarness h : new NeighbourHarness[] {quiet, busy}) {
-            h.fabric.attach(POD_IP, OLD_MAC);
-            h.sendAt(0);
+            h.resolveOldMacAtZero();
             h.runTo(1000);
         }
         assertThat(quiet.table.entries()).isEqualTo(127); // 126 + 1 < 128
@@ -165,8 +159,7 @@ class NeighbourTableTest {
     void noGcRegimeNeverScans() {
         NeighbourHarness h = new NeighbourHarness(NeighbourParams.LINUX_DEFAULTS,
                 new TableParams(0, 512, 1024, GcRegime.NO_GC, 5000), VpcFabric.Options.DEFAULTS);
-        h.fabric.attach(POD_IP, OLD_MAC);
-        h.sendAt(0);
+        h.resolveOldMacAtZero();
         h.runTo(5000);
         assertThat(h.state()).isEqualTo(NudState.STALE);
     }
