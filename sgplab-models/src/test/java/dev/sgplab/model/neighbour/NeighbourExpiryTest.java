@@ -124,6 +124,25 @@ class NeighbourExpiryTest {
     }
 
     /**
+     * __neigh_update() sends the packets queued in INCOMPLETE through n->output, which is
+     * neigh_resolve_output() on Ethernet: when the entry becomes STALE (here an administrator's
+     * `ip neigh replace ... nud stale`), the first queued packet takes it on to DELAY.
+     */
+    @Test
+    void packetsQueuedWhileIncompleteLeaveThroughTheSlowPath() {
+        NeighbourHarness h = new NeighbourHarness();
+        h.sendAt(0);     // nobody owns the IP: INCOMPLETE, broadcasts at 0, 1, 2
+        h.sendAt(0.5);   // queued too
+        h.runTo(1.5);
+        h.eth0.adminReplaceStale(POD_IP, NEW_MAC); // STALE; the queue is flushed: STALE -> DELAY, timer 6.5
+        h.runTo(10);     // 6.5: confirmed (backdated) + 5 < now: PROBE; unicast probes to NEW_MAC unanswered
+                         // (nobody owns the IP); 9.5: FAILED
+        assertThat(h.transitions).containsExactly("0.0000 NONE->INCOMPLETE", "1.5000 INCOMPLETE->STALE",
+                "1.5000 STALE->DELAY", "6.5000 DELAY->PROBE", "9.5000 PROBE->FAILED");
+        assertThat(h.outcomes).containsExactly("1.5000 02:00:00:00:00:02 lost", "1.5000 02:00:00:00:00:02 lost");
+    }
+
+    /**
      * ___neigh_create(): confirmed = now - (base_reachable_time << 1); __neigh_update() backdates the
      * same way when a new address arrives in a state that is not CONNECTED (neigh_event_ns -> STALE).
      * Not visible in the state timeline (confirmed + delay_first_probe_time is always in the past by
