@@ -11,9 +11,9 @@ import java.util.ArrayDeque;
  * neigh_update(), neigh_probe(); net/ipv4/arp.c arp_solicit(). Each transition is one method that
  * asserts the state it leaves, so that a reader can hold this file and neighbour.c side by side.
  *
- * <p>Read against torvalds/linux v6.x net/core/neighbour.c and include/net/neighbour.h (the same
- * functions since v6.3, when neigh_add_timer() began to clamp {@code used}; docs/calibration.md
- * lists each decision). {@code used} moves only on the slow path: neigh_event_send() from
+ * <p>Read against torvalds/linux v6.x net/core/neighbour.c and include/net/neighbour.h (a tree in
+ * which neigh_add_timer() already lifts {@code used} to {@code confirmed}, a 2023 change;
+ * docs/calibration.md lists each decision). {@code used} moves only on the slow path: neigh_event_send() from
  * neigh_resolve_output(). A REACHABLE entry transmits through neigh_output() -> neigh_hh_output()
  * once its header is cached, so packets in steady use never touch {@code used}, and
  * neigh_timer_handler() moves it REACHABLE -> STALE at confirmed + reachable_time even while
@@ -393,7 +393,7 @@ public final class NeighbourEntry {
 
     /**
      * neigh_add_timer(), used when a state is entered from outside the timer: it first lifts
-     * {@code used} to {@code confirmed} (since v6.3), so a fresh confirmation counts as use.
+     * {@code used} to {@code confirmed} (a 2023 change), so a fresh confirmation counts as use.
      */
     private void addTimer(long at) {
         used = Math.max(used, confirmed);
