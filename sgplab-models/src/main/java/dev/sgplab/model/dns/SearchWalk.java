@@ -10,7 +10,8 @@ import java.util.List;
  * <p>glibc (resolv/res_query.c __res_context_search): the name as is first when it has ndots dots
  * or more (or a trailing dot, and then only that); then each search domain while the answers are
  * NXDOMAIN or NODATA; a timeout ends the search ("stop searching up, but try the input name below
- * in case it's fully-qualified"), so the name as is is still tried if it was not yet. Observed with
+ * in case it's fully-qualified"), so the name as is is still tried if it was not yet; a timeout of
+ * the name as is when it was tried first does not end the search. Observed with
  * strace on glibc 2.36: after two timed-out tries of NAME.default.svc.cluster.local, the next
  * query is NAME itself.
  *
@@ -99,7 +100,11 @@ public final class SearchWalk {
             if (profile.kind() == ResolverKind.MUSL) {
                 return Step.FAILED; // EAI_AGAIN ends musl's search
             }
-            searchIndex = searchNames.size(); // glibc: stop searching up...
+            if (searchIndex >= 0) {
+                searchIndex = searchNames.size(); // glibc: a timeout in the search list stops searching up...
+            }
+            // ...but a timeout of the name as is, tried first, does not: __res_context_search() returns
+            // from that query only on an answer or a trailing dot, and then walks the search list.
         }
         String following = nextSearchName();
         if (following != null) {

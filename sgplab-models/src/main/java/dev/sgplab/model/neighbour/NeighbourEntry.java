@@ -11,13 +11,27 @@ import java.util.ArrayDeque;
  * neigh_update(), neigh_probe(); net/ipv4/arp.c arp_solicit(). Each transition is one method that
  * asserts the state it leaves, so that a reader can hold this file and neighbour.c side by side.
  *
- * <p>Deviations: time is continuous (no jiffies rounding); {@code used} is refreshed on every
- * transmit, while the kernel's REACHABLE fast path (hh cache) may skip it — periodic GC takes
- * max(used, confirmed) anyway, so GC timing only differs when a REACHABLE entry carries traffic
- * long after its last confirmation; refcounts are not modelled: an entry is referenced exactly
- * when its timer runs; app_solicit probes (to a user-space daemon) are counted but not sent.
+ * <p>Read against torvalds/linux v6.x net/core/neighbour.c and include/net/neighbour.h (a tree in
+ * which neigh_add_timer() already lifts {@code used} to {@code confirmed}, a 2023 change;
+ * docs/calibration.md lists each decision). {@code used} moves only on the slow path: neigh_event_send() from
+ * neigh_resolve_output(). A REACHABLE entry transmits through neigh_output() -> neigh_hh_output()
+ * once its header is cached, so packets in steady use never touch {@code used}, and
+ * neigh_timer_handler() moves it REACHABLE -> STALE at confirmed + reachable_time even while
+ * traffic flows; the next packet starts DELAY. The first REACHABLE packet may still take the slow
+ * path (no cached header yet); a device without a header cache (arp_generic_ops) sends through
+ * neigh_connected_output(), which does not touch {@code used} either. Both leave {@code used} at
+ * the confirmation time, which neigh_add_timer() already set, so one model serves both.
+ *
+ * <p>Deviations: time is continuous (no jiffies) and timers fire on time, while the kernel's timer
+ * wheel rounds a 30 s expiry up by as much as its level granularity (0.5 s at HZ=1000, 2 s at
+ * HZ=250); the kernel's HZ/100 minimum re-arm is taken as 10 ms (8 ms at HZ=250); refcounts are not
+ * modelled: an entry is referenced exactly when its timer runs; app_solicit probes (to a user-space
+ * daemon) are counted but not sent.
  */
 public final class NeighbourEntry {
+    /** neigh_timer_handler(): a timer is never re-armed closer than HZ/100 jiffies (10 ms). */
+    static final long MIN_REARM = dev.sgplab.engine.Time.millis(10);
+
     private final NeighbourDevice device;
     private final int ip;
     private NudState state = NudState.NONE;
@@ -25,6 +39,8 @@ public final class NeighbourEntry {
     private long confirmed;
     private long used;
     private long updated;
+    /** hh.hh_len != 0: neigh_resolve_output() has filled the cached header (neigh_hh_init()). */
+    private boolean headerCached;
     private int probes;
     private Cancellable timer;
     private final ArrayDeque<Packet> arpQueue = new ArrayDeque<>(2);
@@ -36,9 +52,10 @@ public final class NeighbourEntry {
         this.ip = ip;
         this.created = now;
         this.updated = now;
-        // The kernel backdates confirmed so that a new entry is not taken as recently confirmed.
-        this.confirmed = now - device.params().baseReachableTime();
+        // neigh_alloc(): updated = used = now. ___neigh_create(): confirmed = now - 2 x
+        // base_reachable_time, so that a new entry is never taken as recently confirmed.
         this.used = now;
+        this.confirmed = unconfirmed(now);
     }
 
     public int ip() {
@@ -77,6 +94,10 @@ public final class NeighbourEntry {
         return probes;
     }
 
+    private long unconfirmed(long now) {
+        return now - 2 * device.params().baseReachableTime();
+    }
+
     private NeighbourParams params() {
         return device.params();
     }
@@ -88,7 +109,10 @@ public final class NeighbourEntry {
     // ---- output: neigh_resolve_output() / __neigh_event_send() -------------------------------
 
     /**
-     * A packet wants this entry. The decision table of __neigh_event_send():
+     * A packet wants this entry: neigh_output(). A connected entry (REACHABLE) with a cached
+     * header goes out through neigh_hh_output() and touches nothing; everything else takes the
+     * slow path, neigh_resolve_output() -> neigh_event_send(), which sets {@code used} and applies
+     * the decision table of __neigh_event_send():
      * <pre>
      *   NONE, FAILED        -> INCOMPLETE, broadcast probe now, queue the packet
      *   INCOMPLETE          -> queue the packet
@@ -99,6 +123,15 @@ public final class NeighbourEntry {
      * </pre>
      */
     void output(Packet packet) {
+        if (state.connected() && headerCached) {
+            packet.transmitted(now(), mac); // neigh_hh_output(): used is not refreshed
+            return;
+        }
+        resolveOutput(packet);
+    }
+
+    /** neigh_resolve_output(): neigh_event_send(), then neigh_hh_init() once the packet can go. */
+    private void resolveOutput(Packet packet) {
         long now = now();
         used = now;
         switch (state) {
@@ -112,14 +145,17 @@ public final class NeighbourEntry {
                 toIncomplete(now);
                 enqueue(packet, now);
                 probe();
+                return;
             }
-            case INCOMPLETE -> enqueue(packet, now);
-            case STALE -> {
-                toDelay(now);
-                packet.transmitted(now, mac);
+            case INCOMPLETE -> {
+                enqueue(packet, now);
+                return;
             }
-            default -> packet.transmitted(now, mac);
+            case STALE -> toDelay(now);
+            default -> { }
         }
+        headerCached = true;
+        packet.transmitted(now, mac);
     }
 
     private void enqueue(Packet packet, long now) {
@@ -138,20 +174,25 @@ public final class NeighbourEntry {
         assertFrom(NudState.NONE, NudState.FAILED);
         probes = params().ucastSolicit();
         setState(NudState.INCOMPLETE, now);
-        armTimer(now + params().retransInterval());
+        addTimer(now + params().retransInterval());
     }
 
     private void toDelay(long now) {
         assertFrom(NudState.STALE, NudState.REACHABLE);
+        long at = now + params().delayFirstProbeTime();
+        if (state == NudState.STALE) {
+            addTimer(at);     // __neigh_event_send()
+        } else {
+            rearm(now, at);   // neigh_timer_handler()
+        }
         setState(NudState.DELAY, now);
-        armTimer(now + params().delayFirstProbeTime());
     }
 
     private void toProbe(long now) {
         assertFrom(NudState.DELAY);
         probes = 0;
         setState(NudState.PROBE, now);
-        armTimer(now + params().retransInterval());
+        rearm(now, now + params().retransInterval());
     }
 
     private void toStale(long now) {
@@ -163,7 +204,7 @@ public final class NeighbourEntry {
     private void toReachableFromDelay(long now) {
         assertFrom(NudState.DELAY);
         setState(NudState.REACHABLE, now);
-        armTimer(confirmed + device.reachableTime());
+        rearm(now, confirmed + device.reachableTime());
     }
 
     private void toFailed(long now) {
@@ -184,8 +225,10 @@ public final class NeighbourEntry {
         long now = now();
         switch (state) {
             case REACHABLE -> {
-                if (now < confirmed + device.reachableTime()) {
-                    armTimer(confirmed + device.reachableTime());
+                // time_before_eq(now, confirmed + reachable_time): "still alive". A timer armed at
+                // exactly that instant lands here and is pushed HZ/100 on by rearm().
+                if (now <= confirmed + device.reachableTime()) {
+                    rearm(now, confirmed + device.reachableTime());
                 } else if (now <= used + params().delayFirstProbeTime()) {
                     toDelay(now);
                 } else {
@@ -207,7 +250,7 @@ public final class NeighbourEntry {
                     toFailed(now);
                     return;
                 }
-                armTimer(now + params().retransInterval());
+                rearm(now, now + params().retransInterval());
                 probe();
                 return;
             }
@@ -237,28 +280,25 @@ public final class NeighbourEntry {
      */
     void arpReply(long senderMac) {
         long now = now();
-        boolean override = now > updated + params().locktime();
-        update(senderMac, NudState.REACHABLE, override, now);
+        boolean override = now > updated + params().locktime(); // time_after(jiffies, updated + locktime)
+        update(senderMac, NudState.REACHABLE, override, false, now);
     }
 
     /** An ARP request from this address reached us (neigh_event_ns -> neigh_update(STALE, override)). */
     void arpRequestSeen(long senderMac) {
-        update(senderMac, NudState.STALE, true, now());
+        update(senderMac, NudState.STALE, true, false, now());
     }
 
-    /** An administrator writes {@code mac} as STALE: the timer stops, queued packets go to it. */
+    /**
+     * An administrator writes {@code mac} as STALE (neigh_update(STALE, ADMIN | OVERRIDE)): the timer
+     * stops, queued packets go to it. PERMANENT and NOARP entries are left alone (the kernel would
+     * replace them; nothing in sgplab asks it to).
+     */
     void adminStale(long newMac) {
-        long now = now();
         if (state == NudState.PERMANENT || state == NudState.NOARP) {
             return;
         }
-        cancelTimer();
-        mac = newMac;
-        updated = now;
-        if (state != NudState.STALE) {
-            setState(NudState.STALE, now);
-        }
-        flushQueue(now);
+        update(newMac, NudState.STALE, true, true, now());
     }
 
     /** Upper-layer confirmation (neigh_confirm(), e.g. TCP making progress). */
@@ -269,20 +309,25 @@ public final class NeighbourEntry {
         }
     }
 
-    private void update(long newMac, NudState newState, boolean override, long now) {
+    /** __neigh_update() for a valid new state, in the kernel's order. */
+    private void update(long newMac, NudState newState, boolean override, boolean admin, long now) {
         NudState old = state;
-        if (old == NudState.PERMANENT || old == NudState.NOARP) {
+        if (!admin && (old == NudState.PERMANENT || old == NudState.NOARP)) {
             return; // only an administrator changes these
         }
         boolean macChanges = !old.valid() || newMac != mac;
-        if (old.valid() && macChanges && !override) {
-            return; // a different answer inside locktime: keep the first
-        }
-        if (old.valid() && !macChanges && newState == NudState.STALE) {
-            newState = old; // a request from a known address does not demote the entry
-        }
+        // "Update confirmed timestamp ... even if it doesn't change IP to MAC binding": set before the
+        // override test, so a reply that locktime rejects still counts as a confirmation.
         if (newState.connected()) {
             confirmed = now;
+        }
+        if (old.valid()) {
+            if (macChanges && !override) {
+                return; // a different answer inside locktime: keep the first
+            }
+            if (!macChanges && newState == NudState.STALE && !admin) {
+                newState = old; // a request from a known address does not demote the entry
+            }
         }
         if (macChanges) {
             mac = newMac;
@@ -290,34 +335,51 @@ public final class NeighbourEntry {
         }
         if (newState != old) {
             cancelTimer();
-            if (old == NudState.INCOMPLETE || old == NudState.PROBE) {
+            if (newState == NudState.PROBE) {
                 probes = 0;
             }
-            setState(newState, now);
-            if (newState == NudState.REACHABLE) {
-                armTimer(now + device.reachableTime());
+            if (newState.inTimer()) {
+                addTimer(now + (newState == NudState.REACHABLE ? device.reachableTime() : 0));
             }
-        } else if (newState == NudState.REACHABLE) {
-            cancelTimer();
-            armTimer(now + device.reachableTime());
+            setState(newState, now);
         }
-        if (newState.valid()) {
-            flushQueue(now);
+        // REACHABLE -> REACHABLE keeps its timer: it fires at the old expiry, finds the new
+        // confirmation and re-arms ("still alive").
+        if (macChanges && !newState.connected()) {
+            confirmed = unconfirmed(now); // a new address is not a confirmed one
+        }
+        if (newState != old && !old.valid()) {
+            flushQueue();
         }
     }
 
-    private void flushQueue(long now) {
-        while (!arpQueue.isEmpty()) {
-            arpQueue.removeFirst().transmitted(now, mac);
+    /** __neigh_update() sends the queue through n->output: neigh_resolve_output() on Ethernet. */
+    private void flushQueue() {
+        while (!arpQueue.isEmpty() && state.valid()) {
+            Packet packet = arpQueue.removeFirst();
+            arpQueueBytes -= packet.sizeBytes();
+            resolveOutput(packet);
         }
-        arpQueueBytes = 0;
     }
 
     void makePermanent(long permanentMac) {
+        NudState old = state;
         cancelTimer();
         mac = permanentMac;
         setState(NudState.PERMANENT, now());
-        flushQueue(now());
+        if (!old.valid()) {
+            flushQueue();
+        }
+    }
+
+    /**
+     * neigh_periodic_work() before its test: "if (time_before(n->used, n->confirmed) &&
+     * time_is_before_eq_jiffies(n->confirmed)) n->used = n->confirmed" — written back, as the kernel does.
+     */
+    void liftUsedToConfirmed(long now) {
+        if (used < confirmed && confirmed <= now) {
+            used = confirmed;
+        }
     }
 
     // ---- plumbing ----------------------------------------------------------------------------------
@@ -329,7 +391,21 @@ public final class NeighbourEntry {
         device.table().stateChanged(this, from, to, now);
     }
 
-    private void armTimer(long at) {
+    /**
+     * neigh_add_timer(), used when a state is entered from outside the timer: it first lifts
+     * {@code used} to {@code confirmed} (a 2023 change), so a fresh confirmation counts as use.
+     */
+    private void addTimer(long at) {
+        used = Math.max(used, confirmed);
+        schedule(at);
+    }
+
+    /** neigh_timer_handler()'s mod_timer(): never closer than HZ/100 from now. */
+    private void rearm(long now, long at) {
+        schedule(Math.max(at, now + MIN_REARM));
+    }
+
+    private void schedule(long at) {
         cancelTimer();
         timer = device.table().scheduler().scheduleAt(at, this::timerExpired);
     }

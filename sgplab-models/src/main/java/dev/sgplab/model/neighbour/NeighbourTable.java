@@ -209,7 +209,8 @@ public final class NeighbourTable {
             if (state == NudState.PERMANENT || state.inTimer()) {
                 continue;
             }
-            long used = Math.max(entry.used(), entry.confirmed() <= now ? entry.confirmed() : entry.used());
+            entry.liftUsedToConfirmed(now);
+            long used = entry.used();
             long staleTime = entry.device().params().gcStaleTime();
             boolean unusedTooLong = now < used || now >= used + staleTime;
             if (state == NudState.FAILED || unusedTooLong) {

@@ -53,6 +53,12 @@ class SearchWalkTest {
         assertThat(walk(ResolverKind.GLIBC, "a.b.c.d.e.f", NXDOMAIN, NXDOMAIN, NXDOMAIN, NXDOMAIN)).containsExactly(
                 "a.b.c.d.e.f", "a.b.c.d.e.f.default.svc.cluster.local", "a.b.c.d.e.f.svc.cluster.local",
                 "a.b.c.d.e.f.cluster.local", "FAILED");
+        // __res_context_search(): the as-is query returns only on an answer or a trailing dot; after
+        // its timeout the search list is walked, and a timeout there ends the walk (tried as is already)
+        assertThat(walk(ResolverKind.GLIBC, "a.b.c.d.e.f", TIMED_OUT, NXDOMAIN, TIMED_OUT)).containsExactly(
+                "a.b.c.d.e.f", "a.b.c.d.e.f.default.svc.cluster.local", "a.b.c.d.e.f.svc.cluster.local", "FAILED");
+        assertThat(walk(ResolverKind.GLIBC, "a.b.c.d.e.f", TIMED_OUT, ANSWERED)).containsExactly(
+                "a.b.c.d.e.f", "a.b.c.d.e.f.default.svc.cluster.local", "SUCCEEDED");
         assertThat(walk(ResolverKind.GLIBC, "kubernetes.default.svc.cluster.local.", TIMED_OUT))
                 .containsExactly("kubernetes.default.svc.cluster.local", "FAILED");
     }

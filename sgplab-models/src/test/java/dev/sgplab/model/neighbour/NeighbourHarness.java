@@ -69,6 +69,18 @@ final class NeighbourHarness {
         });
     }
 
+    /** The pod (OLD_MAC) owns the IP and a packet at 0 resolves it: REACHABLE from 0.0001. */
+    void resolveOldMacAtZero() {
+        fabric.attach(POD_IP, OLD_MAC);
+        sendAt(0);
+    }
+
+    /** The old pod's branch ENI is deleted and the IP comes back on a new ENI with NEW_MAC. */
+    void ipMovesToNewMac() {
+        fabric.detach(POD_IP);
+        fabric.attach(POD_IP, NEW_MAC);
+    }
+
     void runTo(double seconds) {
         sim.runUntil(Time.seconds(seconds));
     }

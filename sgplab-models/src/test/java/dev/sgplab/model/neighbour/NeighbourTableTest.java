@@ -25,7 +25,8 @@ class NeighbourTableTest {
         h.sendAt(0);            // NONE -> INCOMPLETE, broadcast; the reply at 0.0001 makes it REACHABLE
         h.runTo(10);
         assertThat(h.dump()).containsExactly("198.18.0.10 dev eth0 lladdr 02:00:00:00:00:01 REACHABLE");
-        h.runTo(40);            // confirmed 0.0001 + 30 = 30.0001, unused since 0 (> 5 s): STALE
+        h.runTo(40);            // confirmed 0.0001 + 30 = 30.0001: "still alive" (<=), re-armed HZ/100
+                                // later; at 30.0101 used (0.0001) + 5 < now: STALE
         assertThat(h.dump()).containsExactly("198.18.0.10 dev eth0 lladdr 02:00:00:00:00:01 STALE");
 
         h.fabric.detach(POD_IP);       // the old pod's branch ENI is deleted,
@@ -44,7 +45,7 @@ class NeighbourTableTest {
         assertThat(h.dump()).containsExactly("198.18.0.10 dev eth0 lladdr 02:00:00:00:00:02 REACHABLE");
 
         assertThat(h.transitions).containsExactly(
-                "0.0000 NONE->INCOMPLETE", "0.0001 INCOMPLETE->REACHABLE", "30.0001 REACHABLE->STALE",
+                "0.0000 NONE->INCOMPLETE", "0.0001 INCOMPLETE->REACHABLE", "30.0101 REACHABLE->STALE",
                 "50.0000 STALE->DELAY", "55.0000 DELAY->PROBE", "58.0000 PROBE->FAILED",
                 "58.5000 FAILED->INCOMPLETE", "58.5001 INCOMPLETE->REACHABLE");
         assertThat(h.outcomes).containsExactly(
@@ -60,11 +61,9 @@ class NeighbourTableTest {
     void answeredUnicastProbeReplacesTheMacOnlyAfterLocktime() {
         NeighbourHarness h = new NeighbourHarness(NeighbourParams.LINUX_DEFAULTS, TableParams.LINUX_DEFAULTS,
                 new VpcFabric.Options(true, false, Time.millis(0.1)));
-        h.fabric.attach(POD_IP, OLD_MAC);
-        h.sendAt(0);
+        h.resolveOldMacAtZero();
         h.runTo(40);
-        h.fabric.detach(POD_IP);
-        h.fabric.attach(POD_IP, NEW_MAC);
+        h.ipMovesToNewMac();
         h.sendAt(50);   // lost, DELAY
         h.runTo(55.5);  // PROBE entered at 55 (updated = 55); answer at 55.0001 < 55 + 1 s: kept the old MAC
         assertThat(h.state()).isEqualTo(NudState.PROBE);
@@ -73,18 +72,23 @@ class NeighbourTableTest {
         assertThat(h.outcomes).endsWith("50.0000 02:00:00:00:00:01 lost", "56.5000 02:00:00:00:00:02 delivered");
     }
 
-    /** REACHABLE used within delay_first_probe_time goes to DELAY; a confirmation brings it back. */
+    /**
+     * A packet through a REACHABLE entry goes out on the cached header (neigh_hh_output) and does not
+     * refresh used, so the entry goes STALE at expiry although it was used 3 s before; the next packet
+     * starts DELAY, and an upper-layer confirmation inside delay_first_probe_time brings it back.
+     */
     @Test
-    void delayReturnsToReachableWhenConfirmed() {
+    void reachableInUseGoesStaleAndDelayReturnsToReachableWhenConfirmed() {
         NeighbourHarness h = new NeighbourHarness();
-        h.fabric.attach(POD_IP, OLD_MAC);
-        h.sendAt(0);
-        h.sendAt(27);   // used = 27
-        h.runTo(33);    // timer at 30.0001: 30.0001 <= 27 + 5 -> DELAY until 35.0001
+        h.resolveOldMacAtZero();
+        h.sendAt(27);   // neigh_hh_output: used stays 0.0001
+        h.sendAt(32);   // 30.0001 still alive, 30.0101 STALE (used + 5 < now); 32 STALE -> DELAY, timer 37
+        h.runTo(33);
         h.eth0.confirm(POD_IP); // confirmed = 33
-        h.runTo(70);    // 35.0001 <= 33 + 5 -> REACHABLE, timer at 33 + 30 = 63 -> STALE (last use 27)
+        h.runTo(70);    // 37 <= 33 + 5 -> REACHABLE, next 33 + 30 = 63: still alive -> 63.01 STALE
         assertThat(h.transitions).containsExactly("0.0000 NONE->INCOMPLETE", "0.0001 INCOMPLETE->REACHABLE",
-                "30.0001 REACHABLE->DELAY", "35.0001 DELAY->REACHABLE", "63.0000 REACHABLE->STALE");
+                "30.0101 REACHABLE->STALE", "32.0000 STALE->DELAY", "37.0000 DELAY->REACHABLE",
+                "63.0100 REACHABLE->STALE");
     }
 
     @Test
@@ -111,11 +115,9 @@ class NeighbourTableTest {
     @Test
     void arpRequestFromTheAddressUpdatesTheEntry() {
         NeighbourHarness h = new NeighbourHarness();
-        h.fabric.attach(POD_IP, OLD_MAC);
-        h.sendAt(0);
+        h.resolveOldMacAtZero();
         h.runTo(10);
-        h.fabric.detach(POD_IP);
-        h.fabric.attach(POD_IP, NEW_MAC);
+        h.ipMovesToNewMac();
         h.eth0.arpRequestReceived(POD_IP, NEW_MAC, true);
         assertThat(h.dump()).containsExactly("198.18.0.10 dev eth0 lladdr 02:00:00:00:00:02 STALE");
         h.sendAt(11);
@@ -128,12 +130,12 @@ class NeighbourTableTest {
         NeighbourHarness h = new NeighbourHarness(NeighbourParams.LINUX_DEFAULTS,
                 new TableParams(128, 512, 1024, GcRegime.GC, 0), VpcFabric.Options.DEFAULTS);
         h.fabric.attach(POD_IP, OLD_MAC);
-        h.sendAt(0);   // used 0, confirmed 0.0001: GC counts from 0.0001
+        h.sendAt(0);   // used = confirmed = 0.0001 (neigh_add_timer lifts used): GC counts from 0.0001
         h.runTo(60);   // runs at 7.5 .. 52.5 keep it (in timer, or used < 60 s ago)
         assertThat(h.state()).isEqualTo(NudState.STALE);
         h.runTo(70);   // run at 67.5 >= 0.0001 + 60: removed
         assertThat(h.state()).isNull();
-        assertThat(h.transitions).endsWith("30.0001 REACHABLE->STALE", "67.5000 removed");
+        assertThat(h.transitions).endsWith("30.0101 REACHABLE->STALE", "67.5000 removed");
     }
 
     /** Below gc_thresh1 the periodic work does not scan: a STALE entry lives on (the quiet node). */
@@ -144,8 +146,7 @@ class NeighbourTableTest {
         NeighbourHarness busy = new NeighbourHarness(NeighbourParams.LINUX_DEFAULTS,
                 new TableParams(128, 512, 1024, GcRegime.AUTO, 127), VpcFabric.Options.DEFAULTS);
         for (NeighbourHarness h : new NeighbourHarness[] {quiet, busy}) {
-            h.fabric.attach(POD_IP, OLD_MAC);
-            h.sendAt(0);
+            h.resolveOldMacAtZero();
             h.runTo(1000);
         }
         assertThat(quiet.table.entries()).isEqualTo(127); // 126 + 1 < 128
@@ -158,8 +159,7 @@ class NeighbourTableTest {
     void noGcRegimeNeverScans() {
         NeighbourHarness h = new NeighbourHarness(NeighbourParams.LINUX_DEFAULTS,
                 new TableParams(0, 512, 1024, GcRegime.NO_GC, 5000), VpcFabric.Options.DEFAULTS);
-        h.fabric.attach(POD_IP, OLD_MAC);
-        h.sendAt(0);
+        h.resolveOldMacAtZero();
         h.runTo(5000);
         assertThat(h.state()).isEqualTo(NudState.STALE);
     }
