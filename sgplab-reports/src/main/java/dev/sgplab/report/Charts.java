@@ -91,6 +91,54 @@ final class Charts {
         return png.toByteArray();
     }
 
+    /** A shaded band between two curves over the same x values (a closed polygon, drawn behind lines). */
+    static XYSeries band(XYChart chart, String name, double[] x, double[] low, double[] high, Color color) {
+        int n = x.length;
+        double[] px = new double[2 * n];
+        double[] py = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            px[i] = x[i];
+            py[i] = high[i];
+            px[2 * n - 1 - i] = x[i];
+            py[2 * n - 1 - i] = low[i];
+        }
+        XYSeries series = chart.addSeries(name, px, py);
+        series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+        series.setMarker(SeriesMarkers.NONE);
+        series.setFillColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 60));
+        series.setLineColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 0));
+        return series;
+    }
+
+    /** Points without a line, for marked values. */
+    static XYSeries points(XYChart chart, String name, double[] x, double[] y, Color color,
+            org.knowm.xchart.style.markers.Marker marker) {
+        XYSeries series = chart.addSeries(name, x, y);
+        series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        series.setMarker(marker);
+        series.setMarkerColor(color);
+        return series;
+    }
+
+    /**
+     * Y tick labels in a monospaced font, padded to {@code width} characters: panels stacked with the
+     * same width get plot areas of exactly the same width, so their x axes line up.
+     */
+    static void fixedWidthYTicks(XYChart chart, int width, java.util.function.Function<Double, String> format) {
+        chart.getStyler().setAxisTickLabelsFont(new java.awt.Font(java.awt.Font.MONOSPACED, java.awt.Font.PLAIN, 12));
+        chart.getStyler().setyAxisTickLabelsFormattingFunction(v -> {
+            String text = format.apply(v);
+            return " ".repeat(Math.max(0, width - text.length())) + text;
+        });
+    }
+
+    static Color color(int index) {
+        return PALETTE[index % PALETTE.length];
+    }
+
+    private static final Color[] PALETTE = {new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44),
+        new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194)};
+
     static double[] toArray(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
