@@ -69,15 +69,38 @@ final class Charts {
         }
     }
 
-    /** Charts one above the other in one PNG: panels that share the x axis but not the unit. */
+    /**
+     * Charts one above the other in one PNG: panels that share the x axis but not the unit. Their y
+     * tick labels differ in width, which would shift each plot; so each panel is measured first and
+     * then drawn narrower and further right by the difference, and all plots span the same pixels.
+     */
     static byte[] stackedPng(List<XYChart> panels) {
+        double[] left = new double[panels.size()];
+        BufferedImage scratch = new BufferedImage(WIDTH, PANEL_HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D measure = scratch.createGraphics();
+        try {
+            for (int i = 0; i < left.length; i++) {
+                panels.get(i).paint(measure, WIDTH, PANEL_HEIGHT);
+                left[i] = panels.get(i).getYAxisLeftWidth();
+            }
+        } finally {
+            measure.dispose();
+        }
+        double widest = java.util.Arrays.stream(left).max().orElse(0);
         BufferedImage image = new BufferedImage(WIDTH, PANEL_HEIGHT * panels.size(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            for (XYChart panel : panels) {
-                panel.paint(g, WIDTH, PANEL_HEIGHT);
-                g.translate(0, PANEL_HEIGHT);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, WIDTH, PANEL_HEIGHT * panels.size());
+            for (int i = 0; i < left.length; i++) {
+                int shift = (int) Math.round(widest - left[i]);
+                Graphics2D panel = (Graphics2D) g.create(shift, i * PANEL_HEIGHT, WIDTH - shift, PANEL_HEIGHT);
+                try {
+                    panels.get(i).paint(panel, WIDTH - shift, PANEL_HEIGHT);
+                } finally {
+                    panel.dispose();
+                }
             }
         } finally {
             g.dispose();
@@ -118,18 +141,6 @@ final class Charts {
         series.setMarker(marker);
         series.setMarkerColor(color);
         return series;
-    }
-
-    /**
-     * Y tick labels in a monospaced font, padded to {@code width} characters: panels stacked with the
-     * same width get plot areas of exactly the same width, so their x axes line up.
-     */
-    static void fixedWidthYTicks(XYChart chart, int width, java.util.function.Function<Double, String> format) {
-        chart.getStyler().setAxisTickLabelsFont(new java.awt.Font(java.awt.Font.MONOSPACED, java.awt.Font.PLAIN, 12));
-        chart.getStyler().setyAxisTickLabelsFormattingFunction(v -> {
-            String text = format.apply(v);
-            return " ".repeat(Math.max(0, width - text.length())) + text;
-        });
     }
 
     static Color color(int index) {

@@ -31,8 +31,9 @@ final class ErrorRateChart {
         chart.getStyler().setYAxisLogarithmic(true).setYAxisLogarithmicDecadeOnly(true).setYAxisMin(floor)
                 .setYAxisMax(top).setLegendPosition(Styler.LegendPosition.OutsideS)
                 .setLegendLayout(Styler.LegendLayout.Horizontal);
-        chart.getStyler().setyAxisTickLabelsFormattingFunction(Numbers::rate);
-        chart.getStyler().setxAxisTickLabelsFormattingFunction(Numbers::mean);
+        // one tick format for every decade; XChart's tick callback does not support log axes
+        chart.getStyler().setYAxisDecimalPattern("0.######%");
+        chart.getStyler().setXAxisDecimalPattern("#,##0.#");
         double xMin = Double.MAX_VALUE;
         double xMax = -Double.MAX_VALUE;
         int g = 0;
@@ -46,7 +47,7 @@ final class ErrorRateChart {
             }
             String name = group.getKey().isEmpty() ? "Error rate" : group.getKey();
             Color color = Charts.color(g++);
-            Charts.band(chart, name + ": 95 % band", xs, atLeast(cells, c -> c.errorRate().low(), floor),
+            Charts.band(chart, (groups.size() > 1 ? name + ": " : "") + "95 % band", xs, atLeast(cells, c -> c.errorRate().low(), floor),
                     atLeast(cells, c -> c.errorRate().high(), floor), color);
             double[] estimate = atLeast(cells, c -> c.errorRate().estimate(), floor);
             XYSeries line = Charts.line(chart, name, xs, estimate);
@@ -62,13 +63,14 @@ final class ErrorRateChart {
         target.setLineWidth(1.5f);
         List<Decision.Choice> chosen = decision.choices().stream().filter(c -> c.cooldown() != null).toList();
         if (!chosen.isEmpty()) {
-            Charts.points(chart, "recommended", chosen.stream().mapToDouble(c -> c.cooldown()).toArray(),
+            Charts.points(chart, "recommended: " + chosen.stream().map(c -> c.cooldown() + " s").distinct()
+                    .collect(java.util.stream.Collectors.joining(", ")), chosen.stream().mapToDouble(c -> c.cooldown()).toArray(),
                     chosen.stream().mapToDouble(c -> Math.max(floor, c.cell().errorRate().estimate())).toArray(),
                     Color.BLACK, SeriesMarkers.DIAMOND).setMarker(SeriesMarkers.DIAMOND);
         }
         if (key.equals(SweepPage.COOLDOWN) && result.cells().get(0).pods() == OriginalReport.PODS) {
             List<OriginalReport.Row> rows = OriginalReport.ROWS;
-            Charts.points(chart, "the report (29, 2, 0 of 200 pods in one run)",
+            Charts.points(chart, "the report: 29, 2, 0 of 200",
                     rows.stream().mapToDouble(OriginalReport.Row::cooldownSeconds).toArray(),
                     rows.stream().mapToDouble(r -> Math.max(floor, r.errorPods() / (double) OriginalReport.PODS)).toArray(),
                     new Color(200, 0, 0), SeriesMarkers.CROSS);
@@ -108,5 +110,4 @@ final class ErrorRateChart {
         }
         return out;
     }
-
 }

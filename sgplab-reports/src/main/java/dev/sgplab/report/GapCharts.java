@@ -21,8 +21,9 @@ final class GapCharts {
     static XYChart gapChart(String yTitle) {
         XYChart chart = Charts.chart("Reuse gaps (" + CellResult.GAP_BIN_SECONDS + " s bins)",
                 "seconds from the old owner's end to the new owner's ENI", yTitle);
-        chart.getStyler().setYAxisMin(0.0).setxAxisTickLabelsFormattingFunction(Numbers::mean)
-                .setyAxisTickLabelsFormattingFunction(Numbers::mean);
+        chart.getStyler().setYAxisMin(0.0).setXAxisDecimalPattern("#,##0.#").setYAxisDecimalPattern("#,##0.##")
+                .setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS)
+                .setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
         return chart;
     }
 
@@ -37,9 +38,10 @@ final class GapCharts {
             x[b] = b * CellResult.GAP_BIN_SECONDS + CellResult.GAP_BIN_SECONDS / 2.0;
         }
         double[] y = Arrays.copyOf(bins, drawn);
-        String open = String.format(Locale.ROOT, " (%s at %d s or more)", Numbers.mean(bins[drawn]),
+        String open = String.format(Locale.ROOT, " (+%s at %d s or more)", Numbers.mean(bins[drawn]),
                 drawn * CellResult.GAP_BIN_SECONDS);
         XYSeries series = Charts.line(chart, name + open, x, y);
+        series.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
         series.setLineColor(color);
         series.setMarkerColor(color);
         return Arrays.stream(y).max().orElse(0);

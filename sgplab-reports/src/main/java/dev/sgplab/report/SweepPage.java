@@ -29,9 +29,6 @@ import org.knowm.xchart.XYChart;
 /** The sweep's page: the decision, Error rate and capacity cost against the cooldown (or the first varied key), reuse gaps, every cell. */
 final class SweepPage {
     static final String COOLDOWN = "controller.branch-eni-cooldown";
-    /** Characters of every capacity panel's y tick labels: equal widths keep the three plots aligned. */
-    private static final int TICK_WIDTH = 6;
-
     private SweepPage() {
     }
 
@@ -100,11 +97,13 @@ final class SweepPage {
         return groups;
     }
 
-    /** A cell's settings but one, as short key=value pairs. */
+    /** A cell's settings but one, as short key=value pairs ("cooldown 30 s" for the cooldown). */
     static String label(CellResult cell, String except) {
         List<String> label = new ArrayList<>();
         cell.settings().forEach((k, v) -> {
-            if (!k.equals(except)) {
+            if (k.equals(COOLDOWN) && !k.equals(except)) {
+                label.add("cooldown " + v + " s");
+            } else if (!k.equals(except)) {
                 label.add(k.substring(k.lastIndexOf('.') + 1) + "=" + v);
             }
         });
@@ -144,9 +143,8 @@ final class SweepPage {
         String key = xKey(result);
         XYChart chart = Charts.chart(title, axisTitle(key), unit, Charts.PANEL_HEIGHT);
         double[] range = xRange(result);
-        chart.getStyler().setXAxisMin(range[0]).setXAxisMax(range[1]).setYAxisMin(0.0)
-                .setxAxisTickLabelsFormattingFunction(Numbers::mean);
-        Charts.fixedWidthYTicks(chart, TICK_WIDTH, Numbers::mean);
+        chart.getStyler().setXAxisMin(range[0]).setXAxisMax(range[1]).setYAxisMin(0.0).setXAxisDecimalPattern("#,##0.#")
+                .setYAxisDecimalPattern("#,##0.#");
         Map<String, List<CellResult>> groups = groups(result, key);
         chart.getStyler().setLegendVisible(groups.size() > 1)
                 .setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
