@@ -20,10 +20,10 @@ final class GapCharts {
 
     static XYChart gapChart(String yTitle) {
         XYChart chart = Charts.chart("Reuse gaps (" + CellResult.GAP_BIN_SECONDS + " s bins)",
-                "seconds from the old owner's end to the new owner's ENI", yTitle);
+                "seconds from the old owner's end to the new owner's ENI", yTitle, 600);
         chart.getStyler().setYAxisMin(0.0).setXAxisDecimalPattern("#,##0.#").setYAxisDecimalPattern("#,##0.##")
                 .setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS)
-                .setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
+                .setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
         return chart;
     }
 

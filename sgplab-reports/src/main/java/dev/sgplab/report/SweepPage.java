@@ -222,7 +222,7 @@ final class SweepPage {
     }
 
     static String percent(double share) {
-        return Double.isNaN(share) ? "no reuses" : Numbers.mean(100 * share) + " %";
+        return Double.isNaN(share) ? "no reuses" : share == 0 ? "0 %" : Numbers.twoDigits(100 * share) + " %";
     }
 
     static String axisTitle(String key) {
