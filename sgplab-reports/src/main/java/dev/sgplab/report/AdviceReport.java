@@ -43,7 +43,7 @@ public final class AdviceReport {
             advice.howToApply().forEach(l -> out.append("  ").append(l).append(nl()));
         }
         Table table = new Table("", "cooldown", "Error rate", "95% interval", "upper bound", "pods waited per run",
-                "wait per pod", "ENIs in delete queues");
+                "wait per pod", "ENIs in delete queues (all nodes)");
         row(table, "now", advice.current());
         if (rec.cooldownSeconds() != null) {
             row(table, "recommended", rec.atCooldown());
