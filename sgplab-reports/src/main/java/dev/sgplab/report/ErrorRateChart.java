@@ -62,11 +62,14 @@ final class ErrorRateChart {
                 new double[] {xMin, xMax}, new double[] {decision.target(), decision.target()}, Color.RED);
         target.setLineWidth(1.5f);
         List<Decision.Choice> chosen = decision.choices().stream().filter(c -> c.cooldown() != null).toList();
-        if (!chosen.isEmpty()) {
-            Charts.points(chart, "recommended: " + chosen.stream().map(c -> c.cooldown() + " s").distinct()
-                    .collect(java.util.stream.Collectors.joining(", ")), chosen.stream().mapToDouble(c -> c.cooldown()).toArray(),
-                    chosen.stream().mapToDouble(c -> Math.max(floor, c.cell().errorRate().estimate())).toArray(),
-                    Color.BLACK, SeriesMarkers.DIAMOND).setMarker(SeriesMarkers.DIAMOND);
+        // a vertical line, not a marker: the recommendation's point often sits under the rate's own marker
+        for (int i = 0; i < chosen.size(); i++) {
+            double x = chosen.get(i).cooldown();
+            XYSeries mark = Charts.dashed(chart, i == 0 ? "recommended: " + chosen.stream().map(c -> c.cooldown() + " s")
+                    .distinct().collect(java.util.stream.Collectors.joining(", ")) : "recommended " + (i + 1),
+                    new double[] {x, x}, new double[] {floor, top}, Color.BLACK);
+            mark.setLineWidth(2f);
+            mark.setShowInLegend(i == 0);
         }
         if (key.equals(SweepPage.COOLDOWN) && result.cells().get(0).pods() == OriginalReport.PODS) {
             List<OriginalReport.Row> rows = OriginalReport.ROWS;

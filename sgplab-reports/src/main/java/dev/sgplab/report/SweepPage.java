@@ -51,8 +51,8 @@ final class SweepPage {
                                 v.values())).toList()))),
                 h2("Error rate against the cooldown"),
                 p("Error pods over all pods of all runs, on a log scale so that the rates near the target are readable; "
-                        + "the shaded band is the 95 % Clopper-Pearson interval, the red dashed line the target, the "
-                        + "diamond the recommendation."),
+                        + "the shaded band is the 95 % Clopper-Pearson interval, the red dashed line the target, the black "
+                        + "line the recommendation; red crosses are the original report's counts where they apply."),
                 img().withSrc("error-rate.png").withAlt("Error rate against the cooldown"),
                 h2("What the cooldown costs"),
                 p("Three panels on the same x axis, each y axis from zero: branch ENIs held in the nodes' delete queues "
