@@ -27,6 +27,9 @@ public final class AdviceReport {
                     .append(nl());
         } else if (rec.cooldownSeconds() == current) {
             line(out, "Keep branch-eni-cooldown at %d s: it is the shortest that meets the target.", current);
+        } else if (rec.cooldownSeconds() < current) {
+            line(out, "branch-eni-cooldown %d s already meets the target; %d s is the shortest that does, and holds "
+                    + "fewer branch ENIs.", current, rec.cooldownSeconds());
         } else {
             line(out, "Set branch-eni-cooldown to %d s (now %d s).", rec.cooldownSeconds(), current);
         }
