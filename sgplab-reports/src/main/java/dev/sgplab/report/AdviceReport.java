@@ -42,8 +42,10 @@ public final class AdviceReport {
                     rec.cooldownSeconds(), Numbers.rate(at.errorRate()), Numbers.rateOfPods(at.upper95()),
                     Numbers.mean(at.capacity().podsWaitedForBranch()), advice.podsPerRun(),
                     Numbers.seconds(at.capacity().meanBranchWaitSeconds()), Numbers.mean(at.capacity().meanDeleteQueue()));
-            out.append(nl()).append("To set it:").append(nl());
-            advice.howToApply().forEach(l -> out.append("  ").append(l).append(nl()));
+            if (rec.cooldownSeconds() != current) {
+                out.append(nl()).append("To set it:").append(nl());
+                advice.howToApply().forEach(l -> out.append("  ").append(l).append(nl()));
+            }
         }
         Table table = new Table("", "cooldown", "Error rate", "95% interval", "upper bound", "pods waited per run",
                 "wait per pod", "ENIs in delete queues (all nodes)");
