@@ -69,16 +69,24 @@ final class RunPages {
                 td("DNS nodes' links: " + e.getKey()), td(e.getValue().asString()))));
         rows.add(tr(td("DNS server"), td(lab.path("dnsServer").asString())));
         rows.add(tr(td("resolver"), td(lab.path("resolver").asString())));
-        lab.path("guard").properties().forEach(e -> rows.add(tr(td("guard: " + e.getKey()), td(e.getValue().asString()))));
+        lab.path("guard").properties().forEach(e -> rows.add(tr(td("guard: " + words(e.getKey())),
+                td(e.getValue().asString()))));
         JsonNode lateness = lab.path("lateness");
         if (lateness.isObject()) {
-            lateness.properties().forEach(e -> rows.add(tr(td("lateness: " + e.getKey()), td(e.getValue().asString()))));
+            lateness.properties().forEach(e -> rows.add(tr(td("how late: " + words(e.getKey())),
+                    td(e.getValue().isNumber() ? Numbers.mean(e.getValue().asDouble()) : e.getValue().asString()))));
         }
         List<DomContent> content = new ArrayList<>();
         content.add(h2("Kernel lab: settings in force and timing"));
         content.add(table(tbody(rows.toArray(DomContent[]::new))));
         lab.path("notes").forEach(note -> content.add(p("Note: " + note.asString())));
         return content;
+    }
+
+    /** A JSON field name in words: effectsP95Seconds -> "effects p95 (model s)". */
+    static String words(String camel) {
+        String spaced = camel.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        return spaced.endsWith(" seconds") ? spaced.substring(0, spaced.length() - 8) + " (model s)" : spaced;
     }
 
     /** A cluster run: the report's table as measured, then each cooldown as one run. */
