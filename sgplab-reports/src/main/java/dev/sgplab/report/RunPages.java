@@ -73,7 +73,7 @@ final class RunPages {
                 td(e.getValue().asString()))));
         JsonNode lateness = lab.path("lateness");
         if (lateness.isObject()) {
-            lateness.properties().forEach(e -> rows.add(tr(td("how late: " + words(e.getKey())),
+            lateness.properties().forEach(e -> rows.add(tr(td("how late, model time: " + words(e.getKey())),
                     td(e.getValue().isNumber() ? Numbers.mean(e.getValue().asDouble()) : e.getValue().asString()))));
         }
         List<DomContent> content = new ArrayList<>();
@@ -83,10 +83,10 @@ final class RunPages {
         return content;
     }
 
-    /** A JSON field name in words: effectsP95Seconds -> "effects p95 (model s)". */
+    /** A JSON field name in words: effectsP95Seconds -> "effects p95 (s)". */
     static String words(String camel) {
         String spaced = camel.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
-        return spaced.endsWith(" seconds") ? spaced.substring(0, spaced.length() - 8) + " (model s)" : spaced;
+        return spaced.endsWith(" seconds") ? spaced.substring(0, spaced.length() - 8) + " (s)" : spaced;
     }
 
     /** A cluster run: the report's table as measured, then each cooldown as one run. */
