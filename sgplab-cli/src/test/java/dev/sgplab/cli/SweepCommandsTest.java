@@ -78,9 +78,9 @@ class SweepCommandsTest {
         JsonNode json = CliTest.run(with("-o", "json")).json();
         assertThat(Files.readString(out.resolve("result.json"))).isEqualTo(sweep.out());
         for (JsonNode cell : json.get("cells")) {
-            String mean = cell.get("errorPods").get("mean").asString().replaceAll("\\.0$", "");
+            String mean = dev.sgplab.report.Numbers.mean(cell.get("errorPods").get("mean").asDouble());
             String range = cell.get("errorPods").get("low").asInt() + ".." + cell.get("errorPods").get("high").asInt();
-            String queue = cell.get("meanDeleteQueue").asString().replaceAll("\\.0$", "");
+            String queue = dev.sgplab.report.Numbers.mean(cell.get("meanDeleteQueue").asDouble());
             assertThat(html).contains("<td>" + mean + "</td>", "<td>" + range + "</td>", "<td>" + queue + "</td>");
         }
     }
@@ -94,7 +94,7 @@ class SweepCommandsTest {
         CliTest.Result report = CliTest.run("report", "--from", saved.toString(), "--out", dir.resolve("r").toString());
         assertThat(report.code()).as(report.err()).isZero();
         String html = Files.readString(dir.resolve("r/index.html"));
-        assertThat(html).contains("<td>errorPods</td>", "<td>" + sim.json().get("errorPods").asInt() + "</td>",
+        assertThat(html).contains("<td>Error pods</td>", "<td>" + sim.json().get("errorPods").asInt() + "</td>",
                 "previous owner", "reuse-gaps.png");
         assertThat(Files.readAllBytes(dir.resolve("r/reuse-gaps.png"))).startsWith((byte) 0x89, (byte) 'P');
     }

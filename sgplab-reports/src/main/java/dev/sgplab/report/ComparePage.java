@@ -3,6 +3,8 @@ package dev.sgplab.report;
 import static j2html.TagCreator.each;
 import static j2html.TagCreator.h2;
 import static j2html.TagCreator.p;
+import static j2html.TagCreator.strong;
+import static j2html.TagCreator.text;
 import static j2html.TagCreator.table;
 import static j2html.TagCreator.tbody;
 import static j2html.TagCreator.td;
@@ -10,6 +12,7 @@ import static j2html.TagCreator.th;
 import static j2html.TagCreator.tr;
 
 import j2html.tags.DomContent;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,13 +24,22 @@ final class ComparePage {
     }
 
     /** lab compare: the kernel's counts against the simulator's range, each check, and the guard's run. */
-    static String comparePage(JsonNode compare) {
+    static String comparePage(JsonNode compare, Instant renderedAt) {
+        boolean agree = compare.path("agree").asBoolean();
+        JsonNode range = compare.path("simulator").path("errorPods");
+        DomContent decision = Decision.verdict(p(strong(agree ? "The kernel agrees with the simulator."
+                : "The kernel does NOT agree with the simulator."), text(String.format(Locale.ROOT, " Kernel lab: %s "
+                + "Error pods per run on average; simulator: %s, one run between %s and %s.",
+                Numbers.mean(compare.path("lab").path("errorPods").asDouble()), Numbers.mean(range.path("mean").asDouble()),
+                range.path("low").asString(), range.path("high").asString()))), renderedAt,
+                p("The checks behind it are listed below the table."));
         List<DomContent> content = new ArrayList<>(compareSection(compare));
         if (compare.hasNonNull("withGuard")) {
             content.add(h2("With sgplab guard on the DNS nodes"));
             content.addAll(compareSection(compare.get("withGuard")));
         }
-        return HtmlReport.page("sgplab lab compare: " + compare.path("scenario").asString(), content.toArray(DomContent[]::new));
+        return HtmlReport.page("sgplab lab compare: " + compare.path("scenario").asString(), decision,
+                content.toArray(DomContent[]::new));
     }
 
     private static List<DomContent> compareSection(JsonNode compare) {

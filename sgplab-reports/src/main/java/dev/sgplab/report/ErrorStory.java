@@ -9,7 +9,70 @@ import java.util.Objects;
 
 /** Tells why one pod ended Error, from its observation alone (so any backend's pods can be told). */
 public final class ErrorStory {
+    /** What the numbers in a story's lines mean. */
+    public static final String LEGEND = "How to read a story: \"query N\" is the N-th name the pod's resolver asks "
+            + "for. With ndots:5 a name with fewer dots is tried with each search domain appended first "
+            + "(kubernetes.default.default.svc.cluster.local, then kubernetes.default.svc.cluster.local, ...), but "
+            + "once a query times out glibc stops walking the list and asks for the name as it is. \"try M\" is the "
+            + "M-th send of that query (resolv.conf attempts), each waiting up to the timeout for its replies (A and "
+            + "AAAA). The entry is the neighbour (ARP) entry for the pod's IP on the node of the CoreDNS replica that "
+            + "answered, just before its reply went out.";
+
+    /** Why pods ended Error, as the summary groups them. */
+    enum Cause {
+        OLD_MAC("replies went to the previous owner's MAC (a stale neighbour entry on a CoreDNS node)"),
+        OTHER_MAC("replies went to a MAC that is not the pod's, nor its IP's previous owner's"),
+        DROPPED("replies were dropped on a CoreDNS node (entry unresolved)"),
+        NXDOMAIN("the query that got through asked for a name that does not exist (after a timeout)"),
+        UNSEEN("the container failed; the tries are not observable (a real cluster)"),
+        OTHER("no try got all its replies, for another reason");
+
+        final String description;
+
+        Cause(String description) {
+            this.description = description;
+        }
+    }
+
     private ErrorStory() {
+    }
+
+    /** The cause of one Error pod: the first loss among its tries decides. */
+    static Cause cause(PodObservation pod) {
+        if (pod.tries().isEmpty()) {
+            return Cause.UNSEEN;
+        }
+        PreviousOwner previous = pod.previousOwner();
+        for (TryObservation attempt : pod.tries()) {
+            if (attempt.outcome().startsWith("lost")) {
+                EntrySnapshot entry = attempt.entry();
+                boolean old = previous != null && entry != null && Objects.equals(entry.mac(), previous.mac());
+                return old ? Cause.OLD_MAC : Cause.OTHER_MAC;
+            }
+            if (attempt.outcome().startsWith("dropped")) {
+                return Cause.DROPPED;
+            }
+        }
+        TryObservation last = pod.tries().get(pod.tries().size() - 1);
+        return last.outcome().startsWith(TryObservation.DELIVERED) ? Cause.NXDOMAIN : Cause.OTHER;
+    }
+
+    /** The summary a trace ends with: how many Error pods, grouped by cause, and their reuse gaps. */
+    public static String summary(java.util.List<PodObservation> pods) {
+        java.util.List<PodObservation> failed = pods.stream().filter(PodObservation::failed).toList();
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "Summary of causes: %d Error pod%s of %d%n", failed.size(),
+                failed.size() == 1 ? "" : "s", pods.size()));
+        java.util.Map<Cause, Long> counts = new java.util.EnumMap<>(Cause.class);
+        failed.forEach(p -> counts.merge(cause(p), 1L, Long::sum));
+        counts.forEach((cause, n) -> out.append(String.format(Locale.ROOT, "  %3d  %s%n", n, cause.description)));
+        double[] gaps = failed.stream().filter(p -> p.previousOwner() != null)
+                .mapToDouble(p -> p.previousOwner().gapSeconds()).filter(g -> !Double.isNaN(g)).sorted().toArray();
+        if (gaps.length > 0) {
+            out.append(String.format(Locale.ROOT, "  %d of them had reused an IP, with reuse gaps from %s to %s%n", gaps.length,
+                    Numbers.seconds(gaps[0]), Numbers.seconds(gaps[gaps.length - 1])));
+        }
+        return out.toString();
     }
 
     public static String tell(PodObservation pod) {

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,27 +34,36 @@ import tools.jackson.databind.JsonNode;
  * The numbers in the page are the JSON's, formatted as the tables format them.
  */
 public final class HtmlReport {
+    /** Cells never wrap (a number split over two lines misreads); stories wrap rather than being cut off. */
     static final String CSS = "body{font-family:sans-serif;margin:2em;max-width:1100px}"
-            + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}"
-            + "th{background:#f4f4f4}td:first-child,th:first-child{text-align:left}"
-            + "pre{background:#f8f8f8;padding:1em;overflow-x:auto;font-size:12px}img{max-width:100%}";
+            + "table{border-collapse:collapse;margin:1em 0}"
+            + "td,th{border:1px solid #ccc;padding:4px 8px;text-align:right;white-space:nowrap}"
+            + "th{background:#f4f4f4;white-space:normal;overflow-wrap:anywhere}td:first-child,th:first-child{text-align:left}.wide{overflow-x:auto}"
+            + "pre{background:#f8f8f8;padding:1em;font-size:12px;white-space:pre-wrap;overflow-wrap:anywhere}"
+            + "img{max-width:100%}#decision{border-left:4px solid #2a7;background:#f3fbf6;padding:0.2em 1em;"
+            + "margin-bottom:1.5em}#decision pre{background:#fff}.meta{color:#555;font-size:90%}";
 
     private HtmlReport() {
     }
 
     /** Renders any saved result: a sweep, or one run (simulate, lab run, cluster run). */
     public static List<Path> render(String json, String source, Path dir) {
+        return render(json, source, dir, Instant.now());
+    }
+
+    /** As {@link #render(String, String, Path)}, with the time the page says it was rendered. */
+    static List<Path> render(String json, String source, Path dir, Instant now) {
         JsonNode tree = Json.tree(json, source);
         Map<String, byte[]> files = new LinkedHashMap<>();
         if (tree.has("type") && SweepResult.TYPE.equals(tree.get("type").asString())) {
             SweepResult result = SweepReport.read(json, source);
-            files.put("index.html", SweepPage.sweepPage(result, files).getBytes(StandardCharsets.UTF_8));
+            files.put("index.html", SweepPage.sweepPage(result, files, now).getBytes(StandardCharsets.UTF_8));
         } else if (tree.has("lab") && tree.has("simulator") && tree.has("agree")) {
-            files.put("index.html", ComparePage.comparePage(tree).getBytes(StandardCharsets.UTF_8));
+            files.put("index.html", ComparePage.comparePage(tree, now).getBytes(StandardCharsets.UTF_8));
         } else if (tree.has("runId") && tree.has("rounds")) {
-            files.put("index.html", RunPages.clusterPage(tree, files).getBytes(StandardCharsets.UTF_8));
+            files.put("index.html", RunPages.clusterPage(tree, files, now).getBytes(StandardCharsets.UTF_8));
         } else if (tree.has("pods") && tree.has("errorPods") && tree.has("ipReuses")) {
-            files.put("index.html", RunPages.runPage(tree, files).getBytes(StandardCharsets.UTF_8));
+            files.put("index.html", RunPages.runPage(tree, files, now).getBytes(StandardCharsets.UTF_8));
         } else {
             throw new ScenarioException(source + ": not a result sgplab can report (a sweep, simulate, lab run, "
                     + "lab compare or cluster result)");
@@ -62,9 +72,11 @@ public final class HtmlReport {
         return write(dir, files);
     }
 
-    static String page(String title, DomContent... content) {
+    /** A page that opens with its decision, right under the title. */
+    static String page(String title, DomContent decision, DomContent... content) {
         List<DomContent> all = new ArrayList<>();
         all.add(h1(title));
+        all.add(decision);
         all.addAll(List.of(content));
         return "<!DOCTYPE html>\n" + html(head(meta().withCharset("utf-8"), title(title), style(CSS)),
                 body(all.toArray(DomContent[]::new))).render() + "\n";

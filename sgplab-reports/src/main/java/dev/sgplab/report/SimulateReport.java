@@ -94,12 +94,33 @@ public final class SimulateReport {
             out.append(System.lineSeparator());
             if (d.errorStories().isEmpty()) {
                 out.append("No Error pods.").append(System.lineSeparator());
+            } else {
+                out.append(wrap(ErrorStory.LEGEND, 100)).append(System.lineSeparator());
             }
             for (Story story : d.errorStories()) {
                 out.append(story.text()).append(System.lineSeparator());
             }
+            out.append(ErrorStory.summary(run.podDetails()));
         }
         return out.toString();
+    }
+
+    /** Words over lines of at most {@code width} characters, for a terminal. */
+    static String wrap(String text, int width) {
+        StringBuilder out = new StringBuilder();
+        int lineLength = 0;
+        for (String word : text.split(" ")) {
+            if (lineLength > 0 && lineLength + 1 + word.length() > width) {
+                out.append(System.lineSeparator());
+                lineLength = 0;
+            } else if (lineLength > 0) {
+                out.append(' ');
+                lineLength++;
+            }
+            out.append(word);
+            lineLength += word.length();
+        }
+        return out.append(System.lineSeparator()).toString();
     }
 
     static double r(double value) {

@@ -23,22 +23,22 @@ public final class SweepReport {
     static List<String> columns(SweepResult result) {
         List<String> columns = new ArrayList<>();
         result.vary().stream().map(Vary::key).forEach(columns::add);
-        columns.addAll(List.of("Error pods (mean)", "one run (95%)", "Error rate", "rate 95% band", "IP reuses",
-                "pods waited", "ENIs in delete queues", "wait per pod (s)"));
+        columns.addAll(List.of("Error pods per run (mean)", "one run (95%)", "Error rate", "rate 95% band",
+                "IP reuses per run", "pods waited per run", "ENIs in delete queues (all nodes)", "wait per pod"));
         return columns;
     }
 
     static List<String> cells(SweepResult result, CellResult cell) {
         List<String> row = new ArrayList<>();
         result.vary().forEach(axis -> row.add(cell.settings().get(axis.key())));
-        row.add(SimulateReport.fmt3(cell.errorPods().mean()));
+        row.add(Numbers.mean(cell.errorPods().mean()));
         row.add(cell.errorPods().low() + ".." + cell.errorPods().high());
-        row.add(rate(cell.errorRate().estimate()));
-        row.add(rate(cell.errorRate().low()) + ".." + rate(cell.errorRate().high()));
-        row.add(SimulateReport.fmt3(cell.ipReuses()));
-        row.add(SimulateReport.fmt3(cell.podsWaitedForBranch()));
-        row.add(SimulateReport.fmt3(cell.meanDeleteQueue()));
-        row.add(SimulateReport.fmt3(cell.meanBranchWaitSeconds()));
+        row.add(Numbers.rate(cell.errorRate().estimate()));
+        row.add(Numbers.rateRange(cell.errorRate().low(), cell.errorRate().high()));
+        row.add(Numbers.mean(cell.ipReuses()));
+        row.add(Numbers.mean(cell.podsWaitedForBranch()));
+        row.add(Numbers.mean(cell.meanDeleteQueue()));
+        row.add(Numbers.seconds(cell.meanBranchWaitSeconds()));
         return row;
     }
 
@@ -73,10 +73,6 @@ public final class SweepReport {
             out.append(String.join(",", row)).append('\n');
         }
         return out.toString();
-    }
-
-    static String rate(double value) {
-        return value == 0 ? "0" : String.format(Locale.ROOT, "%.2e", value);
     }
 
     private static String num(double value) {

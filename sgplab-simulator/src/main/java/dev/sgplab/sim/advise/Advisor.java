@@ -63,8 +63,10 @@ public final class Advisor {
         for (Change change : Change.alternatives(base)) {
             ScenarioTree changed = change.apply(tree);
             Advice.Recommendation needed = search(changed);
-            alternatives.add(new Advice.Alternative(change.setting(), change.what(), evaluate(changed, currentCooldown),
-                    needed.cooldownSeconds(), needed.atCooldown()));
+            Evaluation atCurrent = evaluate(changed, currentCooldown);
+            alternatives.add(new Advice.Alternative(change.setting(), change.name(), change.what(), atCurrent, needed.cooldownSeconds(),
+                    needed.atCooldown(), noEffect(atCurrent, current, needed.cooldownSeconds(),
+                            recommendation.cooldownSeconds()), change.howTo()));
         }
         List<String> notes = new ArrayList<>();
         notes.add("intervals: Clopper-Pearson over all pods of all runs; errors cluster within a run, so read them "
@@ -87,8 +89,25 @@ public final class Advisor {
                 "dns.attempts", "vpc.answer-unicast-probes-to-stale-mac")) {
             assumptions.put(key, tree.get(key));
         }
-        return new Advice(target, replications, base.workload().pods(), assumptions, current, recommendation,
+        List<String> howTo = recommendation.cooldownSeconds() == null ? List.of()
+                : HowToApply.cooldown(recommendation.cooldownSeconds());
+        return new Advice(target, replications, base.workload().pods(), assumptions, current, recommendation, howTo,
                 alternatives, notes);
+    }
+
+    /**
+     * An alternative has no effect here when the simulation cannot tell it from doing nothing: its rate
+     * at the current cooldown is not distinguishably lower, and it needs no shorter cooldown than the
+     * recommendation (null: no cooldown up to the maximum reaches the target).
+     */
+    static boolean noEffect(Evaluation alternative, Evaluation current, Integer alternativeNeeds, Integer recommended) {
+        if (alternative.distinguishablyBelow(current)) {
+            return false;
+        }
+        if (alternativeNeeds == null) {
+            return true;
+        }
+        return recommended != null && alternativeNeeds >= recommended;
     }
 
     /** Bisection for the smallest meeting cooldown on the 5 s grid. */

@@ -11,7 +11,25 @@ public record Evaluation(double cooldownSeconds, int pods, int errorPods, double
     public record Capacity(double meanDeleteQueue, double podsWaitedForBranch, double meanBranchWaitSeconds) {
     }
 
+    /** The z of a one-sided test at 5 %: above it, a lower rate is not chance. */
+    static final double Z_ONE_SIDED_95 = 1.6448536269514722;
+
     public boolean meets(double target) {
         return upper95 < target;
+    }
+
+    /**
+     * Whether this rate is distinguishably below {@code other}'s: a one-sided pooled two-proportion
+     * z-test at 5 % with pods as trials (as the intervals treat them). Equal rates, and two runs
+     * without errors, are not distinguishable.
+     */
+    public boolean distinguishablyBelow(Evaluation other) {
+        int trials = pods + other.pods;
+        double pooled = (double) (errorPods + other.errorPods) / trials;
+        if (pooled == 0 || pooled == 1) {
+            return false;
+        }
+        double se = Math.sqrt(pooled * (1 - pooled) * (1.0 / pods + 1.0 / other.pods));
+        return (other.errorRate - errorRate) / se > Z_ONE_SIDED_95;
     }
 }

@@ -114,7 +114,8 @@ public final class Sweep {
                 round(mean(runs, RunObservations::ipReuses)), round(mean(runs, RunObservations::podsWaitedForBranch)),
                 round(mean(runs, RunObservations::meanDeleteQueue)),
                 round(mean(runs, RunObservations::meanBranchWaitSeconds)),
-                Arrays.stream(histogram).boxed().toList(), new CellResult.Window(stale, stale + gcPeriod));
+                Arrays.stream(histogram).boxed().toList(), new CellResult.Window(stale, stale + gcPeriod),
+                scenario.cluster().nodes(), scenario.cluster().branchLimit());
     }
 
     private static double mean(RunObservations[] runs, java.util.function.ToDoubleFunction<RunObservations> f) {

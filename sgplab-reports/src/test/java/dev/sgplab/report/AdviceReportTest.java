@@ -1,0 +1,56 @@
+package dev.sgplab.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sgplab.sim.advise.Advice;
+import dev.sgplab.sim.advise.Evaluation;
+import dev.sgplab.sim.advise.HowToApply;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** advise's text: the answer on the first line, the commands under it, alternatives with no effect said so. */
+class AdviceReportTest {
+    private static Evaluation at(int cooldown, int errors) {
+        int pods = 36_000;
+        return new Evaluation(cooldown, pods, errors, errors / (double) pods, 0, 0.0001, 0.00008,
+                new Evaluation.Capacity(35.4, 24.1, 8.46));
+    }
+
+    private static Advice advice(int recommended) {
+        Advice.Alternative stale = new Advice.Alternative("kernel.gc_stale_time=30", "net.ipv4.neigh.default.gc_stale_time = 30",
+                "shorter", at(60, 0), 55, at(55, 0), false, List.of("net.ipv4.neigh.default.gc_stale_time = 30"));
+        Advice.Alternative thresh = new Advice.Alternative("kernel.gc_thresh1=0", "net.ipv4.neigh.default.gc_thresh1 = 0",
+                "gc", at(60, 259), 70, at(70, 0), true, List.of("net.ipv4.neigh.default.gc_thresh1 = 0"));
+        return new Advice(1e-4, 180, 200, Map.of("dns.resolver", "glibc"), at(60, 259),
+                new Advice.Recommendation(recommended, at(recommended, 0), at(recommended - 5, 53)),
+                HowToApply.cooldown(recommended), List.of(stale, thresh), List.of());
+    }
+
+    @Test
+    void theAnswerComesFirstWithTheCommandsToPaste() {
+        String text = AdviceReport.table(advice(70));
+        assertThat(text.lines().findFirst().orElseThrow()).isEqualTo("Set branch-eni-cooldown to 70 s (now 60 s).");
+        assertThat(text).contains("kubectl -n kube-system patch configmap amazon-vpc-cni --type merge",
+                "'{\"data\":{\"branch-eni-cooldown\":\"70\"}}'", "sgplab cluster cooldown set 70",
+                "fewer than 1 in 10,000 pods fail", "24.1 of 200 pods wait", "8.5 s of extra start latency")
+                .doesNotContainPattern("\\de-0\\d");
+        // 259 / 36,000 = 1 in 139
+        assertThat(text).contains("1 in 140");
+    }
+
+    @Test
+    void anAlternativeWithNoEffectIsSaidSoNotListedAsAnOption() {
+        String text = AdviceReport.table(advice(70));
+        String options = text.substring(text.indexOf("Alternatives"), text.indexOf("No effect here"));
+        assertThat(options).contains("net.ipv4.neigh.default.gc_stale_time = 30").doesNotContain("gc_thresh1");
+        assertThat(text).contains("No effect here: net.ipv4.neigh.default.gc_thresh1 = 0 (kernel.gc_thresh1=0)");
+    }
+
+    @Test
+    void noCommandsWhenTheCurrentCooldownIsTheAnswer() {
+        String text = AdviceReport.table(advice(60));
+        assertThat(text.lines().findFirst().orElseThrow()).startsWith("Keep branch-eni-cooldown at 60 s");
+        assertThat(text).doesNotContain("To set it", "cluster cooldown set");
+    }
+}
