@@ -1,13 +1,9 @@
 package dev.sgplab.cli;
 
 import dev.sgplab.report.SweepReport;
-import dev.sgplab.scenario.ScenarioException;
+import dev.sgplab.scenario.ScenarioLoader;
 import dev.sgplab.sim.sweep.Sweep;
 import dev.sgplab.sim.sweep.SweepResult;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,13 +33,8 @@ final class MergeCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** A saved result, read with the same bounds as a scenario (size, UTF-8, not a folder). */
     static String readResult(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(file + ": no such file");
-        } catch (IOException e) {
-            throw new ScenarioException(file + ": cannot read (" + e.getClass().getSimpleName() + ")");
-        }
+        return ScenarioLoader.readText(file, "result");
     }
 }

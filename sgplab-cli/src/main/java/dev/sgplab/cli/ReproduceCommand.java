@@ -33,14 +33,13 @@ final class ReproduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (replications <= 0) {
-            throw new Errors.BadInputException("--replications must be positive, got " + replications);
-        }
+        RunBudget.check("--replications", replications, OriginalReport.ROWS.size());
         int threadCount = run.count();
         ScenarioTree tree = scenario.load();
         Scenario checked = tree.bind();
         PrintWriter err = spec.commandLine().getErr();
         checked.warnings().forEach(w -> err.println("sgplab: warning: " + w));
+        RunBudget.announce(err, "reproduce", checked, (long) replications * OriginalReport.ROWS.size(), threadCount);
         Progress progress = new Progress(err, "reproduce", replications * OriginalReport.ROWS.size());
         Reproduction.Result result = Reproduction.run(tree, run.seed, replications, threadCount, progress);
         return output.print(spec.commandLine().getOut(), () -> ReproduceReport.json(result),

@@ -22,7 +22,7 @@ public final class Sgplab implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Sgplab());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        cli.setParameterExceptionHandler(Errors::onBadArguments);
+        cli.setParameterExceptionHandler((e, args) -> Errors.onBadArguments(DidYouMean.explain(e), args));
         cli.setExecutionExceptionHandler(Errors::onFailure);
         return cli;
     }
