@@ -93,12 +93,11 @@ final class AdviseCommand implements Callable<Integer> {
         SweepCommand.refuseSilentFallback(checked, "");
         int runs = replications != null ? replications : replicationsToShow(target, checked.workload().pods());
         checked.warnings().forEach(w -> spec.commandLine().getErr().println("sgplab: warning: " + w));
-        RunBudget.announce(spec.commandLine().getErr(), "advise (at most)", checked,
-                (long) runs * Advisor.maxEvaluations(), threads);
         Advice advice;
         try (Progress progress = new Progress(spec.commandLine().getErr(), "advise (replications)",
                 runs * Advisor.maxEvaluations())) {
-            advice = new Advisor(tree, target, runs, run.seed, threads, progress).advise();
+            advice = new Advisor(tree, target, runs, run.seed, threads, RunBudget.announce(spec.commandLine().getErr(),
+                    "advise (at most)", (long) runs * Advisor.maxEvaluations(), threads, progress)).advise();
         }
         return output.print(spec.commandLine().getOut(), () -> AdviceReport.json(advice), () -> AdviceReport.table(advice));
     }

@@ -39,9 +39,10 @@ final class ReproduceCommand implements Callable<Integer> {
         Scenario checked = tree.bind();
         PrintWriter err = spec.commandLine().getErr();
         checked.warnings().forEach(w -> err.println("sgplab: warning: " + w));
-        RunBudget.announce(err, "reproduce", checked, (long) replications * OriginalReport.ROWS.size(), threadCount);
-        Progress progress = new Progress(err, "reproduce", replications * OriginalReport.ROWS.size());
-        Reproduction.Result result = Reproduction.run(tree, run.seed, replications, threadCount, progress);
+        int runs = replications * OriginalReport.ROWS.size(); // bounded by RunBudget.check
+        Progress progress = new Progress(err, "reproduce", runs);
+        Reproduction.Result result = Reproduction.run(tree, run.seed, replications, threadCount,
+                RunBudget.announce(err, "reproduce", runs, threadCount, progress));
         return output.print(spec.commandLine().getOut(), () -> ReproduceReport.json(result),
                 () -> ReproduceReport.table(result));
     }

@@ -1,24 +1,22 @@
 package dev.sgplab.cli;
 
-import dev.sgplab.scenario.Scenario;
-import dev.sgplab.sim.ClusterSimulation;
 import dev.sgplab.sim.Replications;
-import dev.sgplab.sim.SimulationPlan;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntConsumer;
 
 /**
  * How much simulation a command asks for: refused past {@link Replications}' bounds with the
- * reason, and, when it is long, an estimate measured on this machine printed before the work starts
- * (so that 1e6 replications never "simply run for ever without saying how long").
+ * reason before any work; when it is long, the run count up front and the time left as soon as it
+ * is measured (so that a big count never "simply runs for ever without saying how long").
  */
 final class RunBudget {
     /** Below this many runs the work takes seconds: no estimate is worth its measuring. */
     static final long ESTIMATE_FROM_RUNS = 2_000;
-    /** Measuring stops after this long or this many runs, whichever comes first. */
-    private static final long MEASURE_NANOS = 300_000_000L;
-    private static final int MEASURE_RUNS = 10;
+    /** The rate is measured over this long before the time left is printed. */
+    static final long ESTIMATE_AFTER_NANOS = 15_000_000_000L;
 
     private RunBudget() {
     }
@@ -32,25 +30,31 @@ final class RunBudget {
     }
 
     /**
-     * For long work, times a few replications of the scenario and prints the estimated total on
-     * stderr, before the work starts. The estimate includes JIT warm-up, so it errs long.
+     * For long work, says before it starts how many runs it is, and once the rate is known (after
+     * {@link #ESTIMATE_AFTER_NANOS}) how long is left, measured on this machine: the first runs
+     * load classes and warm the JIT up, so no estimate is made from them alone.
      */
-    static void announce(PrintWriter err, String what, Scenario scenario, long runs, int threads) {
+    static IntConsumer announce(PrintWriter err, String what, long runs, int threads, IntConsumer progress) {
         if (runs < ESTIMATE_FROM_RUNS) {
-            return;
+            return progress;
         }
-        SimulationPlan plan = SimulationPlan.of(scenario);
-        long start = System.nanoTime();
-        int measured = 0;
-        while (measured < MEASURE_RUNS && System.nanoTime() - start < MEASURE_NANOS) {
-            new ClusterSimulation(plan, Replications.seedOf(0, measured), ClusterSimulation.Detail.COUNTS).run();
-            measured++;
-        }
-        double perRun = (System.nanoTime() - start) / (double) measured;
-        long total = (long) (perRun * runs / Math.max(1, Math.min(threads, runs)));
-        err.printf(Locale.ROOT, "sgplab: %s: %,d runs at about %.1f ms each on %d threads: about %s%n", what, runs,
-                perRun / 1e6, threads, words(Duration.ofNanos(total)));
+        err.printf(Locale.ROOT, "sgplab: %s: %,d runs on %d threads; the time left follows once measured%n", what,
+                runs, threads);
         err.flush();
+        long start = System.nanoTime();
+        AtomicBoolean told = new AtomicBoolean();
+        return done -> {
+            progress.accept(done);
+            long elapsed = System.nanoTime() - start;
+            if (elapsed >= ESTIMATE_AFTER_NANOS && done < runs && !told.getAndSet(true)) {
+                long left = (long) (elapsed / (double) done * (runs - done));
+                synchronized (err) {
+                    err.printf(Locale.ROOT, "sgplab: %s: about %s left (%,d of %,d runs in %s)%n", what,
+                            words(Duration.ofNanos(left)), done, runs, words(Duration.ofNanos(elapsed)));
+                    err.flush();
+                }
+            }
+        };
     }
 
     static String words(Duration d) {

@@ -81,9 +81,8 @@ final class SweepCommand implements Callable<Integer> {
      * says once what the models will do differently from what was asked (a cooldown under the
      * controller's floor runs at the floor).
      */
-    private Scenario checkEveryCell(ScenarioTree tree, List<Vary> axes) {
+    private void checkEveryCell(ScenarioTree tree, List<Vary> axes) {
         Set<String> warnings = new LinkedHashSet<>();
-        Scenario first = null;
         for (Map<String, String> cell : Sweep.cells(axes)) {
             ScenarioTree variant = tree;
             for (Map.Entry<String, String> setting : cell.entrySet()) {
@@ -92,10 +91,8 @@ final class SweepCommand implements Callable<Integer> {
             Scenario bound = variant.bind();
             refuseSilentFallback(bound, cell.isEmpty() ? "" : " (cell " + cell + ")");
             warnings.addAll(bound.warnings());
-            first = first == null ? bound : first;
         }
         warnings.forEach(w -> spec.commandLine().getErr().println("sgplab: warning: " + w));
-        return first;
     }
 
     /** A value the controller would replace by its default changes a grid unseen: sweep and advise refuse it. */
@@ -151,7 +148,7 @@ final class SweepCommand implements Callable<Integer> {
         RunBudget.check("--replications", replications, mine);
         int threads = run.count();
         ScenarioTree tree = scenario.load();
-        Scenario first = checkEveryCell(tree, axes);
+        checkEveryCell(tree, axes);
         PrintWriter out = spec.commandLine().getOut();
         if (emitJob) {
             Path file = Path.of(scenario.scenario);
@@ -164,10 +161,10 @@ final class SweepCommand implements Callable<Integer> {
             ReportFolder.check("--report", report, overwrite);
         }
         PrintWriter err = spec.commandLine().getErr();
-        RunBudget.announce(err, "sweep", first, (long) mine * replications, threads);
         SweepResult result;
         try (Progress progress = new Progress(err, "sweep", mine * replications)) {
-            result = Sweep.run(tree, axes, replications, run.seed, threads, slice, progress);
+            result = Sweep.run(tree, axes, replications, run.seed, threads, slice,
+                    RunBudget.announce(err, "sweep", (long) mine * replications, threads, progress));
         }
         String json = SweepReport.json(result);
         if (report != null) {

@@ -370,11 +370,12 @@ public record Scenario(String name, Cluster cluster, Subnet subnet, Vpc vpc, Ker
 
     private void kernelBounds(List<String> problems) {
         String bound = " (24.8 days: the kernel's int jiffies at HZ=1000)";
-        atMost(problems, "kernel.base_reachable_time_ms", kernel.baseReachableTimeMs(), MAX_KERNEL_MS, bound);
-        atMost(problems, "kernel.retrans_time_ms", kernel.retransTimeMs(), MAX_KERNEL_MS, bound);
-        atMost(problems, "kernel.delay_first_probe_time", kernel.delayFirstProbeTime(), MAX_KERNEL_MS / 1000, bound);
-        atMost(problems, "kernel.gc_stale_time", kernel.gcStaleTime(), MAX_KERNEL_MS / 1000, bound);
-        atMost(problems, "kernel.locktime", kernel.locktime(), MAX_KERNEL_MS / 10, bound);
+        atMost(problems, "kernel.base_reachable_time_ms", kernel.baseReachableTimeMs(), MAX_KERNEL_MS, " ms" + bound);
+        atMost(problems, "kernel.retrans_time_ms", kernel.retransTimeMs(), MAX_KERNEL_MS, " ms" + bound);
+        atMost(problems, "kernel.delay_first_probe_time", kernel.delayFirstProbeTime(), MAX_KERNEL_MS / 1000,
+                " s" + bound);
+        atMost(problems, "kernel.gc_stale_time", kernel.gcStaleTime(), MAX_KERNEL_MS / 1000, " s" + bound);
+        atMost(problems, "kernel.locktime", kernel.locktime(), MAX_KERNEL_MS / 10, " (1/100 s)" + bound);
         int[] counts = {kernel.ucastSolicit(), kernel.mcastSolicit(), kernel.mcastResolicit(), kernel.appSolicit()};
         String[] countKeys = {"ucast_solicit", "mcast_solicit", "mcast_resolicit", "app_solicit"};
         for (int i = 0; i < counts.length; i++) {

@@ -6,7 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -15,7 +19,6 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
-import tools.jackson.dataformat.yaml.YAMLParser;
 
 /**
  * A scenario as a YAML tree: the reference defaults with a file merged over them and any
@@ -70,8 +73,8 @@ public final class ScenarioTree {
     public static ScenarioTree parse(String yamlText, String source) {
         JsonNode user;
         try {
-            refuseAliases(yamlText, source);
             user = YAML.readTree(yamlText);
+            refuseAliases(yamlText, source);
         } catch (JacksonException e) {
             throw new ScenarioException(source + ": " + malformed(e));
         }
@@ -114,8 +117,8 @@ public final class ScenarioTree {
         }
         JsonNode parsed;
         try {
-            refuseAliases(value, "--set " + path);
             parsed = YAML.readTree(value);
+            refuseAliases(value, "--set " + path);
         } catch (JacksonException e) {
             throw new ScenarioException("--set " + path + ": cannot read the value (" + malformed(e) + ")");
         }
@@ -255,7 +258,7 @@ public final class ScenarioTree {
             return "larger than " + (ScenarioLoader.MAX_BYTES >> 20) + " MiB";
         }
         if (message.startsWith("Duplicate Object property") || message.startsWith("Duplicate field")) {
-            return "a key given twice (" + message.replaceAll("[^\"]*(\"[^\"]*\").*", "$1") + ")";
+            return "a key given twice (" + message.replaceAll("[^\"]*(\"[^\"]*\").*", "$1") + ")" + location(e);
         }
         String line = message.matches(".* line \\d+, column \\d+.*")
                 ? " (line " + message.replaceAll(".* line (\\d+), column \\d+.*", "$1") + ")" : location(e);
@@ -265,21 +268,18 @@ public final class ScenarioTree {
 
     /**
      * Anchors and aliases (&a, *a) are refused: the YAML reader would not expand them the way a
-     * user expects, and expanding them is how "billion laughs" files blow up.
+     * user expects, and expanding them is how "billion laughs" files blow up. Checked on YAML's
+     * own events (after the bounded read), as the tree reader drops a scalar's anchor unseen.
      */
     private static void refuseAliases(String text, String source) {
-        try (JsonParser parser = YAML.createParser(text)) {
-            while (parser.nextToken() != null) {
-                if (parser instanceof YAMLParser yaml && (yaml.isCurrentAlias() || yaml.getObjectId() != null)) {
-                    throw new ScenarioException(source + ": YAML anchors and aliases (&name, *name) are not supported"
-                            + " in scenarios; write each value out" + location(parser));
-                }
+        for (Event event : new Parse(LoadSettings.builder().setCodePointLimit(ScenarioLoader.MAX_BYTES).build())
+                .parseString(text)) {
+            if (event instanceof AliasEvent || (event instanceof NodeEvent node && node.getAnchor().isPresent())) {
+                throw new ScenarioException(source + ": YAML anchors and aliases (&name, *name) are not supported"
+                        + " in scenarios; write each value out" + event.getStartMark()
+                                .map(mark -> " (line " + (mark.getLine() + 1) + ")").orElse(""));
             }
         }
-    }
-
-    private static String location(JsonParser parser) {
-        return parser.currentLocation() == null ? "" : " (line " + parser.currentLocation().getLineNr() + ")";
     }
 
     /** Every settable key of the reference, dotted: for "did you mean". */
