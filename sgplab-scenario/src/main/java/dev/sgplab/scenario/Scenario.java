@@ -295,9 +295,9 @@ public record Scenario(String name, Cluster cluster, Subnet subnet, Vpc vpc, Ker
             problems.add("controller.eni-delete-failure-probability must be within 0..1, got "
                     + controller.eniDeleteFailureProbability());
         }
-        if (vpc.arpReplyLatencyMs() < 0 || vpc.networkLatencyMs() < 0 || dns.serverLatencyMs() < 0) {
-            problems.add("latencies must not be negative");
-        }
+        notNegative(problems, "vpc.arp-reply-latency-ms", vpc.arpReplyLatencyMs());
+        notNegative(problems, "vpc.network-latency-ms", vpc.networkLatencyMs());
+        notNegative(problems, "dns.server-latency-ms", dns.serverLatencyMs());
         return problems;
     }
 
@@ -346,6 +346,12 @@ public record Scenario(String name, Cluster cluster, Subnet subnet, Vpc vpc, Ker
     private static void atMost(List<String> problems, String key, long value, long max, String why) {
         if (value > max) {
             problems.add(key + " must be at most " + max + why + ", got " + value);
+        }
+    }
+
+    private static void notNegative(List<String> problems, String key, double value) {
+        if (value < 0) {
+            problems.add(key + " must not be negative, got " + value);
         }
     }
 

@@ -30,6 +30,8 @@ public final class ScenarioTree {
     public static final int MAX_DEPTH = 16;
     /** Longer than any name, CIDR or distribution a scenario holds. */
     public static final int MAX_STRING = 1000;
+    /** Room for the longest value, its key and indentation. */
+    public static final int MAX_LINE = 2000;
 
     /**
      * Bounded so that a hostile file fails at once: nesting, string and number lengths; a
@@ -71,6 +73,7 @@ public final class ScenarioTree {
 
     /** Parses a scenario file's text (the source names it in messages). */
     public static ScenarioTree parse(String yamlText, String source) {
+        refuseLongLines(yamlText, source);
         JsonNode user;
         try {
             user = YAML.readTree(yamlText);
@@ -278,6 +281,26 @@ public final class ScenarioTree {
                 throw new ScenarioException(source + ": YAML anchors and aliases (&name, *name) are not supported"
                         + " in scenarios; write each value out" + event.getStartMark()
                                 .map(mark -> " (line " + (mark.getLine() + 1) + ")").orElse(""));
+            }
+        }
+    }
+
+    /**
+     * A line longer than any scenario's is refused before YAML reads it: the YAML scanner takes
+     * time that grows faster than the length of a long plain value (a 900,000-character name took
+     * seconds), and a string bound checked after the scan comes too late.
+     */
+    private static void refuseLongLines(String text, String source) {
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                if (i - start > MAX_LINE) {
+                    throw new ScenarioException(source + ": line " + line + " is longer than " + MAX_LINE
+                            + " characters (no scenario line is that long)");
+                }
+                line++;
+                start = i + 1;
             }
         }
     }

@@ -64,12 +64,15 @@ class ScenarioInputBoundsTest {
 
     @Test
     void deepNestingAndHugeStringsAreBounded() {
-        String deep = "name: " + "[".repeat(5000) + "]".repeat(5000) + "\n";
+        String deep = "name: " + "[".repeat(500) + "]".repeat(500) + "\n";
         assertThatThrownBy(() -> ScenarioTree.parse(deep, "deep.yaml"))
                 .hasMessage("deep.yaml: nested deeper than 16 levels (no scenario nests that deep)");
         String huge = "name: " + "x".repeat(900_000) + "\n";
         assertThatThrownBy(() -> ScenarioTree.parse(huge, "long.yaml"))
-                .hasMessage("long.yaml: a value longer than 1000 characters (no scenario value is that long)");
+                .hasMessage("long.yaml: line 1 is longer than 2000 characters (no scenario line is that long)");
+        String folded = "name: " + ("x".repeat(80) + "\n  ").repeat(10_000) + "\n";
+        assertThatThrownBy(() -> ScenarioTree.parse(folded, "folded.yaml"))
+                .hasMessage("folded.yaml: a value longer than 1000 characters (no scenario value is that long)");
     }
 
     @ParameterizedTest(name = "--set {0}")
