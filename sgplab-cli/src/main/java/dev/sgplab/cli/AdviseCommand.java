@@ -55,10 +55,12 @@ final class AdviseCommand implements Callable<Integer> {
         int needed = Advisor.replicationsFor(target, pods); // a cast that saturates: never overflows
         if (needed > bound) {
             double lowest = 3.0 * 1.2 / pods / bound; // Advisor.replicationsFor solved for the target
+            double step = Math.pow(10, Math.floor(Math.log10(lowest)) - 1);
+            lowest = Math.ceil(lowest / step) * step; // rounded up to two digits, so the hint itself passes
             throw new Errors.BadInputException(String.format(Locale.ROOT, "--target %.3g needs %s%,d replications per "
                     + "setting to show it (3 / (target x %d pods) x 1.2), over sgplab's bound of %,d: give --target "
                     + "%.2g or above, or --replications (then the target is only estimated)", target,
-                    needed == Integer.MAX_VALUE ? "more than " : "", needed, pods, bound, lowest * 1.01));
+                    needed == Integer.MAX_VALUE ? "more than " : "", needed, pods, bound, lowest));
         }
         return needed;
     }

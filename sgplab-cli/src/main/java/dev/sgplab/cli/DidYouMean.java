@@ -22,6 +22,11 @@ final class DidYouMean {
         String message;
         if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
             message = unmatched(cli, unmatched);
+        } else if (e.getMessage() != null && e.getMessage().startsWith("Unknown subcommand '")) {
+            String name = e.getMessage().replaceAll("^Unknown subcommand '(.*)'\\.?$", "$1");
+            CommandLine commands = cli.getParent() != null ? cli.getParent() : cli; // `help` asks its parent
+            message = "help: unknown command '" + name + "'"
+                    + NearestKey.hint(name, commands.getCommandSpec().subcommands().keySet());
         } else {
             message = Errors.oneLine(e.getMessage())
                     .replace("is not a double", "is not a number")

@@ -227,6 +227,8 @@ class BadInputTest {
         cases.add(c("command typo", "unknown command 'simulat' (did you mean 'simulate'?)", "simulat"));
         cases.add(c("command typo 2", "unknown command 'reproduc' (did you mean 'reproduce'?)", "reproduc"));
         cases.add(c("unknown command", "unknown command 'frobnicate' (commands:", "frobnicate"));
+        cases.add(c("help with a typo", "help: unknown command 'simulat' (did you mean 'simulate'?)", "help",
+                "simulat"));
         cases.add(c("option typo", "simulate: unknown option '--scenari' (did you mean '--scenario'?)", "simulate",
                 "--scenari", "x"));
         cases.add(c("option typo 2", "advise: unknown option '--targt' (did you mean '--target'?)", "advise",
@@ -345,6 +347,17 @@ class BadInputTest {
         overwrite.add("--overwrite");
         CliTest.Result forced = CliTest.run(overwrite.toArray(String[]::new));
         assertThat(forced.code()).as(forced.err()).isZero();
+    }
+
+    /** A target too small to show is refused with the smallest one that can be shown, and that one passes. */
+    @Test
+    void aTinyTargetNamesTheSmallestThatCanBeShown() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AdviseCommand.replicationsToShow(1e-9, 200))
+                .hasMessage("--target 1.00e-09 needs 18,000,000 replications per setting to show it (3 / (target x "
+                        + "200 pods) x 1.2), over sgplab's bound of 175,438: give --target 1.1e-07 or above, or "
+                        + "--replications (then the target is only estimated)");
+        assertThat(AdviseCommand.replicationsToShow(1.1e-7, 200)).isEqualTo(163_637).isLessThanOrEqualTo(175_438);
+        assertThat(AdviseCommand.replicationsToShow(1e-4, 200)).isEqualTo(180);
     }
 
     /** Long work says how many runs it is before it starts (the time left follows once measured). */
