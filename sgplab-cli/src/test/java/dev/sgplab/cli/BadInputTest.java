@@ -126,6 +126,9 @@ class BadInputTest {
             cases.add(c("simulate --set workload.pods", "workload.pods", "simulate", "--set", "workload.pods=" + v));
             cases.add(c("sweep --vary workload.pods", "workload.pods", "sweep", "--vary", "workload.pods=" + v));
             cases.add(c("reproduce --set cluster.nodes", "cluster.nodes", "reproduce", "--set", "cluster.nodes=" + v));
+            cases.add(c("bench --replications", "--replications", "bench", "--replications", v));
+            cases.add(c("lab compare --sim-replications", "--sim-replications", "lab", "compare", "--scenario", REPORT,
+                    "--sim-replications", v));
         }
         for (String v : seeds) {
             for (List<String> command : List.of(List.of("reproduce"), List.of("simulate"), List.of("advise"),
