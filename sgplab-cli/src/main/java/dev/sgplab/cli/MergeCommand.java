@@ -51,6 +51,6 @@ final class MergeCommand implements Callable<Integer> {
 
     /** A saved result, read with the same bounds as a scenario (size, UTF-8, not a folder). */
     static String readResult(Path file) {
-        return ScenarioLoader.readText(file, "result");
+        return ScenarioLoader.readText(file, "result", ScenarioLoader.MAX_RESULT_BYTES);
     }
 }

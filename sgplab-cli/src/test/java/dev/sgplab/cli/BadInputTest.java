@@ -55,6 +55,9 @@ class BadInputTest {
         write("long-string.yaml", "name: " + "x".repeat(900_000) + "\n");
         write("long-folded.yaml", "name: " + ("x".repeat(80) + "\n  ").repeat(10_000) + "\n");
         write("huge.yaml", "# padding\n".repeat(120_000));
+        try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(f("sparse.json"), "rw")) {
+            sparse.setLength(300L << 20); // 300 MiB that take no disk: refused by its size, unread
+        }
         byte[] noise = new byte[4096];
         new Random(11).nextBytes(noise);
         Files.write(fixtures.resolve("noise.bin"), noise);
@@ -193,7 +196,7 @@ class BadInputTest {
             }
         }
         for (List<String> command : SCENARIO_COMMANDS) {
-            cases.add(c(String.join(" ", command) + " --scenario /dev/zero", "larger than 1 MiB",
+            cases.add(c(String.join(" ", command) + " --scenario /dev/zero", "/dev/zero: not a scenario file (binary",
                     join(command, "--scenario", "/dev/zero")));
             cases.add(c(String.join(" ", command) + " --scenario ''", "no file name", join(command, "--scenario", "")));
         }
@@ -264,9 +267,9 @@ class BadInputTest {
 
     private static void results(List<Arguments> cases) {
         String[][] inputs = {
-            {"/dev/zero", "larger than 1 MiB"}, {f("folder"), "is a folder"}, {f("missing.json"), "no such file"},
+            {"/dev/zero", "binary content"}, {f("folder"), "is a folder"}, {f("missing.json"), "no such file"},
             {f("noise.bin"), "not UTF-8"}, {f("junk.json"), ""}, {f("not-json.json"), ""},
-            {f("huge.yaml"), "larger than 1 MiB"},
+            {f("huge.yaml"), ""}, {f("sparse.json"), "larger than 256 MiB, not a result file"},
         };
         for (String[] input : inputs) {
             cases.add(c("merge " + input[0], input[1], "merge", input[0]));

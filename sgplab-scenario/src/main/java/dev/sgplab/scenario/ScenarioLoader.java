@@ -25,31 +25,53 @@ public final class ScenarioLoader {
     private ScenarioLoader() {
     }
 
+    /**
+     * A saved result (a sweep of 100,000 cells is about 70 MB of JSON): bounded too, as a
+     * device or a wrong file must fail at once rather than fill the memory.
+     */
+    public static final int MAX_RESULT_BYTES = 256 << 20;
+    private static final int CHUNK = 64 << 10;
+
     public static ScenarioTree load(Path file) {
-        return ScenarioTree.parse(readText(file, "scenario"), file.toString());
+        return ScenarioTree.parse(readText(file, "scenario", MAX_BYTES), file.toString());
     }
 
     /**
-     * A text file sgplab reads (a scenario, a saved result), bounded to {@link #MAX_BYTES}; what it
-     * is, for messages. Each failure is one line naming the file.
+     * A text file sgplab reads (a scenario, a saved result), bounded to {@code maxBytes}; what it
+     * is, for messages. Each failure is one line naming the file. A file's size is checked before
+     * reading; a device or pipe is read in chunks up to the bound, and binary content (a NUL byte)
+     * stops the reading at the chunk it is found in.
      */
-    public static String readText(Path file, String what) {
+    public static String readText(Path file, String what, int maxBytes) {
         if (Files.isDirectory(file)) {
             throw new ScenarioException(file + ": is a folder, not a " + what + " file");
         }
-        byte[] bytes;
+        String tooLarge = file + ": larger than " + (maxBytes >> 20) + " MiB, not a " + what
+                + " file (sgplab reads at most " + (maxBytes >> 20) + " MiB)";
+        String binary = file + ": not a " + what + " file (binary content, not UTF-8 text)";
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (InputStream in = Files.newInputStream(file)) {
-            bytes = in.readNBytes(MAX_BYTES + 1);
+            if (Files.isRegularFile(file) && Files.size(file) > maxBytes) {
+                throw new ScenarioException(tooLarge);
+            }
+            byte[] chunk = new byte[CHUNK];
+            for (int n = in.readNBytes(chunk, 0, CHUNK); n > 0; n = in.readNBytes(chunk, 0, CHUNK)) {
+                for (int i = 0; i < n; i++) {
+                    if (chunk[i] == 0) {
+                        throw new ScenarioException(binary);
+                    }
+                }
+                if (bytes.size() + n > maxBytes) {
+                    throw new ScenarioException(tooLarge);
+                }
+                bytes.write(chunk, 0, n);
+            }
         } catch (NoSuchFileException e) {
             throw new ScenarioException(file + ": no such file");
         } catch (IOException e) {
             throw new ScenarioException(file + ": cannot read (" + reason(e) + ")");
         }
-        if (bytes.length > MAX_BYTES) {
-            throw new ScenarioException(file + ": larger than " + (MAX_BYTES >> 20) + " MiB, not a " + what
-                    + " file (sgplab reads at most " + (MAX_BYTES >> 20) + " MiB)");
-        }
-        return decode(bytes, file + ": not a " + what + " file (binary content, not UTF-8 text)");
+        return decode(bytes.toByteArray(), binary);
     }
 
     /**
@@ -80,19 +102,14 @@ public final class ScenarioLoader {
         }
     }
 
-    /** UTF-8 text with no NUL characters (which no YAML or JSON file holds), else the problem given. */
+    /** UTF-8 text (NUL bytes are refused while reading), else the problem given. */
     static String decode(byte[] bytes, String problem) {
-        String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new ScenarioException(problem);
         }
-        if (text.indexOf('\0') >= 0) {
-            throw new ScenarioException(problem);
-        }
-        return text;
     }
 
     /** The operating system's reason in words ("permission denied"), never an exception's class name. */

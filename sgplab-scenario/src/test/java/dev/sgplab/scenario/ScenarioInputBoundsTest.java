@@ -105,7 +105,7 @@ class ScenarioInputBoundsTest {
         Path nul = Files.write(dir.resolve("nul.yaml"), "name: a\0b\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThatThrownBy(() -> ScenarioLoader.load(nul)).hasMessageContaining("binary content");
         assertThatThrownBy(() -> ScenarioLoader.load(Path.of("/dev/zero")))
-                .hasMessage("/dev/zero: larger than 1 MiB, not a scenario file (sgplab reads at most 1 MiB)");
+                .hasMessage("/dev/zero: not a scenario file (binary content, not UTF-8 text)");
         assertThatThrownBy(() -> ScenarioLoader.loadFileOrBundled("")).hasMessage("--scenario: no file name given");
     }
 
