@@ -83,14 +83,23 @@ final class SweepCommand implements Callable<Integer> {
      */
     private void checkEveryCell(ScenarioTree tree, List<Vary> axes) {
         Set<String> warnings = new LinkedHashSet<>();
-        for (Map<String, String> cell : Sweep.cells(axes)) {
-            ScenarioTree variant = tree;
-            for (Map.Entry<String, String> setting : cell.entrySet()) {
-                variant = variant.with(setting.getKey(), setting.getValue());
+        List<Map<String, String>> cells = Sweep.cells(axes);
+        // A large grid takes a while to check (100,000 cells took about a minute here): say so, as for any long work.
+        try (Progress progress = cells.size() >= 1_000
+                ? new Progress(spec.commandLine().getErr(), "sweep: checking cells", cells.size()) : null) {
+            int checked = 0;
+            for (Map<String, String> cell : cells) {
+                ScenarioTree variant = tree;
+                for (Map.Entry<String, String> setting : cell.entrySet()) {
+                    variant = variant.with(setting.getKey(), setting.getValue());
+                }
+                Scenario bound = variant.bind();
+                refuseSilentFallback(bound, cell.isEmpty() ? "" : " (cell " + cell + ")");
+                warnings.addAll(bound.warnings());
+                if (progress != null) {
+                    progress.accept(++checked);
+                }
             }
-            Scenario bound = variant.bind();
-            refuseSilentFallback(bound, cell.isEmpty() ? "" : " (cell " + cell + ")");
-            warnings.addAll(bound.warnings());
         }
         warnings.forEach(w -> spec.commandLine().getErr().println("sgplab: warning: " + w));
     }
