@@ -5,6 +5,7 @@ import dev.sgplab.report.AdviceReport;
 import dev.sgplab.scenario.Scenario;
 import dev.sgplab.scenario.ScenarioTree;
 import dev.sgplab.sim.advise.Advice;
+import dev.sgplab.sim.Replications;
 import dev.sgplab.sim.advise.Advisor;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -42,15 +43,42 @@ final class AdviseCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    /** One pod a day: a slower churn has nothing to reuse within any cooldown. */
+    static final double MIN_PODS_PER_MINUTE = 1.0 / 1440;
+
+    /**
+     * The replications a target needs for zero errors to prove it, or a refusal saying so when
+     * that is past the bounds (a tiny target must not overflow or run for ever).
+     */
+    static int replicationsToShow(double target, int pods) {
+        long bound = Math.min(Replications.MAX_PER_SETTING, Replications.MAX_RUNS / Advisor.maxEvaluations());
+        int needed = Advisor.replicationsFor(target, pods); // a cast that saturates: never overflows
+        if (needed > bound) {
+            double lowest = 3.0 * 1.2 / pods / bound; // Advisor.replicationsFor solved for the target
+            double step = Math.pow(10, Math.floor(Math.log10(lowest)) - 1);
+            lowest = Math.ceil(lowest / step) * step; // rounded up to two digits, so the hint itself passes
+            throw new Errors.BadInputException(String.format(Locale.ROOT, "--target %.3g needs %s%,d replications per "
+                    + "setting to show it (3 / (target x %d pods) x 1.2), over sgplab's bound of %,d: give --target "
+                    + "%.2g or above, or --replications (then the target is only estimated)", target,
+                    needed == Integer.MAX_VALUE ? "more than " : "", needed, pods, bound, lowest));
+        }
+        return needed;
+    }
+
     @Override
     public Integer call() {
         if (!(target > 0 && target < 1)) {
             throw new Errors.BadInputException("--target must be a rate between 0 and 1, got " + target);
         }
+        if (replications != null) {
+            RunBudget.check("--replications", replications, Advisor.maxEvaluations());
+        }
+        int threads = run.count();
         ScenarioTree tree = scenario.load();
         if (podsPerMinute != null) {
-            if (!(podsPerMinute > 0)) {
-                throw new Errors.BadInputException("--pods-per-minute must be positive, got " + podsPerMinute);
+            if (!(podsPerMinute >= MIN_PODS_PER_MINUTE && Double.isFinite(podsPerMinute))) {
+                throw new Errors.BadInputException("--pods-per-minute must be a finite number of at least 1/1440 "
+                        + "(one pod a day), got " + podsPerMinute);
             }
             tree = tree.with("workload.create-interval", String.format(Locale.ROOT, "fixed(%s)", 60.0 / podsPerMinute));
         }
@@ -64,15 +92,14 @@ final class AdviseCommand implements Callable<Integer> {
             tree = tree.with("subnet.used-by-others", Integer.toString(usable - freeIps));
         }
         Scenario checked = tree.bind();
+        SweepCommand.refuseSilentFallback(checked, "");
+        int runs = replications != null ? replications : replicationsToShow(target, checked.workload().pods());
         checked.warnings().forEach(w -> spec.commandLine().getErr().println("sgplab: warning: " + w));
-        int runs = replications != null ? replications : Advisor.replicationsFor(target, checked.workload().pods());
-        if (runs <= 0) {
-            throw new Errors.BadInputException("--replications must be positive, got " + runs);
-        }
         Advice advice;
         try (Progress progress = new Progress(spec.commandLine().getErr(), "advise (replications)",
                 runs * Advisor.maxEvaluations())) {
-            advice = new Advisor(tree, target, runs, run.seed, run.count(), progress).advise();
+            advice = new Advisor(tree, target, runs, run.seed, threads, RunBudget.announce(spec.commandLine().getErr(),
+                    "advise (at most)", (long) runs * Advisor.maxEvaluations(), threads, progress)).advise();
         }
         return output.print(spec.commandLine().getOut(), () -> AdviceReport.json(advice), () -> AdviceReport.table(advice));
     }

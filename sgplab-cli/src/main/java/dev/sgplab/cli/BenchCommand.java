@@ -46,6 +46,7 @@ final class BenchCommand implements Callable<Integer> {
         if (warmup < 0 || replications <= 0) {
             throw new Errors.BadInputException("--warmup must not be negative and --replications must be positive");
         }
+        RunBudget.check("--warmup + --replications", (long) warmup + replications, 1);
         var tree = scenario.load();
         SimulationPlan plan = SimulationPlan.of(tree.bind());
         Progress progress = new Progress(spec.commandLine().getErr(), "bench", warmup + replications);

@@ -48,7 +48,7 @@ final class Errors {
 
     /** Installs the handlers and the exit-code footer on the command and all its subcommands. */
     static CommandLine install(CommandLine cli) {
-        cli.setParameterExceptionHandler(Errors::onBadArguments);
+        cli.setParameterExceptionHandler((e, args) -> onBadArguments(DidYouMean.explain(e), args));
         cli.setExecutionExceptionHandler(Errors::onFailure);
         footer(cli);
         return cli;

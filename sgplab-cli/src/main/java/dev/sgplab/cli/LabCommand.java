@@ -93,6 +93,7 @@ final class LabCommand implements Runnable {
             if (labRuns <= 0 || simReplications < 2) {
                 throw new Errors.BadInputException("--replications must be positive and --sim-replications at least 2");
             }
+            RunBudget.check("--sim-replications", Math.max(simReplications, labRuns), withGuard ? 2 : 1);
             ScenarioTree tree = lab.tree();
             CompareReport.Document plain = compare(tree.bind());
             CompareReport.Document document = withGuard

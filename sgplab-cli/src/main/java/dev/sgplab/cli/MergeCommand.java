@@ -2,12 +2,9 @@ package dev.sgplab.cli;
 
 import dev.sgplab.report.SweepReport;
 import dev.sgplab.scenario.ScenarioException;
+import dev.sgplab.scenario.ScenarioLoader;
 import dev.sgplab.sim.sweep.Sweep;
 import dev.sgplab.sim.sweep.SweepResult;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,20 +27,30 @@ final class MergeCommand implements Callable<Integer> {
     public Integer call() {
         List<SweepResult> parts = new ArrayList<>();
         for (Path file : files) {
-            parts.add(SweepReport.read(readResult(file), file.toString()));
+            parts.add(readSweep(file));
         }
         spec.commandLine().getOut().print(SweepReport.json(Sweep.merge(parts)));
         spec.commandLine().getOut().flush();
         return 0;
     }
 
-    static String readResult(Path file) {
+    /** A sweep shard's result; a file that is not one is named as such, not with the JSON reader's Java words. */
+    private static SweepResult readSweep(Path file) {
+        String json = readResult(file);
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(file + ": no such file");
-        } catch (IOException e) {
-            throw new ScenarioException(file + ": cannot read (" + e.getClass().getSimpleName() + ")");
+            return SweepReport.read(json, file.toString());
+        } catch (ScenarioException e) {
+            String message = e.getMessage();
+            if (message.contains("`") || message.contains("java.") || message.contains("Exception")) {
+                throw new ScenarioException(file + ": not a sweep result (merge reads what sweep --shard I/N -o json "
+                        + "prints)");
+            }
+            throw e;
         }
+    }
+
+    /** A saved result, read with the same bounds as a scenario (size, UTF-8, not a folder). */
+    static String readResult(Path file) {
+        return ScenarioLoader.readText(file, "result", ScenarioLoader.MAX_RESULT_BYTES);
     }
 }

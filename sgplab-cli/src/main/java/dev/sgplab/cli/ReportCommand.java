@@ -21,9 +21,14 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Where to write index.html and charts.")
     Path out;
 
+    @Option(names = "--overwrite", description = "Write into --out even if it is not empty (replaces the report's files).")
+    boolean overwrite;
+
     @Override
     public Integer call() {
-        List<Path> written = HtmlReport.render(MergeCommand.readResult(from), from.toString(), out);
+        String result = MergeCommand.readResult(from);
+        ReportFolder.check("--out", out, overwrite);
+        List<Path> written = HtmlReport.render(result, from.toString(), out);
         spec.commandLine().getOut().println("wrote " + written.size() + " files to " + out + " (open "
                 + out.resolve("index.html") + ")");
         spec.commandLine().getOut().flush();

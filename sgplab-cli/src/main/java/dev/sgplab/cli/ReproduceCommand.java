@@ -33,16 +33,16 @@ final class ReproduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (replications <= 0) {
-            throw new Errors.BadInputException("--replications must be positive, got " + replications);
-        }
+        RunBudget.check("--replications", replications, OriginalReport.ROWS.size());
         int threadCount = run.count();
         ScenarioTree tree = scenario.load();
         Scenario checked = tree.bind();
         PrintWriter err = spec.commandLine().getErr();
         checked.warnings().forEach(w -> err.println("sgplab: warning: " + w));
-        Progress progress = new Progress(err, "reproduce", replications * OriginalReport.ROWS.size());
-        Reproduction.Result result = Reproduction.run(tree, run.seed, replications, threadCount, progress);
+        int runs = replications * OriginalReport.ROWS.size(); // bounded by RunBudget.check
+        Progress progress = new Progress(err, "reproduce", runs);
+        Reproduction.Result result = Reproduction.run(tree, run.seed, replications, threadCount,
+                RunBudget.announce(err, "reproduce", runs, threadCount, progress));
         return output.print(spec.commandLine().getOut(), () -> ReproduceReport.json(result),
                 () -> ReproduceReport.table(result));
     }

@@ -11,7 +11,6 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,11 +29,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--scenario", paramLabel = "FILE", description = "Scenario file (required).")
-    String scenario;
-
     @Mixin
-    ScenarioOptions scenarioOptions;
+    ReportScenarioOptions scenario;
 
     @Option(names = "--seed", defaultValue = "1",
             description = "Seed; the run is replication 0 of `reproduce --seed` with the same value (default: ${DEFAULT-VALUE}).")
@@ -58,10 +54,7 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (scenario == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--scenario=FILE'");
-        }
-        ScenarioTree tree = scenarioOptions.load(scenario);
+        ScenarioTree tree = scenario.load();
         Scenario checked = tree.bind();
         PrintWriter err = spec.commandLine().getErr();
         checked.warnings().forEach(w -> err.println("sgplab: warning: " + w));

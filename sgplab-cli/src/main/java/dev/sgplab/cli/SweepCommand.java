@@ -2,6 +2,7 @@ package dev.sgplab.cli;
 
 import dev.sgplab.report.HtmlReport;
 import dev.sgplab.report.SweepReport;
+import dev.sgplab.scenario.Scenario;
 import dev.sgplab.scenario.ScenarioTree;
 import dev.sgplab.sim.sweep.Shard;
 import dev.sgplab.sim.sweep.Sweep;
@@ -31,11 +32,8 @@ final class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--scenario", paramLabel = "FILE", required = true, description = "Scenario file.")
-    String scenario;
-
     @Mixin
-    ScenarioOptions scenarioOptions;
+    ReportScenarioOptions scenario;
 
     @Option(names = "--vary", paramLabel = "KEY=FROM..TO:STEP", required = true,
             description = "An axis of the grid: key=FROM..TO:STEP or key=a,b,c; repeat for more axes.")
@@ -51,8 +49,12 @@ final class SweepCommand implements Callable<Integer> {
             description = "table, json, yaml or csv (default: ${DEFAULT-VALUE}).")
     Format output;
 
-    @Option(names = "--report", paramLabel = "DIR", description = "Also write DIR/index.html with PNG charts.")
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Also write DIR/index.html with PNG charts (DIR new or empty, or give --overwrite).")
     Path report;
+
+    @Option(names = "--overwrite", description = "With --report: write into DIR even if it is not empty (replaces the report's files).")
+    boolean overwrite;
 
     @Option(names = "--shard", paramLabel = "I/N", description = "Run only cells I, I+N, I+2N, ... (merge the shards later).")
     String shard;
@@ -82,47 +84,104 @@ final class SweepCommand implements Callable<Integer> {
      */
     private void checkEveryCell(ScenarioTree tree, List<Vary> axes) {
         Set<String> warnings = new LinkedHashSet<>();
-        for (Map<String, String> cell : Sweep.cells(axes)) {
-            ScenarioTree variant = tree;
-            for (Map.Entry<String, String> setting : cell.entrySet()) {
-                variant = variant.with(setting.getKey(), setting.getValue());
+        List<Map<String, String>> cells = Sweep.cells(axes);
+        // A large grid takes a while to check (100,000 cells took about a minute here): say so, as for any long work.
+        try (Progress progress = cells.size() >= 1_000
+                ? new Progress(spec.commandLine().getErr(), "sweep: checking cells", cells.size()) : null) {
+            int checked = 0;
+            for (Map<String, String> cell : cells) {
+                ScenarioTree variant = tree;
+                for (Map.Entry<String, String> setting : cell.entrySet()) {
+                    variant = variant.with(setting.getKey(), setting.getValue());
+                }
+                Scenario bound = variant.bind();
+                refuseSilentFallback(bound, cell.isEmpty() ? "" : " (cell " + cell + ")");
+                warnings.addAll(bound.warnings());
+                if (progress != null) {
+                    progress.accept(++checked);
+                }
             }
-            warnings.addAll(variant.bind().warnings());
         }
         warnings.forEach(w -> spec.commandLine().getErr().println("sgplab: warning: " + w));
     }
 
-    @Override
-    public Integer call() {
-        if (replications <= 0) {
-            throw new Errors.BadInputException("--replications must be positive, got " + replications);
-        }
-        List<Vary> axes = new ArrayList<>();
+    /** A value the controller would replace by its default changes a grid unseen: sweep and advise refuse it. */
+    static void refuseSilentFallback(Scenario scenario, String where) {
+        scenario.silentFallback().ifPresent(problem -> {
+            throw new Errors.BadInputException(problem + where + "; refused here, as it would change the results "
+                    + "unseen (simulate runs it and says so)");
+        });
+    }
+
+    /** An axis names a scenario key: a typo says so as --vary, with the nearest key. */
+    private static void checkKey(Vary axis) {
         try {
-            vary.forEach(v -> axes.add(Vary.parse(v)));
+            ScenarioTree.defaults().with(axis.key(), axis.values().isEmpty() ? "0" : axis.values().get(0));
+        } catch (dev.sgplab.scenario.ScenarioException e) {
+            if (e.getMessage().startsWith("--set " + axis.key() + ":")) {
+                throw new Errors.BadInputException(e.getMessage().replaceFirst("^--set ", "--vary "));
+            }
+        }
+    }
+
+    /** The axes, each key once, and a grid small enough to check cell by cell. */
+    private List<Vary> axes() {
+        List<Vary> axes = new ArrayList<>();
+        Set<String> keys = new LinkedHashSet<>();
+        try {
+            for (String text : vary) {
+                Vary axis = Vary.parse(text);
+                checkKey(axis);
+                if (!keys.add(axis.key())) {
+                    throw new Errors.BadInputException("--vary " + axis.key() + " is given twice; give its values once, "
+                            + "as key=a,b,c");
+                }
+                axes.add(axis);
+            }
         } catch (IllegalArgumentException e) {
             throw new Errors.BadInputException(e.getMessage());
         }
+        long cells = Sweep.cellCount(axes);
+        if (cells > Sweep.MAX_CELLS) {
+            throw new Errors.BadInputException("--vary: the grid has more than " + Sweep.MAX_CELLS
+                    + " cells (sgplab's bound, as every cell is checked before the run); use fewer values or a coarser step");
+        }
+        return axes;
+    }
+
+    @Override
+    public Integer call() {
+        List<Vary> axes = axes();
         Shard slice = shard == null ? null : parseShard(shard);
-        ScenarioTree tree = scenarioOptions.load(scenario);
+        int cells = (int) Sweep.cellCount(axes);
+        int mine = slice == null ? cells : (int) IntStream.range(0, cells).filter(slice::includes).count();
+        RunBudget.check("--replications", replications, mine);
+        int threads = run.count();
+        ScenarioTree tree = scenario.load();
         checkEveryCell(tree, axes);
         PrintWriter out = spec.commandLine().getOut();
         if (emitJob) {
-            Path file = Path.of(scenario);
+            Path file = Path.of(scenario.scenario);
             out.print(IndexedJob.manifest(spec.commandLine().getParseResult().originalArgs(),
                     Files.isRegularFile(file) ? file : null, shards, image));
             out.flush();
             return 0;
         }
-        int cells = Sweep.cells(axes).size();
-        int mine = slice == null ? cells : (int) IntStream.range(0, cells).filter(slice::includes).count();
+        if (report != null) {
+            ReportFolder.check("--report", report, overwrite);
+        }
+        PrintWriter err = spec.commandLine().getErr();
         SweepResult result;
-        try (Progress progress = new Progress(spec.commandLine().getErr(), "sweep", mine * replications)) {
-            result = Sweep.run(tree, axes, replications, run.seed, run.count(), slice, progress);
+        try (Progress progress = new Progress(err, "sweep", mine * replications)) {
+            result = Sweep.run(tree, axes, replications, run.seed, threads, slice,
+                    RunBudget.announce(err, "sweep", (long) mine * replications, threads, progress));
         }
         String json = SweepReport.json(result);
         if (report != null) {
-            HtmlReport.render(json, "sweep", report);
+            List<Path> written = HtmlReport.render(json, "sweep", report);
+            err.println("sgplab: wrote " + written.size() + " files to " + report + " (open " + report.resolve("index.html")
+                    + ")");
+            err.flush();
         }
         out.print(switch (output) {
             case JSON -> json;

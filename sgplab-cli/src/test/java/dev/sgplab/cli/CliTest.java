@@ -126,7 +126,7 @@ class CliTest {
         "zero replications | reproduce --replications 0                                        | --replications must be positive",
         "bad threads       | reproduce --threads 0                                             | --threads must be positive",
         "bad format        | reproduce -o xml                                                  | Invalid value for option '--output'",
-        "unknown option    | reproduce --fast                                                  | Unknown option: '--fast'",
+        "unknown option    | reproduce --fast                                                  | reproduce: unknown option '--fast'",
         "no command        | ''                                                                | missing command",
         "lab: fractional   | lab run --scenario ../scenarios/lab-short.yaml --time-scale 0.3  | time scale 0.3 cannot be honoured: delay_first_probe_time 5 s x 0.3 = 1.5 s, but the kernel takes whole s (scales that work for this scenario: 0.2, 0.4, 0.6, 0.8, 1)",
         "lab: scale > 1    | lab run --scenario ../scenarios/lab-short.yaml --time-scale 2    | --time-scale must be in (0, 1]",
@@ -134,7 +134,7 @@ class CliTest {
         "lab: musl         | lab run --scenario ../scenarios/lab-short.yaml --set dns.resolver=musl | the lab has no musl resolver",
         "lab: bad regime   | lab probe --gap 10 --regime sometimes                              | expected gc or no-gc",
         "probe: no gap     | simulate probe                                                    | Missing required option: '--gap=SECONDS'",
-        "simulate: no file | simulate                                                          | Missing required option: '--scenario=FILE'"
+        "simulate: typo    | simulate --scenari x                                              | simulate: unknown option '--scenari' (did you mean '--scenario'?)"
     })
     void badArgumentsAreOneLineAndExitCode2(String name, String args, String message) {
         Result r = run(args.isBlank() ? new String[0] : args.trim().split("\\s+"));

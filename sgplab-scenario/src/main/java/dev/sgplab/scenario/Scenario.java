@@ -28,6 +28,22 @@ import java.util.Locale;
 public record Scenario(String name, Cluster cluster, Subnet subnet, Vpc vpc, Kernel kernel, Controller controller,
         Dns dns, Workload workload, Guard guard) {
 
+    /**
+     * Upper bounds on sizes and times: far above any real cluster or test, low enough that a
+     * typo (an extra 0000) fails at once instead of running for hours or overflowing the
+     * simulator's nanosecond clock.
+     */
+    public static final int MAX_NODES = 5_000;
+    public static final int MAX_PODS = 1_000_000;
+    public static final int MAX_COUNT = 1_000;
+    public static final int MAX_TABLE = 10_000_000;
+    /** Distributions of durations (create interval, latencies, run time): their mean, in seconds. */
+    public static final double MAX_DURATION_SECONDS = 86_400;
+    /** The kernel holds neighbour times as int jiffies: at HZ=1000, INT_MAX ms. */
+    public static final long MAX_KERNEL_MS = Integer.MAX_VALUE;
+    /** Go's time.Duration (int64 nanoseconds) overflows past this many seconds: the controller could not hold more. */
+    public static final long MAX_COOLDOWN_SECONDS = Long.MAX_VALUE / 1_000_000_000L;
+
     /** sgplab's guard as a mitigation: whether it runs, how fast it reacts, what it does. */
     public record Guard(boolean enabled, @JsonProperty("reaction-latency") String reactionLatency,
             @JsonProperty("sweep-interval") double sweepInterval, String action) {
@@ -218,7 +234,21 @@ public record Scenario(String name, Cluster cluster, Subnet subnet, Vpc vpc, Ker
         positive(problems, "cluster.nodes", cluster.nodes());
         positive(problems, "cluster.coredns.replicas", cluster.coredns().replicas());
         positive(problems, "workload.pods", workload.pods());
+        atMost(problems, "cluster.nodes", cluster.nodes(), MAX_NODES);
+        atMost(problems, "cluster.coredns.replicas", cluster.coredns().replicas(), MAX_COUNT);
+        atMost(problems, "workload.pods", workload.pods(), MAX_PODS);
         nonNegative(problems, "cluster.branch-interface-limit", cluster.branchInterfaceLimit());
+        atMost(problems, "cluster.branch-interface-limit", cluster.branchInterfaceLimit(), MAX_COUNT);
+        kernelBounds(problems);
+        atMost(problems, "dns.attempts", dns.attempts(), 100);
+        atMost(problems, "dns.timeout", dns.timeout(), 3_600);
+        atMost(problems, "dns.ndots", dns.ndots(), 100);
+        cooldownBound(problems);
+        finite(problems, "vpc.arp-reply-latency-ms", vpc.arpReplyLatencyMs());
+        finite(problems, "vpc.network-latency-ms", vpc.networkLatencyMs());
+        finite(problems, "dns.server-latency-ms", dns.serverLatencyMs());
+        finite(problems, "guard.sweep-interval", guard.sweepInterval());
+        finite(problems, "controller.eni-delete-failure-probability", controller.eniDeleteFailureProbability());
         if (!cluster.coredns().nodes().isEmpty()) {
             if (cluster.coredns().nodes().size() != cluster.coredns().replicas()) {
                 problems.add("cluster.coredns.nodes has " + cluster.coredns().nodes().size()
@@ -248,7 +278,16 @@ public record Scenario(String name, Cluster cluster, Subnet subnet, Vpc vpc, Ker
         check(problems, "workload.pod-start-latency", workload::podStartLatencyDistribution);
         check(problems, "workload.run-time", workload::runTimeDistribution);
         check(problems, "guard.reaction-latency", guard::latency);
+        duration(problems, "controller.eni-create-latency", controller.eniCreateLatency());
+        duration(problems, "workload.create-interval", workload.createInterval());
+        duration(problems, "workload.pod-start-latency", workload.podStartLatency());
+        duration(problems, "workload.run-time", workload.runTime());
+        duration(problems, "guard.reaction-latency", guard.reactionLatency());
         check(problems, "guard", guard::guardAction);
+        if (guard.sweepInterval() > MAX_DURATION_SECONDS) {
+            problems.add("guard.sweep-interval must be at most " + (long) MAX_DURATION_SECONDS + " s, got "
+                    + guard.sweepInterval());
+        }
         if (!(guard.sweepInterval() > 0)) {
             problems.add("guard.sweep-interval must be positive, got " + guard.sweepInterval());
         }
@@ -256,10 +295,24 @@ public record Scenario(String name, Cluster cluster, Subnet subnet, Vpc vpc, Ker
             problems.add("controller.eni-delete-failure-probability must be within 0..1, got "
                     + controller.eniDeleteFailureProbability());
         }
-        if (vpc.arpReplyLatencyMs() < 0 || vpc.networkLatencyMs() < 0 || dns.serverLatencyMs() < 0) {
-            problems.add("latencies must not be negative");
-        }
+        notNegative(problems, "vpc.arp-reply-latency-ms", vpc.arpReplyLatencyMs());
+        notNegative(problems, "vpc.network-latency-ms", vpc.networkLatencyMs());
+        notNegative(problems, "dns.server-latency-ms", dns.serverLatencyMs());
         return problems;
+    }
+
+    /**
+     * A setting the real system would silently replace by a default: an unparsable
+     * branch-eni-cooldown makes the controller use 60 s. {@code simulate} shows it as a warning;
+     * a sweep or an advice, where it would change a whole grid unseen, refuses it.
+     */
+    public java.util.Optional<String> silentFallback() {
+        String value = controller.branchEniCooldown();
+        if (value != null && Cooldown.knownPeriodSecondsAfterReading(value) < 0) {
+            return java.util.Optional.of("controller.branch-eni-cooldown '" + value + "' is not a whole number of "
+                    + "seconds: the controller would silently use its default 60 s");
+        }
+        return java.util.Optional.empty();
     }
 
     /** Warnings the real systems would log for these settings (e.g. a clamped cooldown). */
@@ -283,6 +336,69 @@ public record Scenario(String name, Cluster cluster, Subnet subnet, Vpc vpc, Ker
     private static void positive(List<String> problems, String key, long value) {
         if (value <= 0) {
             problems.add(key + " must be positive, got " + value);
+        }
+    }
+
+    private static void atMost(List<String> problems, String key, long value, long max) {
+        atMost(problems, key, value, max, " (sgplab's bound)");
+    }
+
+    private static void atMost(List<String> problems, String key, long value, long max, String why) {
+        if (value > max) {
+            problems.add(key + " must be at most " + max + why + ", got " + value);
+        }
+    }
+
+    private static void notNegative(List<String> problems, String key, double value) {
+        if (value < 0) {
+            problems.add(key + " must not be negative, got " + value);
+        }
+    }
+
+    private static void finite(List<String> problems, String key, double value) {
+        if (!Double.isFinite(value)) {
+            problems.add(key + " must be a finite number, got " + value);
+        }
+    }
+
+    /** A duration distribution whose mean is beyond the bound (the parse itself is checked elsewhere). */
+    private static void duration(List<String> problems, String key, String text) {
+        try {
+            double mean = Distribution.parse(text).mean();
+            if (!(mean <= MAX_DURATION_SECONDS)) {
+                problems.add(key + ": '" + text + "' has a mean of " + mean + " s, over sgplab's bound of "
+                        + (long) MAX_DURATION_SECONDS + " s (a day)");
+            }
+        } catch (RuntimeException unparsable) {
+            // named by the parse check
+        }
+    }
+
+    private void kernelBounds(List<String> problems) {
+        String bound = " (24.8 days: the kernel's int jiffies at HZ=1000)";
+        atMost(problems, "kernel.base_reachable_time_ms", kernel.baseReachableTimeMs(), MAX_KERNEL_MS, " ms" + bound);
+        atMost(problems, "kernel.retrans_time_ms", kernel.retransTimeMs(), MAX_KERNEL_MS, " ms" + bound);
+        atMost(problems, "kernel.delay_first_probe_time", kernel.delayFirstProbeTime(), MAX_KERNEL_MS / 1000,
+                " s" + bound);
+        atMost(problems, "kernel.gc_stale_time", kernel.gcStaleTime(), MAX_KERNEL_MS / 1000, " s" + bound);
+        atMost(problems, "kernel.locktime", kernel.locktime(), MAX_KERNEL_MS / 10, " (1/100 s)" + bound);
+        int[] counts = {kernel.ucastSolicit(), kernel.mcastSolicit(), kernel.mcastResolicit(), kernel.appSolicit()};
+        String[] countKeys = {"ucast_solicit", "mcast_solicit", "mcast_resolicit", "app_solicit"};
+        for (int i = 0; i < counts.length; i++) {
+            nonNegative(problems, "kernel." + countKeys[i], counts[i]);
+            atMost(problems, "kernel." + countKeys[i], counts[i], MAX_COUNT);
+        }
+        atMost(problems, "kernel.gc_thresh3", kernel.gcThresh3(), MAX_TABLE);
+        atMost(problems, "kernel.other-arp-entries", kernel.otherArpEntries(), MAX_TABLE);
+    }
+
+    private void cooldownBound(List<String> problems) {
+        String value = controller.branchEniCooldown();
+        if (value != null && value.matches("[+]?[0-9]{1,30}")
+                && new java.math.BigInteger(value.replace("+", "")).compareTo(
+                        java.math.BigInteger.valueOf(MAX_COOLDOWN_SECONDS)) > 0) {
+            problems.add("controller.branch-eni-cooldown must be at most " + MAX_COOLDOWN_SECONDS
+                    + " s (beyond it the controller's time.Duration overflows), got " + value);
         }
     }
 

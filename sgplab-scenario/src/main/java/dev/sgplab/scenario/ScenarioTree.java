@@ -6,10 +6,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -18,11 +26,30 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * error rather than a silently ignored setting.
  */
 public final class ScenarioTree {
-    private static final ObjectMapper YAML = YAMLMapper.builder()
+    /** Deeper than any scenario (the reference nests three levels) yet far from a stack overflow. */
+    public static final int MAX_DEPTH = 16;
+    /** Longer than any name, CIDR or distribution a scenario holds. */
+    public static final int MAX_STRING = 1000;
+    /** Room for the longest value, its key and indentation. */
+    public static final int MAX_LINE = 2000;
+
+    /**
+     * Bounded so that a hostile file fails at once: nesting, string and number lengths; a
+     * fraction for a whole number (workload.pods: 1.5) and a key given twice are errors, not a
+     * silent truncation or a silent "last one wins".
+     */
+    private static final ObjectMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
+                            .maxStringLength(MAX_STRING).maxNumberLength(100)
+                            .maxDocumentLength(ScenarioLoader.MAX_BYTES).build())
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .build();
     private static final ObjectNode REFERENCE = loadReference();
+    private static final List<String> KEYS = keys(REFERENCE, "");
 
     private final ObjectNode tree;
     private final String source;
@@ -46,12 +73,13 @@ public final class ScenarioTree {
 
     /** Parses a scenario file's text (the source names it in messages). */
     public static ScenarioTree parse(String yamlText, String source) {
+        refuseLongLines(yamlText, source);
         JsonNode user;
         try {
             user = YAML.readTree(yamlText);
+            refuseAliases(yamlText, source);
         } catch (JacksonException e) {
-            throw new ScenarioException(source + ": malformed YAML: " + oneLine(e.getOriginalMessage())
-                    + location(e));
+            throw new ScenarioException(source + ": " + malformed(e));
         }
         if (user == null || user.isMissingNode() || user.isNull()) {
             user = YAML.createObjectNode();
@@ -73,7 +101,8 @@ public final class ScenarioTree {
         for (int i = 0; i < keys.length; i++) {
             reference = reference == null ? null : reference.get(keys[i]);
             if (reference == null) {
-                throw new ScenarioException("--set " + path + ": unknown key '" + path + "'");
+                throw new ScenarioException("--set " + path + ": unknown key '" + path + "'"
+                        + NearestKey.hint(path, KEYS));
             }
             if (i < keys.length - 1) {
                 if (!reference.isObject()) {
@@ -86,11 +115,15 @@ public final class ScenarioTree {
         if (reference.isObject()) {
             throw new ScenarioException("--set " + path + ": '" + path + "' is a section, set one of its keys");
         }
+        if (value.isBlank()) {
+            throw new ScenarioException("--set " + path + "=: no value given");
+        }
         JsonNode parsed;
         try {
             parsed = YAML.readTree(value);
+            refuseAliases(value, "--set " + path);
         } catch (JacksonException e) {
-            throw new ScenarioException("--set " + path + ": cannot read value '" + value + "'");
+            throw new ScenarioException("--set " + path + ": cannot read the value (" + malformed(e) + ")");
         }
         if (parsed == null || parsed.isMissingNode()) {
             parsed = YAML.getNodeFactory().stringNode(value);
@@ -171,7 +204,7 @@ public final class ScenarioTree {
             String key = prefix + field.getKey();
             JsonNode reference = target.get(field.getKey());
             if (reference == null) {
-                throw new ScenarioException(source + ": unknown key '" + key + "'");
+                throw new ScenarioException(source + ": unknown key '" + key + "'" + NearestKey.hint(key, KEYS));
             }
             JsonNode value = field.getValue();
             if (reference.isObject()) {
@@ -200,11 +233,90 @@ public final class ScenarioTree {
         if (cut > 0) {
             message = message.substring(0, cut);
         }
-        if (message.startsWith("Cannot deserialize value of type")) {
+        if (message.startsWith("Cannot map `null`") || message.startsWith("Cannot coerce `null`")) {
+            message = "no value given";
+        } else if (message.startsWith("Cannot coerce Floating-point value") || message.contains("has fractional part")
+                || message.contains("out of range of `int`") || message.contains("out of range of `long`")) {
+            message = "not a whole number in range (" + message.replaceAll("^[^(]*\\(([^)]*)\\).*", "$1") + ")";
+        } else if (message.startsWith("Cannot deserialize value of type")) {
             message = "wrong type of value (" + message.replaceAll(".*type `([^`]*)`.*", "$1").replaceAll(".*\\.", "")
                     .replace("int", "whole number").replace("long", "whole number").replace("double", "number") + " expected)";
         }
         return (key.isEmpty() ? "" : "'" + key + "': ") + message;
+    }
+
+    /** Jackson's message on what cannot be read, in the user's words (no class or feature names). */
+    private static String malformed(JacksonException e) {
+        String message = oneLine(e.getOriginalMessage());
+        if (message.contains("nesting depth")) {
+            return "nested deeper than " + MAX_DEPTH + " levels (no scenario nests that deep)";
+        }
+        if (message.contains("String value length")) {
+            return "a value longer than " + MAX_STRING + " characters (no scenario value is that long)";
+        }
+        if (message.contains("Number value length")) {
+            return "a number with more than 100 digits";
+        }
+        if (message.contains("Document length")) {
+            return "larger than " + (ScenarioLoader.MAX_BYTES >> 20) + " MiB";
+        }
+        if (message.startsWith("Duplicate Object property") || message.startsWith("Duplicate field")) {
+            return "a key given twice (" + message.replaceAll("[^\"]*(\"[^\"]*\").*", "$1") + ")" + location(e);
+        }
+        String line = message.matches(".* line \\d+, column \\d+.*")
+                ? " (line " + message.replaceAll(".* line (\\d+), column \\d+.*", "$1") + ")" : location(e);
+        return "malformed YAML: " + message.replaceAll(" in reader, line.*", "").replace("'\\t(TAB)'", "a tab")
+                .replace("\\t(TAB)", "a tab") + line;
+    }
+
+    /**
+     * Anchors and aliases (&a, *a) are refused: the YAML reader would not expand them the way a
+     * user expects, and expanding them is how "billion laughs" files blow up. Checked on YAML's
+     * own events (after the bounded read), as the tree reader drops a scalar's anchor unseen.
+     */
+    private static void refuseAliases(String text, String source) {
+        for (Event event : new Parse(LoadSettings.builder().setCodePointLimit(ScenarioLoader.MAX_BYTES).build())
+                .parseString(text)) {
+            if (event instanceof AliasEvent || (event instanceof NodeEvent node && node.getAnchor().isPresent())) {
+                throw new ScenarioException(source + ": YAML anchors and aliases (&name, *name) are not supported"
+                        + " in scenarios; write each value out" + event.getStartMark()
+                                .map(mark -> " (line " + (mark.getLine() + 1) + ")").orElse(""));
+            }
+        }
+    }
+
+    /**
+     * A line longer than any scenario's is refused before YAML reads it: the YAML scanner takes
+     * time that grows faster than the length of a long plain value (a 900,000-character name took
+     * seconds), and a string bound checked after the scan comes too late.
+     */
+    private static void refuseLongLines(String text, String source) {
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                if (i - start > MAX_LINE) {
+                    throw new ScenarioException(source + ": line " + line + " is longer than " + MAX_LINE
+                            + " characters (no scenario line is that long)");
+                }
+                line++;
+                start = i + 1;
+            }
+        }
+    }
+
+    /** Every settable key of the reference, dotted: for "did you mean". */
+    private static List<String> keys(JsonNode node, String prefix) {
+        List<String> keys = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            String key = prefix + field.getKey();
+            if (field.getValue().isObject()) {
+                keys.addAll(keys(field.getValue(), key + "."));
+            } else {
+                keys.add(key);
+            }
+        }
+        return List.copyOf(keys);
     }
 
     private static String location(JacksonException e) {

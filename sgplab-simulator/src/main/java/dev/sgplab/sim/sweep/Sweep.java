@@ -26,12 +26,29 @@ import org.apache.commons.statistics.interval.Interval;
  * into shards, gives the same numbers.
  */
 public final class Sweep {
+    /** At most this many cells in a grid: every cell is bound and checked before the run. */
+    public static final int MAX_CELLS = 100_000;
 
     private Sweep() {
     }
 
+    /** How many cells the axes make, counted without building them (so a huge grid is refused at once). */
+    public static long cellCount(List<Vary> axes) {
+        long count = 1;
+        for (Vary axis : axes) {
+            count *= axis.values().size();
+            if (count > MAX_CELLS) {
+                return count; // stop before the product overflows; it is refused anyway
+            }
+        }
+        return count;
+    }
+
     /** The cells of the grid, first axis outermost, each with its settings in axis order. */
     public static List<Map<String, String>> cells(List<Vary> axes) {
+        if (cellCount(axes) > MAX_CELLS) {
+            throw new IllegalArgumentException("the grid has more than " + MAX_CELLS + " cells");
+        }
         List<Map<String, String>> cells = new ArrayList<>();
         cells.add(new LinkedHashMap<>());
         for (Vary axis : axes) {
@@ -50,8 +67,9 @@ public final class Sweep {
 
     public static SweepResult run(ScenarioTree tree, List<Vary> axes, int replications, long seed, int threads,
             Shard shard, IntConsumer progress) {
-        if (replications <= 0) {
-            throw new IllegalArgumentException("--replications must be positive");
+        String refusal = Replications.refusal(replications, cellCount(axes));
+        if (refusal != null) {
+            throw new IllegalArgumentException("--replications " + refusal);
         }
         List<Map<String, String>> grid = cells(axes);
         List<Integer> mine = new ArrayList<>();

@@ -24,7 +24,11 @@ public record Vary(String key, List<String> values) {
         String key = text.substring(0, eq).trim();
         String range = text.substring(eq + 1).trim();
         if (!range.contains("..")) {
-            return new Vary(key, Arrays.stream(range.split(",")).map(String::trim).toList());
+            List<String> values = Arrays.stream(range.split(",", -1)).map(String::trim).toList();
+            if (values.contains("")) {
+                throw new IllegalArgumentException("--vary '" + text + "': an empty value in the list");
+            }
+            return new Vary(key, values);
         }
         String[] fromTo = range.split("\\.\\.", 2);
         String[] toStep = fromTo[1].split(":", 2);

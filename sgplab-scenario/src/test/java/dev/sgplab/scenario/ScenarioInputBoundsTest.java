@@ -1,0 +1,137 @@
+package dev.sgplab.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** What a scenario may not be: each problem one line, found before anything runs. */
+class ScenarioInputBoundsTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "fraction for a count     | `workload:\n  pods: 1.5\n`                 | 'workload.pods': not a whole number in range (1.5)",
+        "1e400 for a count        | `workload:\n  pods: 1e400\n`               | 'workload.pods': not a whole number in range",
+        "int overflow             | `workload:\n  pods: 99999999999\n`         | 'workload.pods': not a whole number in range (99999999999)",
+        "no value                 | `workload:\n  pods:\n`                     | 'workload.pods': no value given",
+        "too many pods            | `workload:\n  pods: 2000000000\n`          | workload.pods must be at most 1000000",
+        "NaN latency              | `vpc:\n  network-latency-ms: .nan\n`       | vpc.network-latency-ms must be a finite number, got NaN",
+        "inf latency              | `vpc:\n  arp-reply-latency-ms: .inf\n`     | vpc.arp-reply-latency-ms must be a finite number",
+        "NaN probability          | `controller:\n  eni-delete-failure-probability: .nan\n` | must be a finite number",
+        "a day-long interval      | `workload:\n  create-interval: fixed(1e300)\n` | over sgplab's bound of 86400 s",
+        "kernel overflow          | `kernel:\n  gc_stale_time: 99999999999999\n` | kernel.gc_stale_time must be at most 2147483 s",
+        "negative solicit         | `kernel:\n  ucast_solicit: -1\n`           | kernel.ucast_solicit must not be negative",
+        "endless tries            | `dns:\n  attempts: 100000\n`               | dns.attempts must be at most 100",
+        "cooldown past Duration   | `controller:\n  branch-eni-cooldown: 99999999999\n` | must be at most 9223372036 s",
+        "duplicate key            | `name: a\nname: b\n`                       | a key given twice (\"name\") (line 2)",
+        "tab indentation          | `workload:\n\tpods: 3\n`                   | malformed YAML: while scanning for the next token found character a tab",
+        "anchor                   | `dns:\n  search: &a [x]\n`                 | YAML anchors and aliases (&name, *name) are not supported",
+        "unknown key, suggestion  | `workload:\n  pod: 3\n`                    | unknown key 'workload.pod' (did you mean 'workload.pods'?)",
+        "key in the wrong section | `kernel:\n  branch-eni-cooldown: 3\n`      | (did you mean 'controller.branch-eni-cooldown'?)",
+        "far-off key, no guess    | `colour: blue\n`                           | t.yaml: unknown key 'colour'",
+        "bad CIDR prefix          | `subnet:\n  cidr: 198.18.0.0/33\n`         | prefix length must be 0..32",
+        "CIDR without prefix      | `subnet:\n  cidr: 198.18.0.0\n`            | expected ADDRESS/PREFIX",
+        "CIDR host bits           | `subnet:\n  cidr: 198.18.0.1/24\n`         | has host bits set",
+        "CIDR not an address      | `subnet:\n  cidr: 300.1.1.0/24\n`          | not an IPv4 address",
+        "a list, not a mapping    | `- a\n- b\n`                               | a scenario must be a YAML mapping of keys",
+    })
+    void refusedWithOneLine(String name, String yaml, String message) {
+        assertThatThrownBy(() -> ScenarioTree.parse(yaml, "t.yaml").bind())
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageStartingWith("t.yaml")
+                .hasMessageContaining(message)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n", "Exception", "Jackson", "`"));
+    }
+
+    @Test
+    void billionLaughsIsRefusedBeforeAnyExpansion() {
+        StringBuilder yaml = new StringBuilder("name: &a0 lol\n");
+        for (int i = 1; i < 10; i++) {
+            yaml.append("x").append(i).append(": &a").append(i).append(" [");
+            yaml.append(String.join(", ", java.util.Collections.nCopies(10, "*a" + (i - 1)))).append("]\n");
+        }
+        assertThatThrownBy(() -> ScenarioTree.parse(yaml.toString(), "laughs.yaml"))
+                .hasMessageStartingWith("laughs.yaml: YAML anchors and aliases (&name, *name) are not supported in "
+                        + "scenarios; write each value out (line ");
+    }
+
+    @Test
+    void deepNestingAndHugeStringsAreBounded() {
+        String deep = "name: " + "[".repeat(500) + "]".repeat(500) + "\n";
+        assertThatThrownBy(() -> ScenarioTree.parse(deep, "deep.yaml"))
+                .hasMessage("deep.yaml: nested deeper than 16 levels (no scenario nests that deep)");
+        String huge = "name: " + "x".repeat(900_000) + "\n";
+        assertThatThrownBy(() -> ScenarioTree.parse(huge, "long.yaml"))
+                .hasMessage("long.yaml: line 1 is longer than 2000 characters (no scenario line is that long)");
+        String folded = "name: " + ("x".repeat(80) + "\n  ").repeat(10_000) + "\n";
+        assertThatThrownBy(() -> ScenarioTree.parse(folded, "folded.yaml"))
+                .hasMessage("folded.yaml: a value longer than 1000 characters (no scenario value is that long)");
+    }
+
+    @ParameterizedTest(name = "--set {0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "workload.pods=1.5      | 'workload.pods': not a whole number in range (1.5)",
+        "workload.pods=         | --set workload.pods=: no value given",
+        "workload.pods=[1       | --set workload.pods: cannot read the value (malformed YAML",
+        "workload=3             | 'workload' is a section, set one of its keys",
+        "workload.pods.x=3      | 'workload.pods' is not a section",
+        "worklaod.pods=3        | unknown key 'worklaod.pods' (did you mean 'workload.pods'?)",
+        "name=&a x              | YAML anchors and aliases",
+        "vpc.network-latency-ms=-.inf | must be a finite number",
+    })
+    void badSetValues(String assignment, String message) {
+        assertThatThrownBy(() -> ScenarioTree.defaults().withAll(List.of(assignment)).bind())
+                .isInstanceOf(ScenarioException.class).hasMessageContaining(message)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n", "Exception"));
+    }
+
+    @Test
+    void filesAreReadWithinBounds(@TempDir Path dir) throws Exception {
+        Path big = Files.writeString(dir.resolve("big.yaml"), "# x\n".repeat(ScenarioLoader.MAX_BYTES / 4 + 1));
+        assertThatThrownBy(() -> ScenarioLoader.load(big)).hasMessageEndingWith(
+                "big.yaml: larger than 1 MiB, not a scenario file (sgplab reads at most 1 MiB)");
+        byte[] noise = new byte[4096];
+        new Random(7).nextBytes(noise);
+        Path binary = Files.write(dir.resolve("noise.bin"), noise);
+        assertThatThrownBy(() -> ScenarioLoader.load(binary)).hasMessageEndingWith(
+                "noise.bin: not a scenario file (binary content, not UTF-8 text)");
+        Path nul = Files.write(dir.resolve("nul.yaml"), "name: a\0b\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> ScenarioLoader.load(nul)).hasMessageContaining("binary content");
+        assertThatThrownBy(() -> ScenarioLoader.load(Path.of("/dev/zero")))
+                .hasMessage("/dev/zero: not a scenario file (binary content, not UTF-8 text)");
+        assertThatThrownBy(() -> ScenarioLoader.loadFileOrBundled("")).hasMessage("--scenario: no file name given");
+    }
+
+    /** The controller's fallback for a value it cannot parse is named, so that sweep and advise can refuse it. */
+    @Test
+    void anUnparsableCooldownIsASilentFallback() {
+        Scenario garbage = ScenarioTree.defaults().with("controller.branch-eni-cooldown", "abc").bind();
+        assertThat(garbage.silentFallback()).hasValue("controller.branch-eni-cooldown 'abc' is not a whole number "
+                + "of seconds: the controller would silently use its default 60 s");
+        assertThat(ScenarioTree.defaults().with("controller.branch-eni-cooldown", "45").bind().silentFallback())
+                .isEmpty();
+        assertThat(ScenarioTree.defaults().with("controller.branch-eni-cooldown", "10").bind().silentFallback())
+                .as("clamped to 30 s with a warning the controller logs: not silent").isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(nullValues = "none", value = {
+        "workload.pod, workload.pods",
+        "wokrload.pods, workload.pods",
+        "branch-eni-cooldown, controller.branch-eni-cooldown",
+        "kernel.gc_stale_tme, kernel.gc_stale_time",
+        "colour, none",
+        "workload.pods, none",
+    })
+    void nearestKey(String typed, String expected) {
+        assertThat(NearestKey.to(typed, List.of("workload.pods", "controller.branch-eni-cooldown",
+                "kernel.gc_stale_time", "kernel.gc_thresh1", "name")).orElse(null)).isEqualTo(expected);
+    }
+}
