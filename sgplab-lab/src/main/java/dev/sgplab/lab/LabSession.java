@@ -35,19 +35,39 @@ public final class LabSession implements AutoCloseable {
     private volatile boolean closed;
     private boolean tornDown;
     private GuardAgent guard;
+    private volatile java.util.function.Consumer<String> phases = phase -> { };
 
     public LabSession(Scenario scenario, double timeScale) {
-        checkUsable(scenario);
-        this.timing = LabTiming.of(scenario, timeScale);
-        Preflight.require(toolsFor(scenario));
+        this.timing = check(scenario, timeScale);
         refuseIfAnotherRunIsLive();
         this.scenario = scenario;
         this.host = new HostSettings(HostSettings.DEFAULT_NEIGH, names.stateFile());
         this.network = new LabNetwork(names, scenario, timing);
     }
 
+    /**
+     * Where the session says which phase it enters, one line each: {@link #BUILDING},
+     * {@link #RUNNING}, {@link #REMOVING} (for progress on stderr and the soak, which aims its
+     * signals by them).
+     */
+    public void onPhase(java.util.function.Consumer<String> listener) {
+        this.phases = listener;
+    }
+
+    public static final String BUILDING = "building the network";
+    public static final String RUNNING = "running";
+    public static final String REMOVING = "removing the network and restoring the host";
+
+    void enter(String phase) {
+        phases.accept(phase);
+    }
+
     /** Saves and sets the host's settings, then builds the network (namespaces inherit the defaults). */
     void open() {
+        if (closed) {
+            throw new LabException("the lab run was interrupted");
+        }
+        enter(BUILDING);
         host.apply(timing.hostSysctls(), ProcessHandle.current().pid(), names.runId());
         network.build();
         if (scenario.guard().enabled()) {
@@ -157,6 +177,7 @@ public final class LabSession implements AutoCloseable {
             return;
         }
         tornDown = true;
+        enter(REMOVING);
         effects.stop();
         if (guard != null) {
             guard.close();
@@ -178,6 +199,14 @@ public final class LabSession implements AutoCloseable {
     }
 
     // ---- checks ----------------------------------------------------------------------------------
+
+    /** Whether the lab can run the scenario here at this scale (one-line error if not), changing nothing. */
+    public static LabTiming check(Scenario scenario, double timeScale) {
+        checkUsable(scenario);
+        LabTiming timing = LabTiming.of(scenario, timeScale);
+        Preflight.require(toolsFor(scenario));
+        return timing;
+    }
 
     static void checkUsable(Scenario scenario) {
         Cidr cidr = scenario.subnet().cidrBlock();
