@@ -54,20 +54,28 @@ public final class SoakPlan {
         return faults;
     }
 
-    /** All nine (signal, phase) pairs in a random order, so any 9 consecutive runs cover them all. */
+    /**
+     * All nine (signal, phase) pairs as three rounds of three, each round giving every signal and
+     * every phase once (a Latin square), rounds and pairs in a random order: so the first three
+     * runs already try each signal and each phase, and any nine consecutive runs try every pair.
+     */
     private static List<int[]> shuffledPairs(SplittableRandom random) {
+        List<Integer> shifts = shuffled(List.of(0, 1, 2), random);
         List<int[]> pairs = new ArrayList<>();
-        for (int s = 0; s < Signal.values().length; s++) {
-            for (int p = 0; p < AIMED.size(); p++) {
-                pairs.add(new int[] {s, p});
+        for (int shift : shifts) {
+            for (int signal : shuffled(List.of(0, 1, 2), random)) {
+                pairs.add(new int[] {signal, (signal + shift) % AIMED.size()});
             }
         }
-        for (int i = pairs.size() - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int[] swap = pairs.get(i);
-            pairs.set(i, pairs.get(j));
-            pairs.set(j, swap);
-        }
+        java.util.Collections.reverse(pairs); // taken from the end
         return pairs;
+    }
+
+    private static List<Integer> shuffled(List<Integer> items, SplittableRandom random) {
+        List<Integer> list = new ArrayList<>(items);
+        for (int i = list.size() - 1; i > 0; i--) {
+            java.util.Collections.swap(list, i, random.nextInt(i + 1));
+        }
+        return list;
     }
 }

@@ -1,0 +1,73 @@
+package dev.sgplab.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.sgplab.model.controller.BranchEni;
+import dev.sgplab.model.vpc.MacAddress;
+import dev.sgplab.scenario.Scenario;
+import dev.sgplab.scenario.ScenarioTree;
+import java.nio.file.Files;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A Ctrl-C teardown runs in a shutdown hook while the run's own threads go on: whatever they try to
+ * make after it began must be refused, or it outlives the run (the soak found a namespace left by
+ * SIGTERM during set-up before this was so). On the real kernel (root).
+ */
+class LabTeardownTest {
+    private static final Scenario ONE_NODE = ScenarioTree.defaults().with("cluster.nodes", "1")
+            .with("cluster.coredns.replicas", "1").with("cluster.coredns.nodes", "[0]")
+            .with("subnet.used-by-others", "1").bind();
+
+    @BeforeEach
+    void labAvailable() throws InterruptedException {
+        String problem = Preflight.whyUnavailable();
+        if (problem != null) {
+            if ("true".equals(System.getenv("CI"))) {
+                fail("the lab tests must run under CI, but: " + problem);
+            }
+            Assumptions.abort("lab not available here: " + problem);
+        }
+        HostGate.awaitFreeAndSnapshot(); // another lab run (another test) holds the host: wait for it
+    }
+
+    @Test
+    void aSessionClosedBeforeItOpensChangesNothing() {
+        HostSnapshot before = HostSnapshot.take(HostSettings.DEFAULT_NEIGH);
+        LabSession session = new LabSession(ONE_NODE, 0.2);
+        session.close();
+        assertThatThrownBy(session::open).hasMessageContaining("interrupted");
+        assertNothingOf(session.prefix());
+        assertThat(before.differences(HostSnapshot.take(HostSettings.DEFAULT_NEIGH))).isEmpty();
+    }
+
+    @Test
+    void anEniAttachedAfterTeardownBeganIsRefusedAndLeavesNothing() {
+        HostSnapshot before = HostSnapshot.take(HostSettings.DEFAULT_NEIGH);
+        LabSession session = new LabSession(ONE_NODE, 0.2);
+        try {
+            session.open();
+            assertThat(LabCleanup.labNamespaces()).contains(session.prefix() + "-fabric");
+        } finally {
+            session.close();
+        }
+        BranchEni late = new BranchEni("eni-late", MacAddress.parse("02:00:00:00:0c:03"),
+                ONE_NODE.subnet().cidrBlock().address(10), 1, "pod-7");
+        assertThatThrownBy(() -> session.network().attach(late)).hasMessageContaining("interrupted");
+        assertNothingOf(session.prefix());
+        assertThat(before.differences(HostSnapshot.take(HostSettings.DEFAULT_NEIGH))).isEmpty();
+    }
+
+    private static void assertNothingOf(String prefix) {
+        assertThat(LabCleanup.labNamespaces()).noneMatch(ns -> ns.startsWith(prefix + "-"));
+        assertThat(RunTracks.list(LabNames.NETNS_ETC, prefix + "-*")).isEmpty();
+        LabNames names = LabNames.ofPrefix(prefix);
+        assertThat(Files.exists(names.stateFile())).isFalse();
+        assertThat(Files.exists(names.runDir())).isFalse();
+        assertThat(LabLeftovers.rootLinks(names.linkPrefix())).isEmpty();
+    }
+}
