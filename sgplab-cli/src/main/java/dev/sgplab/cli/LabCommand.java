@@ -146,8 +146,8 @@ final class LabCommand implements Runnable {
         @Override
         public Integer call() {
             Scenario scenario = probe.scenario();
-            dev.sgplab.observe.ProbeObservation result = LabRuns.with(new LabSession(scenario, timeScale),
-                    spec.commandLine().getErr(), session -> new dev.sgplab.lab.LabProbe(session).run(probe.gap));
+            dev.sgplab.observe.ProbeObservation result = LabRuns.with(LabRuns.session(scenario, timeScale,
+                    spec.commandLine().getErr()), spec.commandLine().getErr(), session -> new dev.sgplab.lab.LabProbe(session).run(probe.gap));
             return probe.output.print(spec.commandLine().getOut(), () -> dev.sgplab.report.ProbeReport.json(result),
                     () -> dev.sgplab.report.ProbeReport.table(result));
         }
@@ -240,11 +240,19 @@ final class LabCommand implements Runnable {
 
         /** One churn run in the lab, announcing its prefix (for lab cleanup) and its progress. */
         static LabRun.Result churn(Scenario scenario, double timeScale, long seed, PrintWriter err, String label) {
-            return with(new LabSession(scenario, timeScale), err, session -> {
+            return with(session(scenario, timeScale, err), err, session -> {
                 err.println("lab: " + session.prefix() + (label.isEmpty() ? "" : " (" + label + ")")
                         + " — sgplab lab cleanup removes it if this run is killed");
                 err.flush();
                 return new LabRun(session, seed).run(new Progress(err, "lab: pods ended", scenario.workload().pods()));
+            });
+        }
+
+        /** A session that says on stderr when it must wait for another run to release the host. */
+        static LabSession session(Scenario scenario, double timeScale, PrintWriter err) {
+            return new LabSession(scenario, timeScale, message -> {
+                err.println("lab: " + message);
+                err.flush();
             });
         }
 

@@ -32,14 +32,23 @@ public final class LabSession implements AutoCloseable {
     private final HostSettings host;
     private final LabNetwork network;
     private final Effects effects = new Effects();
+    private final HostLock hostLock;
     private volatile boolean closed;
     private boolean tornDown;
     private GuardAgent guard;
     private volatile java.util.function.Consumer<String> phases = phase -> { };
 
+    /** How long a run waits for another that holds the host's settings. */
+    static final long HOST_WAIT_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(15);
+
     public LabSession(Scenario scenario, double timeScale) {
+        this(scenario, timeScale, message -> { });
+    }
+
+    /** A session; {@code waiting} hears once if it must wait for another run to release the host. */
+    public LabSession(Scenario scenario, double timeScale, java.util.function.Consumer<String> waiting) {
         this.timing = check(scenario, timeScale);
-        refuseIfAnotherRunIsLive();
+        this.hostLock = HostLock.acquire(HOST_WAIT_NANOS, waiting);
         this.scenario = scenario;
         this.host = new HostSettings(HostSettings.DEFAULT_NEIGH, names.stateFile());
         this.network = new LabNetwork(names, scenario, timing);
@@ -47,7 +56,7 @@ public final class LabSession implements AutoCloseable {
 
     /**
      * Where the session says which phase it enters, one line each: {@link #BUILDING},
-     * {@link #RUNNING}, {@link #REMOVING} (for progress on stderr and the soak, which aims its
+     * {@link #RUNNING}, {@link #REMOVING}, {@link #REMOVED} (for progress on stderr and the soak, which aims its
      * signals by them).
      */
     public void onPhase(java.util.function.Consumer<String> listener) {
@@ -57,6 +66,7 @@ public final class LabSession implements AutoCloseable {
     public static final String BUILDING = "building the network";
     public static final String RUNNING = "running";
     public static final String REMOVING = "removing the network and restoring the host";
+    public static final String REMOVED = "removed; host restored";
 
     void enter(String phase) {
         phases.accept(phase);
@@ -193,9 +203,11 @@ public final class LabSession implements AutoCloseable {
         } catch (LabException e) {
             failure = failure == null ? e : failure;
         }
+        hostLock.close();
         if (failure != null) {
             throw failure;
         }
+        enter(REMOVED);
     }
 
     // ---- checks ----------------------------------------------------------------------------------
@@ -238,20 +250,4 @@ public final class LabSession implements AutoCloseable {
         return tools;
     }
 
-    private static void refuseIfAnotherRunIsLive() {
-        if (!Files.isDirectory(LabNames.STATE_DIR)) {
-            return;
-        }
-        try (var files = Files.newDirectoryStream(LabNames.STATE_DIR, LabNames.NAMESPACE_PREFIX + "*.json")) {
-            for (Path file : files) {
-                HostSettings.SavedState state = HostSettings.SavedState.read(file);
-                if (ProcessHandle.of(state.pid()).map(ProcessHandle::isAlive).orElse(false)) {
-                    throw new LabException.Unusable("another lab run (" + new LabNames(state.runId()).prefix()
-                            + ", pid " + state.pid() + ") holds the host's neighbour settings: wait for it");
-                }
-            }
-        } catch (IOException e) {
-            throw new LabException("cannot read " + LabNames.STATE_DIR + ": " + e.getMessage());
-        }
-    }
 }

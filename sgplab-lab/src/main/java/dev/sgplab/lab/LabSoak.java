@@ -18,6 +18,8 @@ public final class LabSoak {
     private static final long EXIT_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(60);
     /** How long a phase may take to begin before the soak gives up on the run. */
     private static final long PHASE_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(180);
+    /** How long a run may take to start building: it may wait for another run to release the host. */
+    private static final long START_LIMIT_NANOS = LabSession.HOST_WAIT_NANOS + TimeUnit.MINUTES.toNanos(1);
     /** A process that outlives its run for this long is left over, not just finishing. */
     private static final long GRACE_MILLIS = 2000;
 
@@ -99,12 +101,13 @@ public final class LabSoak {
         Long building = child.enteredAt(SoakPlan.Phase.SET_UP);
         Long running = child.enteredAt(SoakPlan.Phase.MID_RUN);
         Long removing = child.enteredAt(SoakPlan.Phase.TEARDOWN);
-        if (tracks == null || building == null || running == null || removing == null) {
+        Long removed = child.enteredAt(SoakPlan.Phase.REMOVED);
+        if (tracks == null || building == null || running == null || removing == null || removed == null) {
             throw new LabException("the soak's calibration run did not announce its phases: " + child.lastLine());
         }
         Map<String, List<String>> left = leftoversAfterGrace(tracks, before);
         return new Calibration(tracks.names().prefix(), seconds(running - building), seconds(removing - running),
-                seconds(child.exitedAt() - removing), left);
+                seconds(removed - removing), left);
     }
 
     private Run interrupted(SoakPlan.Fault fault, Calibration calibration) throws InterruptedException {
@@ -152,29 +155,17 @@ public final class LabSoak {
         return LabLeftovers.find(tracks, HostGate.awaitFree(before));
     }
 
-    /** A run, retried while another lab run (someone else's) holds the host's settings. */
+    /** A run, once it has begun to build (it may first wait for another lab run to release the host). */
     private SoakChild startRun() throws InterruptedException {
-        for (int attempt = 0; ; attempt++) {
-            List<String> argv = new ArrayList<>(options.sgplab());
-            argv.addAll(List.of("lab", "run"));
-            argv.addAll(options.runArgs());
-            SoakChild child = new SoakChild(argv);
-            if (!child.awaitPhase(SoakPlan.Phase.SET_UP, PHASE_LIMIT_NANOS) && child.tracks() == null) {
-                child.awaitExit(EXIT_LIMIT_NANOS);
-                boolean busy = child.lines().stream().anyMatch(l -> l.contains("holds the host's neighbour settings"));
-                if (!busy || attempt >= 30) {
-                    throw new LabException("a soak run did not start: " + child.lastLine());
-                }
-                progress.accept("soak: another lab run holds the host; waiting");
-                HostGate.awaitFreeAndSnapshot();
-                continue;
-            }
-            if (child.tracks() == null) {
-                child.kill();
-                throw new LabException("a soak run did not announce its prefix: " + child.lastLine());
-            }
-            return child;
+        List<String> argv = new ArrayList<>(options.sgplab());
+        argv.addAll(List.of("lab", "run"));
+        argv.addAll(options.runArgs());
+        SoakChild child = new SoakChild(argv);
+        if (!child.awaitPhase(SoakPlan.Phase.SET_UP, START_LIMIT_NANOS) || child.tracks() == null) {
+            child.kill();
+            throw new LabException("a soak run did not start: " + child.lastLine());
         }
+        return child;
     }
 
     private void cleanup(String prefix) throws InterruptedException {

@@ -82,6 +82,9 @@ final class SoakChild {
         if (line.equals(own + LabSession.REMOVING)) {
             return java.util.Optional.of(SoakPlan.Phase.TEARDOWN);
         }
+        if (line.equals(own + LabSession.REMOVED)) {
+            return java.util.Optional.of(SoakPlan.Phase.REMOVED);
+        }
         return java.util.Optional.empty();
     }
 

@@ -17,7 +17,8 @@ public final class SoakPlan {
 
     /** Where in a lab run the signal is aimed (and, when it lands, where it hit). */
     public enum Phase {
-        STARTING("starting"), SET_UP("set-up"), MID_RUN("mid-run"), TEARDOWN("teardown"), EXITED("after exit");
+        STARTING("starting"), SET_UP("set-up"), MID_RUN("mid-run"), TEARDOWN("teardown"), REMOVED("after teardown"),
+        EXITED("after exit");
 
         private final String label;
 
