@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import dev.sgplab.lab.HostGate;
 import dev.sgplab.lab.LabCleanup;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -198,7 +199,8 @@ class KernelLabTest {
         assertThat(namespaces(run.prefix)).isNotEmpty();               // the kill left them
         assertThat(Path.of("/run/sgplab", run.prefix + ".json")).exists();
         assertThat(hostSettings()).isNotEqualTo(before);               // scaled for the run
-        CliTest.Result cleanup = CliTest.run("lab", "cleanup");
+        // only this run's: another test's (or the soak's) killed run may be under inspection
+        CliTest.Result cleanup = CliTest.run("lab", "cleanup", "--run", run.prefix);
         assertThat(cleanup.code()).as(cleanup.err()).isZero();
         assertThat(cleanup.out()).contains(run.prefix);
         assertNothingLeft(run.prefix);
@@ -322,7 +324,9 @@ class KernelLabTest {
         assertThat(servers).as("servers left").isEmpty();
     }
 
-    private static List<String> hostSettings() throws IOException {
+    /** The host's neighbour settings, read while no lab run (another test's, the soak's) holds them. */
+    private static List<String> hostSettings() throws IOException, InterruptedException {
+        HostGate.awaitFree();
         List<String> values = new ArrayList<>();
         for (String key : HOST_KEYS) {
             Process cat = new ProcessBuilder("cat", "/proc/sys/net/ipv4/neigh/default/" + key).start();

@@ -5,10 +5,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The host's neighbour settings are one for the whole kernel, and a live lab run (anyone's) holds
- * them changed until it ends. The soak compares them with a snapshot, so it reads them only while
- * no live run holds them.
+ * them changed until it ends; a run killed with SIGKILL leaves them changed until lab cleanup. The
+ * soak and the tests compare them with a snapshot, so they read them only while no live run holds
+ * them and no run killed in the last minute (whose cleanup is likely under way) has left its state.
  */
-final class HostGate {
+public final class HostGate {
     private static final long LIMIT_NANOS = TimeUnit.MINUTES.toNanos(20);
 
     private HostGate() {
@@ -16,24 +17,53 @@ final class HostGate {
 
     /** Waits until no live lab run holds the host, then reads its settings. */
     static HostSnapshot awaitFreeAndSnapshot() throws InterruptedException {
-        awaitFree();
+        awaitFree(null);
         return HostSnapshot.take(HostSettings.DEFAULT_NEIGH);
     }
 
-    /** Waits until no live lab run holds the host; returns the snapshot unchanged, to compare with. */
-    static HostSnapshot awaitFree(HostSnapshot before) throws InterruptedException {
-        awaitFree();
+    /**
+     * Waits until no live lab run holds the host and no other run was just killed (the soak's own
+     * run, {@code ownPrefix}, is what it is looking at); returns the snapshot, to compare with.
+     */
+    static HostSnapshot awaitFree(HostSnapshot before, String ownPrefix) throws InterruptedException {
+        awaitFree(ownPrefix);
         return before;
     }
 
-    private static void awaitFree() throws InterruptedException {
+    /** Waits (at most 20 minutes) until no live lab run holds the host and none was just killed. */
+    public static void awaitFree() throws InterruptedException {
+        awaitFree(null);
+    }
+
+    private static void awaitFree(String ownPrefix) throws InterruptedException {
         long deadline = System.nanoTime() + LIMIT_NANOS;
-        while (liveHolder() != null) {
+        while (liveHolder() != null || recentlyKilled(ownPrefix) != null) {
             if (System.nanoTime() > deadline) {
                 throw new LabException("another lab run (" + liveHolder() + ") has held the host's settings for 20 minutes");
             }
             Thread.sleep(500);
         }
+    }
+
+    /** How long a dead run's state file counts as a cleanup in progress rather than abandoned. */
+    private static final long RECENT_MILLIS = TimeUnit.MINUTES.toMillis(1);
+
+    /** The state file of a dead run made in the last minute, or null. */
+    private static String recentlyKilled(String ownPrefix) {
+        long now = System.currentTimeMillis();
+        for (Path file : RunTracks.list(LabNames.STATE_DIR, LabNames.NAMESPACE_PREFIX + "*.json")) {
+            if (file.getFileName().toString().equals(ownPrefix + ".json")) {
+                continue;
+            }
+            try {
+                if (now - java.nio.file.Files.getLastModifiedTime(file).toMillis() < RECENT_MILLIS) {
+                    return file.getFileName().toString();
+                }
+            } catch (java.io.IOException gone) {
+                // removed meanwhile: cleaned up
+            }
+        }
+        return null;
     }
 
     /** The prefix of a live run that holds the host's settings, or null. */

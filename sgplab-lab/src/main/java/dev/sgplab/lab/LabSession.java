@@ -187,23 +187,28 @@ public final class LabSession implements AutoCloseable {
             return;
         }
         tornDown = true;
-        enter(REMOVING);
-        effects.stop();
-        if (guard != null) {
-            guard.close();
-        }
-        LabException failure = null;
+        RuntimeException failure = null;
         try {
-            network.close();
-        } catch (LabException e) {
+            enter(REMOVING);
+            effects.stop();
+            if (guard != null) {
+                guard.close();
+            }
+        } catch (RuntimeException e) {
             failure = e;
         }
         try {
-            host.restore();
-        } catch (LabException e) {
+            network.close();
+        } catch (RuntimeException e) {
             failure = failure == null ? e : failure;
         }
-        hostLock.close();
+        try {
+            host.restore();
+        } catch (RuntimeException e) {
+            failure = failure == null ? e : failure;
+        } finally {
+            hostLock.close(); // whatever failed: the next run must not wait for this one
+        }
         if (failure != null) {
             throw failure;
         }

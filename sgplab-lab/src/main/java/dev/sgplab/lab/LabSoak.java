@@ -137,7 +137,7 @@ public final class LabSoak {
         boolean cleanupRan = !left.isEmpty();
         if (cleanupRan) {
             cleanup(tracks.names().prefix());
-            afterCleanup = LabLeftovers.find(tracks, HostGate.awaitFree(before));
+            afterCleanup = LabLeftovers.find(tracks, HostGate.awaitFree(before, tracks.names().prefix()));
         }
         return new Run(fault.run(), tracks.names().prefix(), fault.signal(), fault.aim(), hit,
                 seconds(signalAt - child.startedAt()), child.exitCode(), endedInTime, left, cleanupRan, afterCleanup,
@@ -147,12 +147,13 @@ public final class LabSoak {
     /** Leftovers that are still there a moment later: a command the run started may be just finishing. */
     private static Map<String, List<String>> leftoversAfterGrace(RunTracks tracks, HostSnapshot before)
             throws InterruptedException {
-        Map<String, List<String>> left = LabLeftovers.find(tracks, HostGate.awaitFree(before));
+        String own = tracks.names().prefix();
+        Map<String, List<String>> left = LabLeftovers.find(tracks, HostGate.awaitFree(before, own));
         if (left.isEmpty()) {
             return left;
         }
         Thread.sleep(GRACE_MILLIS);
-        return LabLeftovers.find(tracks, HostGate.awaitFree(before));
+        return LabLeftovers.find(tracks, HostGate.awaitFree(before, own));
     }
 
     /** A run, once it has begun to build (it may first wait for another lab run to release the host). */
