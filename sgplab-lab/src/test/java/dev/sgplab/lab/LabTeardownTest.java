@@ -62,6 +62,32 @@ class LabTeardownTest {
         assertThat(before.differences(HostSnapshot.take(HostSettings.DEFAULT_NEIGH))).isEmpty();
     }
 
+    /** A second run waits for the first to release the host (saying so once), then goes on. */
+    @Test
+    void aSecondRunWaitsForTheFirstToReleaseTheHost() throws Exception {
+        java.util.List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HostLock first = HostLock.acquire(java.util.concurrent.TimeUnit.MINUTES.toNanos(5), said::add);
+        said.clear();
+        java.util.concurrent.CompletableFuture<HostLock> second = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> HostLock.acquire(java.util.concurrent.TimeUnit.MINUTES.toNanos(5), said::add));
+        Thread.sleep(1000);
+        assertThat(second).isNotDone();
+        assertThat(said).singleElement().asString().startsWith("waiting for").contains("holds the host");
+        first.close();
+        second.get(60, java.util.concurrent.TimeUnit.SECONDS).close();
+    }
+
+    @Test
+    void aRunThatCannotGetTheHostInTimeSaysWhoHoldsIt() {
+        HostLock held = HostLock.acquire(java.util.concurrent.TimeUnit.MINUTES.toNanos(5), line -> { });
+        try {
+            assertThatThrownBy(() -> HostLock.acquire(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(300), line -> { }))
+                    .isInstanceOf(LabException.Unusable.class).hasMessageContaining("holds the host's neighbour settings");
+        } finally {
+            held.close();
+        }
+    }
+
     private static void assertNothingOf(String prefix) {
         assertThat(LabCleanup.labNamespaces()).noneMatch(ns -> ns.startsWith(prefix + "-"));
         assertThat(RunTracks.list(LabNames.NETNS_ETC, prefix + "-*")).isEmpty();
