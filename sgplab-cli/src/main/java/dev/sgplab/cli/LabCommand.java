@@ -209,10 +209,18 @@ final class LabCommand implements Runnable {
             LabSession.check(checked, lab.timeScale); // a one-line error now, not from the first run
             PrintWriter err = spec.commandLine().getErr();
             LabSoak.Options options = new LabSoak.Options(sgplabCommand(), runArgs(), runs, seed);
-            LabSoak.Result result = new LabSoak(options, line -> {
+            LabSoak soak = new LabSoak(options, line -> {
                 err.println(line);
                 err.flush();
-            }).run();
+            });
+            LabSoak.Result result = CleanupOnExit.run(soak::abandon, "sgplab-soak-shutdown", () -> {
+                try {
+                    return soak.run();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new dev.sgplab.lab.LabException("the soak was interrupted");
+                }
+            });
             output.print(spec.commandLine().getOut(), () -> SoakReport.json(result), () -> SoakReport.table(result));
             return result.passed() ? 0 : Errors.FAILURE;
         }

@@ -54,6 +54,8 @@ public final class LabSoak {
 
     private final Options options;
     private final Consumer<String> progress;
+    /** The run in progress, for {@link #abandon()}. */
+    private volatile SoakChild current;
 
     public LabSoak(Options options, Consumer<String> progress) {
         this.options = options;
@@ -162,11 +164,39 @@ public final class LabSoak {
         argv.addAll(List.of("lab", "run"));
         argv.addAll(options.runArgs());
         SoakChild child = new SoakChild(argv);
+        current = child;
         if (!child.awaitPhase(SoakPlan.Phase.SET_UP, START_LIMIT_NANOS) || child.tracks() == null) {
             child.kill();
             throw new LabException("a soak run did not start: " + child.lastLine());
         }
         return child;
+    }
+
+    /**
+     * The soak itself is interrupted: the run in progress is stopped with SIGTERM (its own teardown),
+     * killed if it does not end in time, and whatever it left is cleaned up, so the soak leaves
+     * nothing either.
+     */
+    public void abandon() {
+        SoakChild child = current;
+        if (child == null) {
+            return;
+        }
+        try {
+            if (child.exitedAt() == null) {
+                child.send(SoakPlan.Signal.TERM);
+                if (!child.awaitExit(EXIT_LIMIT_NANOS)) {
+                    child.kill();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (LabException alreadyGone) {
+            // it ended meanwhile
+        }
+        if (child.tracks() != null) {
+            LabCleanup.run(child.tracks().names().prefix());
+        }
     }
 
     private void cleanup(String prefix) throws InterruptedException {
