@@ -131,10 +131,24 @@ final class SoakChild {
         return latest;
     }
 
+    /**
+     * Sends the signal while the run is alive (a pid is only ever signalled while it is still this
+     * child's: never once it has ended and could be recycled). Java can send SIGTERM and SIGKILL
+     * itself; SIGINT goes through kill(1).
+     */
     void send(SoakPlan.Signal signal) {
-        Commands.Result sent = Commands.run(List.of("kill", "-s", signal.name(), Long.toString(process.pid())), null);
-        if (!sent.ok() && process.isAlive()) {
-            throw new LabException("kill -s " + signal + " " + process.pid() + ": " + Commands.firstLine(sent.err()));
+        if (!process.isAlive()) {
+            return;
+        }
+        switch (signal) {
+            case TERM -> process.destroy();
+            case KILL -> process.destroyForcibly();
+            case INT -> {
+                Commands.Result sent = Commands.run(List.of("kill", "-s", "INT", Long.toString(process.pid())), null);
+                if (!sent.ok() && process.isAlive()) {
+                    throw new LabException("kill -s INT " + process.pid() + ": " + Commands.firstLine(sent.err()));
+                }
+            }
         }
     }
 
