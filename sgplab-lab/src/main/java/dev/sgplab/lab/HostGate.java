@@ -49,7 +49,7 @@ public final class HostGate {
     private static final long RECENT_MILLIS = TimeUnit.MINUTES.toMillis(1);
 
     /** The state file of a dead run made in the last minute, or null. */
-    private static String recentlyKilled(String ownPrefix) {
+    static String recentlyKilled(String ownPrefix) {
         long now = System.currentTimeMillis();
         for (Path file : RunTracks.list(LabNames.STATE_DIR, LabNames.NAMESPACE_PREFIX + "*.json")) {
             if (file.getFileName().toString().equals(ownPrefix + ".json")) {
@@ -61,6 +61,21 @@ public final class HostGate {
                 }
             } catch (java.io.IOException gone) {
                 // removed meanwhile: cleaned up
+            }
+        }
+        return null;
+    }
+
+    /** The prefix of a run that died with the host's settings changed (its state file is left), or null. */
+    static String deadRun() {
+        for (Path file : RunTracks.list(LabNames.STATE_DIR, LabNames.NAMESPACE_PREFIX + "*.json")) {
+            try {
+                HostSettings.SavedState state = HostSettings.SavedState.read(file);
+                if (!ProcessHandle.of(state.pid()).map(ProcessHandle::isAlive).orElse(false)) {
+                    return new LabNames(state.runId()).prefix();
+                }
+            } catch (LabException halfWrittenOrGone) {
+                // a run starting (its pid is alive) or a file just removed
             }
         }
         return null;

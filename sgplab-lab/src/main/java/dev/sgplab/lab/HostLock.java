@@ -15,7 +15,10 @@ import java.util.function.Consumer;
  * on /run/sgplab/host.lock, which the kernel drops when the process ends however it ends, so a run
  * killed (or a test that failed and killed its run) never holds it on; runs that started without
  * the lock (older versions) are seen by their state file and live pid. A run that finds the host
- * held waits for it, saying so, up to a limit.
+ * held waits for it, saying so, up to a limit. A run killed with SIGKILL leaves the settings
+ * changed: a run started then would take the changed values for the host's own and put them back
+ * at its end, after lab cleanup had restored the real ones. So a new run waits a minute for the
+ * cleanup of a run just killed, and refuses to start while an older one's state is left.
  */
 final class HostLock implements AutoCloseable {
     static final Path FILE = LabNames.STATE_DIR.resolve("host.lock");
@@ -36,13 +39,18 @@ final class HostLock implements AutoCloseable {
         while (true) {
             HostLock held = tryAcquire();
             String holder = HostGate.liveHolder();
-            if (held != null && holder == null) {
+            String dead = holder == null ? HostGate.deadRun() : null;
+            if (held != null && holder == null && dead == null) {
                 return held;
             }
             if (held != null) {
                 held.close();
             }
-            String who = holder != null ? holder : "another lab run";
+            if (dead != null && HostGate.recentlyKilled(null) == null) {
+                throw new LabException.Unusable("a lab run that was killed (" + dead
+                        + ") left the host's neighbour settings changed: run sgplab lab cleanup first");
+            }
+            String who = holder != null ? holder : dead != null ? "the cleanup of " + dead : "another lab run";
             if (System.nanoTime() > deadline) {
                 throw new LabException.Unusable(who + " holds the host's neighbour settings; waited "
                         + TimeUnit.NANOSECONDS.toSeconds(limitNanos) + " s for it");

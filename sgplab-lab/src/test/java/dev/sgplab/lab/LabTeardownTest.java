@@ -88,6 +88,30 @@ class LabTeardownTest {
         }
     }
 
+    /**
+     * A run killed long ago left its state: a new run would take the changed settings for the
+     * host's own, so it refuses and names lab cleanup. (The state file restores nothing, so a
+     * cleanup by anyone meanwhile is harmless.)
+     */
+    @Test
+    void aRunRefusesWhileAKilledRunsSettingsAreLeft() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        LabNames dead = LabNames.random();
+        java.nio.file.Path state = dead.stateFile();
+        Files.createDirectories(state.getParent());
+        Files.writeString(state, "{\"runId\":\"" + dead.runId() + "\",\"pid\":" + gone.pid()
+                + ",\"neighDefault\":\"/proc/sys/net/ipv4/neigh/default\",\"originals\":{}}");
+        Files.setLastModifiedTime(state, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 120_000));
+        try {
+            assertThatThrownBy(() -> HostLock.acquire(java.util.concurrent.TimeUnit.MINUTES.toNanos(1), line -> { }))
+                    .isInstanceOf(LabException.Unusable.class)
+                    .hasMessageContaining(dead.prefix()).hasMessageContaining("run sgplab lab cleanup first");
+        } finally {
+            Files.deleteIfExists(state);
+        }
+    }
+
     private static void assertNothingOf(String prefix) {
         assertThat(LabCleanup.labNamespaces()).noneMatch(ns -> ns.startsWith(prefix + "-"));
         assertThat(RunTracks.list(LabNames.NETNS_ETC, prefix + "-*")).isEmpty();
