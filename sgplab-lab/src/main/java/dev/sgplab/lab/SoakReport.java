@@ -60,10 +60,10 @@ public final class SoakReport {
                 "Calibration run %s (not interrupted): set-up %.2f s, mid-run %.2f s, teardown %.2f s; left %s%n%n",
                 c.prefix(), c.setUpSeconds(), c.midRunSeconds(), c.teardownSeconds(),
                 c.leftovers().isEmpty() ? "nothing" : c.leftovers().toString()));
-        out.append(String.format(Locale.ROOT, "%-8s %-11s %5s %15s %20s %19s %10s%n", "signal", "phase hit", "runs",
+        out.append(String.format(Locale.ROOT, "%-8s %-14s %5s %15s %22s %19s %10s%n", "signal", "phase hit", "runs",
                 "left something", "lab cleanup fixed all", "left after cleanup", "not ended"));
         for (Row row : rows(runs)) {
-            out.append(String.format(Locale.ROOT, "%-8s %-11s %5d %15d %20d %19d %10d%n", "SIG" + row.signal(),
+            out.append(String.format(Locale.ROOT, "%-8s %-14s %5d %15d %22d %19d %10d%n", "SIG" + row.signal(),
                     row.hit().label(), row.runs(), row.leftSomething(), row.cleanupFixedAll(), row.leftAfterCleanup(),
                     row.notEnded()));
         }
