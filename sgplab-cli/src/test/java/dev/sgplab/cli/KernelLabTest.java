@@ -35,7 +35,7 @@ class KernelLabTest {
     private static final String SHORT = "../scenarios/lab-short.yaml";
     private static final List<String> HOST_KEYS = List.of("base_reachable_time_ms", "gc_thresh1", "gc_thresh2",
             "gc_thresh3");
-    private static final Pattern ANNOUNCED = Pattern.compile("lab: (sgplab-[0-9a-f]{4}) ");
+    private static final Pattern ANNOUNCED = Pattern.compile("lab: (sgplab-[0-9a-f]{4})[ :]");
 
     /** The run a test started in its own JVM, if any: killed and cleaned up after the test. */
     private Running started;
@@ -283,12 +283,14 @@ class KernelLabTest {
         return found;
     }
 
-    /** Nothing left by any run an in-process command announced on stderr ("lab: sgplab-RID ..."). */
+    /** Nothing left by any run an in-process command named on stderr ("lab: sgplab-RID ...", its phases). */
     private static void assertNothingLeftBy(CliTest.Result result) throws Exception {
         Matcher m = ANNOUNCED.matcher(result.err());
         List<String> prefixes = new ArrayList<>();
         while (m.find()) {
-            prefixes.add(m.group(1));
+            if (!prefixes.contains(m.group(1))) {
+                prefixes.add(m.group(1));
+            }
         }
         assertThat(prefixes).as("the runs announced their prefixes").isNotEmpty();
         for (String prefix : prefixes) {

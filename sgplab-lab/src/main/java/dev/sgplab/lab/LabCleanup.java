@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * Removes what lab runs left behind — after a crash or SIGKILL — by their prefix only: namespaces
@@ -38,7 +39,7 @@ public final class LabCleanup {
         if (onlyPrefix != null) {
             LabNames.ofPrefix(onlyPrefix); // a one-line error for anything that is not a prefix
         }
-        java.util.function.Predicate<String> chosen = prefix -> onlyPrefix == null || onlyPrefix.equals(prefix);
+        Predicate<String> chosen = prefix -> onlyPrefix == null || onlyPrefix.equals(prefix);
         List<String> skipped = new ArrayList<>();
         List<String> restored = new ArrayList<>();
         List<String> livePrefixes = new ArrayList<>();
@@ -119,7 +120,7 @@ public final class LabCleanup {
      * /etc/netns entries whose namespace is gone, and run directories (logs, pid files) whose run
      * left no state file: what a run killed during its teardown may leave.
      */
-    private static void removeOrphanFiles(java.util.function.Predicate<String> chosen, List<String> livePrefixes) {
+    private static void removeOrphanFiles(Predicate<String> chosen, List<String> livePrefixes) {
         for (Path entry : list(LabNames.NETNS_ETC, LabNames.NAMESPACE_PREFIX + "*")) {
             String prefix = LabNames.prefixOf(entry.getFileName().toString());
             if (prefix != null && chosen.test(prefix) && !livePrefixes.contains(prefix)) {

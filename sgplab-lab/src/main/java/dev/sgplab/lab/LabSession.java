@@ -15,6 +15,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The lab's hold on the machine for one run: the checks, the host's whole-kernel settings (saved,
@@ -25,6 +27,13 @@ import java.util.Set;
 public final class LabSession implements AutoCloseable {
     /** The lab's addresses must lie in the benchmarking range, with no route out. */
     static final Cidr ALLOWED = Cidr.parse("198.18.0.0/15");
+    /** How long a run waits for another that holds the host's settings. */
+    static final long HOST_WAIT_NANOS = TimeUnit.MINUTES.toNanos(15);
+    /** The phases a session announces ({@link #onPhase}). */
+    public static final String BUILDING = "building the network";
+    public static final String RUNNING = "running";
+    public static final String REMOVING = "removing the network and restoring the host";
+    public static final String REMOVED = "removed; host restored";
 
     private final Scenario scenario;
     private final LabTiming timing;
@@ -36,17 +45,14 @@ public final class LabSession implements AutoCloseable {
     private volatile boolean closed;
     private boolean tornDown;
     private GuardAgent guard;
-    private volatile java.util.function.Consumer<String> phases = phase -> { };
-
-    /** How long a run waits for another that holds the host's settings. */
-    static final long HOST_WAIT_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(15);
+    private volatile Consumer<String> phases = phase -> { };
 
     public LabSession(Scenario scenario, double timeScale) {
         this(scenario, timeScale, message -> { });
     }
 
     /** A session; {@code waiting} hears once if it must wait for another run to release the host. */
-    public LabSession(Scenario scenario, double timeScale, java.util.function.Consumer<String> waiting) {
+    public LabSession(Scenario scenario, double timeScale, Consumer<String> waiting) {
         this.timing = check(scenario, timeScale);
         this.hostLock = HostLock.acquire(HOST_WAIT_NANOS, waiting);
         this.scenario = scenario;
@@ -56,17 +62,12 @@ public final class LabSession implements AutoCloseable {
 
     /**
      * Where the session says which phase it enters, one line each: {@link #BUILDING},
-     * {@link #RUNNING}, {@link #REMOVING}, {@link #REMOVED} (for progress on stderr and the soak, which aims its
-     * signals by them).
+     * {@link #RUNNING}, {@link #REMOVING}, {@link #REMOVED} (for progress on stderr, and for the
+     * soak, which aims its signals by them).
      */
-    public void onPhase(java.util.function.Consumer<String> listener) {
+    public void onPhase(Consumer<String> listener) {
         this.phases = listener;
     }
-
-    public static final String BUILDING = "building the network";
-    public static final String RUNNING = "running";
-    public static final String REMOVING = "removing the network and restoring the host";
-    public static final String REMOVED = "removed; host restored";
 
     void enter(String phase) {
         phases.accept(phase);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -72,20 +73,20 @@ final class SoakChild {
         notifyAll();
     }
 
-    private static java.util.Optional<SoakPlan.Phase> phaseOf(String line, String own) {
+    private static Optional<SoakPlan.Phase> phaseOf(String line, String own) {
         if (line.equals(own + LabSession.BUILDING)) {
-            return java.util.Optional.of(SoakPlan.Phase.SET_UP);
+            return Optional.of(SoakPlan.Phase.SET_UP);
         }
         if (line.equals(own + LabSession.RUNNING)) {
-            return java.util.Optional.of(SoakPlan.Phase.MID_RUN);
+            return Optional.of(SoakPlan.Phase.MID_RUN);
         }
         if (line.equals(own + LabSession.REMOVING)) {
-            return java.util.Optional.of(SoakPlan.Phase.TEARDOWN);
+            return Optional.of(SoakPlan.Phase.TEARDOWN);
         }
         if (line.equals(own + LabSession.REMOVED)) {
-            return java.util.Optional.of(SoakPlan.Phase.REMOVED);
+            return Optional.of(SoakPlan.Phase.REMOVED);
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private void track() {
