@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The kernel lab against the real kernel (root, network namespaces): it must agree with the model,
- * and leave nothing behind however it ends. About six minutes at time scale 0.2.
+ * and leave nothing behind however it ends. About seven minutes at time scale 0.2.
  *
  * <p>Runs started in their own JVM get SIGINT reset to its default first: a test run started from a
  * script's background job has SIGINT ignored, every child inherits that, and a JVM that starts so
