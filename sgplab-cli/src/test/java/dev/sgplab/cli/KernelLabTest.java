@@ -198,7 +198,7 @@ class KernelLabTest {
         assertThat(run.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(namespaces(run.prefix)).isNotEmpty();               // the kill left them
         assertThat(Path.of("/run/sgplab", run.prefix + ".json")).exists();
-        assertThat(hostSettings()).isNotEqualTo(before);               // scaled for the run
+        assertThat(hostSettingsNow()).isNotEqualTo(before);            // scaled for the run
         // only this run's: another test's (or the soak's) killed run may be under inspection
         CliTest.Result cleanup = CliTest.run("lab", "cleanup", "--run", run.prefix);
         assertThat(cleanup.code()).as(cleanup.err()).isZero();
@@ -329,6 +329,11 @@ class KernelLabTest {
     /** The host's neighbour settings, read while no lab run (another test's, the soak's) holds them. */
     private static List<String> hostSettings() throws IOException, InterruptedException {
         HostGate.awaitFree();
+        return hostSettingsNow();
+    }
+
+    /** The values now, whoever holds them (the test's own killed run has just left them changed). */
+    private static List<String> hostSettingsNow() throws IOException {
         List<String> values = new ArrayList<>();
         for (String key : HOST_KEYS) {
             Process cat = new ProcessBuilder("cat", "/proc/sys/net/ipv4/neigh/default/" + key).start();
