@@ -182,6 +182,9 @@ public final class LabSoak {
         if (child == null) {
             return;
         }
+        if (child.exitedAt() == null && child.tracks() != null) {
+            progress.accept("soak: interrupted; stopping " + child.tracks().names().prefix() + " and cleaning up after it");
+        }
         try {
             if (child.exitedAt() == null) {
                 child.send(SoakPlan.Signal.TERM);
