@@ -4,6 +4,8 @@ import dev.sgplab.lab.LabCleanup;
 import dev.sgplab.lab.LabException;
 import dev.sgplab.lab.LabRun;
 import dev.sgplab.lab.LabSession;
+import dev.sgplab.lab.LabSoak;
+import dev.sgplab.lab.SoakReport;
 import dev.sgplab.report.CompareReport;
 import dev.sgplab.report.LabReport;
 import dev.sgplab.sim.Replications;
@@ -11,6 +13,10 @@ import dev.sgplab.sim.SimulationPlan;
 import dev.sgplab.scenario.Scenario;
 import dev.sgplab.scenario.ScenarioTree;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,7 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "lab", mixinStandardHelpOptions = true,
         description = "Run scenarios on real Linux network namespaces, so that the kernel's neighbour table decides.",
-        subcommands = {LabCommand.Run.class, LabCommand.Compare.class, LabCommand.Probe.class, LabCommand.Cleanup.class})
+        subcommands = {LabCommand.Run.class, LabCommand.Compare.class, LabCommand.Probe.class, LabCommand.Cleanup.class,
+            LabCommand.Soak.class})
 final class LabCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -140,8 +147,8 @@ final class LabCommand implements Runnable {
         @Override
         public Integer call() {
             Scenario scenario = probe.scenario();
-            dev.sgplab.observe.ProbeObservation result = LabRuns.with(new LabSession(scenario, timeScale),
-                    session -> new dev.sgplab.lab.LabProbe(session).run(probe.gap));
+            dev.sgplab.observe.ProbeObservation result = LabRuns.with(LabRuns.session(scenario, timeScale,
+                    spec.commandLine().getErr()), spec.commandLine().getErr(), session -> new dev.sgplab.lab.LabProbe(session).run(probe.gap));
             return probe.output.print(spec.commandLine().getOut(), () -> dev.sgplab.report.ProbeReport.json(result),
                     () -> dev.sgplab.report.ProbeReport.table(result));
         }
@@ -153,9 +160,13 @@ final class LabCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
+        @Option(names = "--run", paramLabel = "PREFIX",
+                description = "Only the run with this prefix (sgplab-RID, as the run announced it); default: every dead run.")
+        String run;
+
         @Override
         public Integer call() {
-            LabCleanup.Report report = LabCleanup.run();
+            LabCleanup.Report report = LabCleanup.run(run);
             PrintWriter out = spec.commandLine().getOut();
             out.printf("removed %d namespace(s)%s%n", report.namespaces().size(),
                     report.namespaces().isEmpty() ? "" : ": " + String.join(", ", report.namespaces()));
@@ -167,6 +178,70 @@ final class LabCommand implements Runnable {
         }
     }
 
+    /**
+     * The lab under faults (for developers and CI; tools/lab-soak runs it): lab runs in their own
+     * JVMs, each interrupted by SIGINT, SIGTERM or SIGKILL at a seeded moment of set-up, mid-run or
+     * teardown, each checked for leftovers by its prefix, cleaned up with lab cleanup if need be.
+     */
+    @Command(name = "soak", hidden = true, mixinStandardHelpOptions = true,
+            description = "Interrupt lab runs at random moments and check that nothing of theirs is left.")
+    static final class Soak implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        LabScenarioOptions lab;
+
+        @Option(names = "--runs", defaultValue = "9", description = "Interrupted runs (default: ${DEFAULT-VALUE}).")
+        int runs;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Seed of the signals' choice and timing (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Mixin
+        OutputOptions output;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            if (runs <= 0) {
+                throw new Errors.BadInputException("--runs must be positive");
+            }
+            Scenario checked = lab.tree().bind();
+            LabSession.check(checked, lab.timeScale); // a one-line error now, not from the first run
+            PrintWriter err = spec.commandLine().getErr();
+            LabSoak.Options options = new LabSoak.Options(sgplabCommand(), runArgs(), runs, seed);
+            LabSoak soak = new LabSoak(options, line -> {
+                err.println(line);
+                err.flush();
+            });
+            LabSoak.Result result = CleanupOnExit.run(soak::abandon, "sgplab-soak-shutdown", () -> {
+                try {
+                    return soak.run();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new dev.sgplab.lab.LabException("the soak was interrupted");
+                }
+            });
+            output.print(spec.commandLine().getOut(), () -> SoakReport.json(result), () -> SoakReport.table(result));
+            return result.passed() ? 0 : Errors.FAILURE;
+        }
+
+        /** This JVM's java, class path and main class: the soak's runs are this sgplab. */
+        private static List<String> sgplabCommand() {
+            String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            return List.of(javaCommand, "-cp", System.getProperty("java.class.path"), Main.class.getName());
+        }
+
+        private List<String> runArgs() {
+            Path file = Path.of(lab.scenario);
+            List<String> args = new ArrayList<>(List.of("--scenario",
+                    Files.exists(file) ? file.toAbsolutePath().normalize().toString() : lab.scenario));
+            lab.scenarioOptions.sets.forEach(set -> args.addAll(List.of("--set", set)));
+            args.addAll(List.of("--time-scale", Double.toString(lab.timeScale)));
+            return args;
+        }
+    }
+
     /** Runs work on a lab run that is torn down at the end, on failure, and on Ctrl-C. */
     static final class LabRuns {
         private LabRuns() {
@@ -174,7 +249,7 @@ final class LabCommand implements Runnable {
 
         /** One churn run in the lab, announcing its prefix (for lab cleanup) and its progress. */
         static LabRun.Result churn(Scenario scenario, double timeScale, long seed, PrintWriter err, String label) {
-            return with(new LabSession(scenario, timeScale), session -> {
+            return with(session(scenario, timeScale, err), err, session -> {
                 err.println("lab: " + session.prefix() + (label.isEmpty() ? "" : " (" + label + ")")
                         + " — sgplab lab cleanup removes it if this run is killed");
                 err.flush();
@@ -182,7 +257,20 @@ final class LabCommand implements Runnable {
             });
         }
 
-        static <T> T with(LabSession lab, java.util.function.Function<LabSession, T> work) {
+        /** A session that says on stderr when it must wait for another run to release the host. */
+        static LabSession session(Scenario scenario, double timeScale, PrintWriter err) {
+            return new LabSession(scenario, timeScale, message -> {
+                err.println("lab: " + message);
+                err.flush();
+            });
+        }
+
+        /** The work on a session that says each phase it enters on stderr ("lab: PREFIX: running"). */
+        static <T> T with(LabSession lab, PrintWriter err, java.util.function.Function<LabSession, T> work) {
+            lab.onPhase(phase -> {
+                err.println("lab: " + lab.prefix() + ": " + phase);
+                err.flush();
+            });
             return CleanupOnExit.run(lab::close, "sgplab-lab-shutdown", () -> work.apply(lab));
         }
     }

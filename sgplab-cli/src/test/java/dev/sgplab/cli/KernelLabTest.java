@@ -11,6 +11,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import dev.sgplab.lab.HostGate;
+import dev.sgplab.lab.LabCleanup;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,16 +24,35 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The kernel lab against the real kernel (root, network namespaces): it must agree with the model,
- * and leave nothing behind however it ends. About four minutes at time scale 0.2.
+ * and leave nothing behind however it ends. About seven minutes at time scale 0.2.
+ *
+ * <p>Runs started in their own JVM get SIGINT reset to its default first: a test run started from a
+ * script's background job has SIGINT ignored, every child inherits that, and a JVM that starts so
+ * never sees Ctrl-C. Whatever a test's outcome, its run is killed and cleaned up after it, so that
+ * it cannot hold the host's settings (and make the next tests fail) once the test is over.
  */
 class KernelLabTest {
     private static final String SHORT = "../scenarios/lab-short.yaml";
     private static final List<String> HOST_KEYS = List.of("base_reachable_time_ms", "gc_thresh1", "gc_thresh2",
             "gc_thresh3");
+    private static final Pattern ANNOUNCED = Pattern.compile("lab: (sgplab-[0-9a-f]{4})[ :]");
+
+    /** The run a test started in its own JVM, if any: killed and cleaned up after the test. */
+    private Running started;
 
     @BeforeEach
     void labAvailable() {
         LabAvailability.require();
+    }
+
+    @AfterEach
+    void killAndCleanUpTheStartedRun() throws Exception {
+        if (started == null) {
+            return;
+        }
+        started.process.destroyForcibly();
+        started.process.waitFor(30, TimeUnit.SECONDS);
+        LabCleanup.run(started.prefix);
     }
 
     /**
@@ -64,7 +88,7 @@ class KernelLabTest {
                         model.json().get("repliesLostSeconds").asDouble(), org.assertj.core.data.Offset.offset(2.0));
             }
         }
-        assertNothingLeft("sgplab-");
+        assertNothingLeftBy(kernel);
     }
 
     /**
@@ -92,7 +116,7 @@ class KernelLabTest {
                 org.assertj.core.data.Offset.offset(2));
         assertThat(doc.get("agree").asBoolean()).isTrue();
         assertThat(hostSettings()).isEqualTo(before);
-        assertNothingLeft("sgplab-");
+        assertNothingLeftBy(compare);
     }
 
     /**
@@ -112,18 +136,58 @@ class KernelLabTest {
         JsonNode lateness = doc.get("lab").get("lateness").get(0);
         assertThat(lateness.get("effectsP95Seconds").asDouble()).isNotNegative()
                 .isLessThanOrEqualTo(lateness.get("effectsMaxSeconds").asDouble());
-        assertNothingLeft("sgplab-");
+        assertNothingLeftBy(compare);
     }
 
     @Test
     void ctrlCLeavesNothingAndRestoresTheHost() throws Exception {
         List<String> before = hostSettings();
         Running run = startLabRun();
+        assertThat(ignoredSignals(run.process.pid()) & SIGINT_BIT).as("SIGINT ignored by the lab run").isZero();
         new ProcessBuilder("kill", "-INT", Long.toString(run.process.pid())).start().waitFor();
-        assertThat(run.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(run.process.waitFor(60, TimeUnit.SECONDS)).as("the run ended on SIGINT").isTrue();
         assertThat(run.process.exitValue()).isNotZero();
         assertNothingLeft(run.prefix);
         assertThat(hostSettings()).isEqualTo(before);
+    }
+
+    @Test
+    void sigtermLeavesNothingAndRestoresTheHost() throws Exception {
+        List<String> before = hostSettings();
+        Running run = startLabRun();
+        run.process.destroy(); // SIGTERM, as a service manager or `kill` stops it
+        assertThat(run.process.waitFor(60, TimeUnit.SECONDS)).as("the run ended on SIGTERM").isTrue();
+        assertNothingLeft(run.prefix);
+        assertThat(hostSettings()).isEqualTo(before);
+    }
+
+    /**
+     * The soak CI runs: three lab runs, one per signal and one per phase (set-up, mid-run, teardown),
+     * each checked for namespaces, root links, processes, /etc/netns entries, state files and host
+     * settings left; after SIGKILL, lab cleanup must remove everything. tools/lab-soak runs more.
+     */
+    @Test
+    void aShortSoakLeavesNothingAfterAnySignal() throws Exception {
+        CliTest.Result soak = CliTest.run("lab", "soak", "--scenario", SHORT, "--set", "workload.pods=4", "--runs", "3",
+                "--seed", "1", "-o", "json");
+        assertThat(soak.code()).as(soak.out() + soak.err()).isZero();
+        JsonNode doc = soak.json();
+        assertThat(doc.get("passed").asBoolean()).isTrue();
+        List<String> signals = new ArrayList<>();
+        List<String> aims = new ArrayList<>();
+        for (JsonNode run : doc.get("runs")) {
+            signals.add(run.get("signal").asString());
+            aims.add(run.get("aimedAt").asString());
+            assertThat(run.get("leftAfterCleanup")).as(run.toString()).isEmpty();
+            boolean hitTheRun = List.of("set-up", "mid-run", "teardown").contains(run.get("phaseHit").asString());
+            if (run.get("signal").asString().equals("SIGKILL") && hitTheRun) {
+                assertThat(run.get("cleanupRan").asBoolean()).as("a killed run leaves its state file").isTrue();
+            } else if (!run.get("signal").asString().equals("SIGKILL")) {
+                assertThat(run.get("leftovers")).as(run.toString()).isEmpty();
+            }
+        }
+        assertThat(signals).containsExactlyInAnyOrder("SIGINT", "SIGTERM", "SIGKILL");
+        assertThat(aims).containsExactlyInAnyOrder("set-up", "mid-run", "teardown");
     }
 
     @Test
@@ -134,8 +198,9 @@ class KernelLabTest {
         assertThat(run.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(namespaces(run.prefix)).isNotEmpty();               // the kill left them
         assertThat(Path.of("/run/sgplab", run.prefix + ".json")).exists();
-        assertThat(hostSettings()).isNotEqualTo(before);               // scaled for the run
-        CliTest.Result cleanup = CliTest.run("lab", "cleanup");
+        assertThat(hostSettingsNow()).isNotEqualTo(before);            // scaled for the run
+        // only this run's: another test's (or the soak's) killed run may be under inspection
+        CliTest.Result cleanup = CliTest.run("lab", "cleanup", "--run", run.prefix);
         assertThat(cleanup.code()).as(cleanup.err()).isZero();
         assertThat(cleanup.out()).contains(run.prefix);
         assertNothingLeft(run.prefix);
@@ -147,9 +212,25 @@ class KernelLabTest {
     private record Running(Process process, String prefix) {
     }
 
-    /** `sgplab lab run` in its own JVM, returned once its namespaces exist and a pod has started. */
-    private static Running startLabRun() throws Exception {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+    private static final long SIGINT_BIT = 1L << (2 - 1);
+
+    /** The signals a process ignores: the SigIgn mask of /proc/PID/status (bit n-1 for signal n). */
+    static long ignoredSignals(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("SigIgn:")) {
+                return Long.parseUnsignedLong(line.substring("SigIgn:".length()).strip(), 16);
+            }
+        }
+        throw new IOException("no SigIgn in /proc/" + pid + "/status");
+    }
+
+    /**
+     * `sgplab lab run` in its own JVM with SIGINT at its default (env --default-signal), returned
+     * once its namespaces exist and a pod has started; killed and cleaned up after the test.
+     */
+    private Running startLabRun() throws Exception {
+        List<String> command = List.of("env", "--default-signal=INT",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), Main.class.getName(), "lab", "run", "--scenario", SHORT);
         Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
@@ -164,7 +245,11 @@ class KernelLabTest {
                 prefix = line.substring("lab: ".length()).split(" ")[0];
             }
         }
+        if (prefix == null) {
+            process.destroyForcibly();
+        }
         assertThat(prefix).as("the run announced its prefix").isNotNull();
+        started = new Running(process, prefix);
         String fabric = prefix + "-fabric";
         while (System.nanoTime() < deadline && namespaces(prefix).stream().noneMatch(n -> n.contains("-p"))) {
             Thread.sleep(100);
@@ -181,7 +266,7 @@ class KernelLabTest {
         });
         drain.setDaemon(true);
         drain.start();
-        return new Running(process, prefix);
+        return started;
     }
 
     static List<String> namespaces(String prefix) throws Exception {
@@ -196,6 +281,21 @@ class KernelLabTest {
             }
         }
         return found;
+    }
+
+    /** Nothing left by any run an in-process command named on stderr ("lab: sgplab-RID ...", its phases). */
+    private static void assertNothingLeftBy(CliTest.Result result) throws Exception {
+        Matcher m = ANNOUNCED.matcher(result.err());
+        List<String> prefixes = new ArrayList<>();
+        while (m.find()) {
+            if (!prefixes.contains(m.group(1))) {
+                prefixes.add(m.group(1));
+            }
+        }
+        assertThat(prefixes).as("the runs announced their prefixes").isNotEmpty();
+        for (String prefix : prefixes) {
+            assertNothingLeft(prefix);
+        }
     }
 
     private static void assertNothingLeft(String prefix) throws Exception {
@@ -226,7 +326,14 @@ class KernelLabTest {
         assertThat(servers).as("servers left").isEmpty();
     }
 
-    private static List<String> hostSettings() throws IOException {
+    /** The host's neighbour settings, read while no lab run (another test's, the soak's) holds them. */
+    private static List<String> hostSettings() throws IOException, InterruptedException {
+        HostGate.awaitFree();
+        return hostSettingsNow();
+    }
+
+    /** The values now, whoever holds them (the test's own killed run has just left them changed). */
+    private static List<String> hostSettingsNow() throws IOException {
         List<String> values = new ArrayList<>();
         for (String key : HOST_KEYS) {
             Process cat = new ProcessBuilder("cat", "/proc/sys/net/ipv4/neigh/default/" + key).start();

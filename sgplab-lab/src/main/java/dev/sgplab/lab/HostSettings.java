@@ -24,6 +24,8 @@ final class HostSettings {
     private final Path neighDefault;
     private final Path stateFile;
     private final Map<String, String> originals = new LinkedHashMap<>();
+    /** Set by the first restore: a Ctrl-C teardown may restore before the run's thread applies. */
+    private boolean restored;
 
     HostSettings(Path neighDefault, Path stateFile) {
         this.neighDefault = neighDefault;
@@ -39,7 +41,10 @@ final class HostSettings {
     }
 
     /** Records every original first (in the state file), then writes the new values. */
-    void apply(Map<String, String> values, long ownerPid, String runId) {
+    synchronized void apply(Map<String, String> values, long ownerPid, String runId) {
+        if (restored) {
+            throw new LabException("the lab run was interrupted");
+        }
         for (String key : values.keySet()) {
             String original = read(key);
             if (!original.matches("-?\\d+")) {
@@ -53,7 +58,8 @@ final class HostSettings {
     }
 
     /** Puts back what {@link #apply} found, then removes the state file. */
-    void restore() {
+    synchronized void restore() {
+        restored = true;
         originals.forEach(this::write);
         originals.forEach((key, value) -> {
             String now = read(key);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * Removes what lab runs left behind — after a crash or SIGKILL — by their prefix only: namespaces
@@ -22,10 +23,23 @@ public final class LabCleanup {
     private LabCleanup() {
     }
 
+    /** Cleans up after every dead run. */
     public static Report run() {
+        return run(null);
+    }
+
+    /**
+     * Cleans up after the dead run with this prefix only ({@code sgplab-RID}), or after every dead
+     * run when it is null: another run's leftovers that someone is still looking at stay.
+     */
+    public static Report run(String onlyPrefix) {
         if (!Preflight.isRoot()) {
             throw new LabException.Unusable("lab cleanup needs root: run it as root");
         }
+        if (onlyPrefix != null) {
+            LabNames.ofPrefix(onlyPrefix); // a one-line error for anything that is not a prefix
+        }
+        Predicate<String> chosen = prefix -> onlyPrefix == null || onlyPrefix.equals(prefix);
         List<String> skipped = new ArrayList<>();
         List<String> restored = new ArrayList<>();
         List<String> livePrefixes = new ArrayList<>();
@@ -33,33 +47,38 @@ public final class LabCleanup {
             HostSettings.SavedState state = HostSettings.SavedState.read(stateFile);
             String prefix = new LabNames(state.runId()).prefix();
             if (ProcessHandle.of(state.pid()).map(ProcessHandle::isAlive).orElse(false)) {
-                skipped.add(prefix + " (pid " + state.pid() + " is still running)");
+                if (chosen.test(prefix)) {
+                    skipped.add(prefix + " (pid " + state.pid() + " is still running)");
+                }
                 livePrefixes.add(prefix);
+                continue;
+            }
+            if (!chosen.test(prefix)) {
                 continue;
             }
             state.restore();
             delete(stateFile);
-            LabNetwork.deleteTree(LabNames.STATE_DIR.resolve(prefix));
             restored.add(prefix);
         }
         List<String> removed = new ArrayList<>();
         for (String ns : labNamespaces()) {
-            if (livePrefixes.stream().noneMatch(p -> ns.startsWith(p + "-"))) {
+            String prefix = LabNames.prefixOf(ns);
+            if (chosen.test(prefix) && !livePrefixes.contains(prefix)) {
                 removeNamespace(ns);
                 removed.add(ns);
             }
         }
-        removeOrphanEtc(livePrefixes);
+        removeOrphanFiles(chosen, livePrefixes);
         return new Report(removed, restored, skipped);
     }
 
-    /** Namespaces whose name has the lab prefix. */
+    /** Namespaces named by a lab run ({@link LabNames}), of any run. */
     static List<String> labNamespaces() {
         String out = Commands.check(List.of(Preflight.path(Preflight.IP), "netns", "list"));
         List<String> found = new ArrayList<>();
         for (String line : out.split("\n")) {
             String name = line.strip().split("\\s+")[0];
-            if (name.startsWith(LabNames.NAMESPACE_PREFIX)) {
+            if (LabNames.prefixOf(name) != null) {
                 found.add(name);
             }
         }
@@ -94,32 +113,40 @@ public final class LabCleanup {
     }
 
     private static List<Path> stateFiles() {
-        List<Path> files = new ArrayList<>();
-        if (!Files.isDirectory(LabNames.STATE_DIR)) {
-            return files;
-        }
-        try (DirectoryStream<Path> dir = Files.newDirectoryStream(LabNames.STATE_DIR, LabNames.NAMESPACE_PREFIX + "*.json")) {
-            dir.forEach(files::add);
-        } catch (IOException e) {
-            throw new LabException("cannot list " + LabNames.STATE_DIR + ": " + e.getMessage());
-        }
-        return files;
+        return list(LabNames.STATE_DIR, LabNames.NAMESPACE_PREFIX + "*.json");
     }
 
-    private static void removeOrphanEtc(List<String> livePrefixes) {
-        if (!Files.isDirectory(LabNames.NETNS_ETC)) {
-            return;
-        }
-        try (DirectoryStream<Path> dir = Files.newDirectoryStream(LabNames.NETNS_ETC, LabNames.NAMESPACE_PREFIX + "*")) {
-            for (Path entry : dir) {
-                String name = entry.getFileName().toString();
-                if (livePrefixes.stream().noneMatch(p -> name.startsWith(p + "-"))) {
-                    LabNetwork.deleteTree(entry);
-                }
+    /**
+     * /etc/netns entries whose namespace is gone, and run directories (logs, pid files) whose run
+     * left no state file: what a run killed during its teardown may leave.
+     */
+    private static void removeOrphanFiles(Predicate<String> chosen, List<String> livePrefixes) {
+        for (Path entry : list(LabNames.NETNS_ETC, LabNames.NAMESPACE_PREFIX + "*")) {
+            String prefix = LabNames.prefixOf(entry.getFileName().toString());
+            if (prefix != null && chosen.test(prefix) && !livePrefixes.contains(prefix)) {
+                LabNetwork.deleteTree(entry);
             }
-        } catch (IOException e) {
-            throw new LabException("cannot list " + LabNames.NETNS_ETC + ": " + e.getMessage());
         }
+        for (Path dir : list(LabNames.STATE_DIR, LabNames.NAMESPACE_PREFIX + "*")) {
+            String name = dir.getFileName().toString();
+            if (Files.isDirectory(dir) && name.matches("sgplab-[0-9a-f]{4}") && chosen.test(name)
+                    && !livePrefixes.contains(name) && !Files.exists(LabNames.STATE_DIR.resolve(name + ".json"))) {
+                LabNetwork.deleteTree(dir);
+            }
+        }
+    }
+
+    private static List<Path> list(Path dir, String glob) {
+        List<Path> entries = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return entries;
+        }
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, glob)) {
+            stream.forEach(entries::add);
+        } catch (IOException e) {
+            throw new LabException("cannot list " + dir + ": " + e.getMessage());
+        }
+        return entries;
     }
 
     private static void delete(Path file) {

@@ -73,7 +73,7 @@ final class LabLookups implements dev.sgplab.model.workload.ChurnTest.Backend {
         effects.submit(() -> {
             List<Sample> samples = new ArrayList<>();
             samples.add(new Sample(0, start, network.snapshot(pod.eni().ip())));
-            Process process = Commands.start(network.lookupCommand(pod.eni()));
+            Process process = network.startLookup(pod.eni());
             Commands.drain(process.getInputStream());
             Commands.drain(process.getErrorStream());
             List<ScheduledFuture<?>> later = new ArrayList<>();

@@ -58,6 +58,13 @@ final class LabNetwork implements AutoCloseable {
     private final Map<String, String> podNamespaceByEni = new LinkedHashMap<>();
     private final List<Process> servers = new ArrayList<>();
     private final String ip = Preflight.path(Preflight.IP);
+    /**
+     * Held while something is made that teardown must find (a namespace, a server, a file), and by
+     * teardown to close the network: a Ctrl-C teardown runs in a shutdown hook while the build or
+     * an effect is still going, and nothing may appear after it has looked.
+     */
+    private final Object making = new Object();
+    private boolean closed;
 
     LabNetwork(LabNames names, Scenario scenario, LabTiming timing) {
         this.names = names;
@@ -73,10 +80,13 @@ final class LabNetwork implements AutoCloseable {
     // ---- build -----------------------------------------------------------------------------------
 
     void build() {
-        try {
-            Files.createDirectories(names.runDir());
-        } catch (IOException e) {
-            throw new LabException("cannot create " + names.runDir() + ": " + e.getMessage());
+        synchronized (making) {
+            refuseIfClosed();
+            try {
+                Files.createDirectories(names.runDir());
+            } catch (IOException e) {
+                throw new LabException("cannot create " + names.runDir() + ": " + e.getMessage());
+            }
         }
         addNamespace(names.fabric());
         batch(names.fabric(), "link set lo up", "link add " + names.bridge() + " type bridge",
@@ -146,8 +156,12 @@ final class LabNetwork implements AutoCloseable {
                 argv.add("--host-record=" + candidate + "," + answer);
             }
         }
-        Process server = Commands.start(argv);
-        servers.add(server);
+        Process server;
+        synchronized (making) {
+            refuseIfClosed();
+            server = Commands.start(argv);
+            servers.add(server);
+        }
         waitUntilAnswering(node, server);
     }
 
@@ -221,11 +235,14 @@ final class LabNetwork implements AutoCloseable {
         }
         text.append('\n');
         Path dir = LabNames.netnsEtc(ns);
-        try {
-            Files.createDirectories(dir);
-            Files.writeString(dir.resolve("resolv.conf"), text.toString(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new LabException("cannot write " + dir.resolve("resolv.conf") + ": " + e.getMessage());
+        synchronized (making) {
+            refuseIfClosed();
+            try {
+                Files.createDirectories(dir);
+                Files.writeString(dir.resolve("resolv.conf"), text.toString(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new LabException("cannot write " + dir.resolve("resolv.conf") + ": " + e.getMessage());
+            }
         }
     }
 
@@ -239,6 +256,15 @@ final class LabNetwork implements AutoCloseable {
 
     String podNamespace(BranchEni eni) {
         return podNamespaceByEni.get(eni.id());
+    }
+
+    /** Starts the pod's lookup, unless teardown has begun (it would run on in a deleted namespace). */
+    Process startLookup(BranchEni eni) {
+        List<String> argv = lookupCommand(eni);
+        synchronized (making) {
+            refuseIfClosed();
+            return Commands.start(argv);
+        }
     }
 
     /** The command that resolves the scenario's name inside a pod's namespace. */
@@ -292,13 +318,16 @@ final class LabNetwork implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Process server : servers) {
-            stop(server);
-        }
-        servers.clear();
+        List<Process> running;
         List<String> all;
-        synchronized (namespaces) {
+        synchronized (making) {
+            closed = true;
+            running = new ArrayList<>(servers);
+            servers.clear();
             all = new ArrayList<>(namespaces);
+        }
+        for (Process server : running) {
+            stop(server);
         }
         java.util.Collections.reverse(all);
         // and anything else with this run's prefix, should a command have made it before failing
@@ -322,8 +351,17 @@ final class LabNetwork implements AutoCloseable {
     }
 
     private void addNamespace(String ns) {
-        namespaces.add(ns);
-        run(ip, "netns", "add", ns);
+        synchronized (making) {
+            refuseIfClosed();
+            namespaces.add(ns);
+            run(ip, "netns", "add", ns);
+        }
+    }
+
+    private void refuseIfClosed() {
+        if (closed) {
+            throw new LabException("the lab run was interrupted");
+        }
     }
 
     private void removeNamespace(String ns) {

@@ -32,6 +32,7 @@ public final class LabProbe {
         Scenario scenario = session.scenario();
         double scale = session.timing().scale();
         session.open();
+        session.enter(LabSession.RUNNING);
         LabNetwork network = session.network();
         int ip = scenario.subnet().cidrBlock().address(4 + Math.max(1, scenario.subnet().usedByOthers()));
         BranchEni a = new BranchEni("eni-probe-a", MAC_A, ip, 1, "probe-1");
@@ -44,7 +45,7 @@ public final class LabProbe {
         List<Poll> polls = new ArrayList<>();
         long start = System.nanoTime();
         polls.add(new Poll(start, network.snapshot(ip).get(0)));
-        Process lookup = Commands.start(network.lookupCommand(b));
+        Process lookup = network.startLookup(b);
         Commands.drain(lookup.getInputStream());
         Commands.drain(lookup.getErrorStream());
         while (lookup.isAlive()) {

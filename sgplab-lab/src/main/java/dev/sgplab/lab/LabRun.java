@@ -52,6 +52,7 @@ public final class LabRun {
                     session.timing(), session.guard());
             ChurnTest churn = new ChurnTest(scheduler, scenario.workload().spec(), scenario.cluster().nodes(),
                     scenario.cluster().branchLimit(), scenario.controller().cooldown().cooldown(), ec2, streams, lookups);
+            session.enter(LabSession.RUNNING);
             churn.start();
             int[] reported = {-1};
             boolean finished = scheduler.runUntil(() -> {

@@ -15,6 +15,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The lab's hold on the machine for one run: the checks, the host's whole-kernel settings (saved,
@@ -25,6 +27,13 @@ import java.util.Set;
 public final class LabSession implements AutoCloseable {
     /** The lab's addresses must lie in the benchmarking range, with no route out. */
     static final Cidr ALLOWED = Cidr.parse("198.18.0.0/15");
+    /** How long a run waits for another that holds the host's settings. */
+    static final long HOST_WAIT_NANOS = TimeUnit.MINUTES.toNanos(15);
+    /** The phases a session announces ({@link #onPhase}). */
+    public static final String BUILDING = "building the network";
+    public static final String RUNNING = "running";
+    public static final String REMOVING = "removing the network and restoring the host";
+    public static final String REMOVED = "removed; host restored";
 
     private final Scenario scenario;
     private final LabTiming timing;
@@ -32,22 +41,44 @@ public final class LabSession implements AutoCloseable {
     private final HostSettings host;
     private final LabNetwork network;
     private final Effects effects = new Effects();
+    private final HostLock hostLock;
     private volatile boolean closed;
     private boolean tornDown;
     private GuardAgent guard;
+    private volatile Consumer<String> phases = phase -> { };
 
     public LabSession(Scenario scenario, double timeScale) {
-        checkUsable(scenario);
-        this.timing = LabTiming.of(scenario, timeScale);
-        Preflight.require(toolsFor(scenario));
-        refuseIfAnotherRunIsLive();
+        this(scenario, timeScale, message -> { });
+    }
+
+    /** A session; {@code waiting} hears once if it must wait for another run to release the host. */
+    public LabSession(Scenario scenario, double timeScale, Consumer<String> waiting) {
+        this.timing = check(scenario, timeScale);
+        this.hostLock = HostLock.acquire(HOST_WAIT_NANOS, waiting);
         this.scenario = scenario;
         this.host = new HostSettings(HostSettings.DEFAULT_NEIGH, names.stateFile());
         this.network = new LabNetwork(names, scenario, timing);
     }
 
+    /**
+     * Where the session says which phase it enters, one line each: {@link #BUILDING},
+     * {@link #RUNNING}, {@link #REMOVING}, {@link #REMOVED} (for progress on stderr, and for the
+     * soak, which aims its signals by them).
+     */
+    public void onPhase(Consumer<String> listener) {
+        this.phases = listener;
+    }
+
+    void enter(String phase) {
+        phases.accept(phase);
+    }
+
     /** Saves and sets the host's settings, then builds the network (namespaces inherit the defaults). */
     void open() {
+        if (closed) {
+            throw new LabException("the lab run was interrupted");
+        }
+        enter(BUILDING);
         host.apply(timing.hostSysctls(), ProcessHandle.current().pid(), names.runId());
         network.build();
         if (scenario.guard().enabled()) {
@@ -157,27 +188,43 @@ public final class LabSession implements AutoCloseable {
             return;
         }
         tornDown = true;
-        effects.stop();
-        if (guard != null) {
-            guard.close();
-        }
-        LabException failure = null;
+        RuntimeException failure = null;
         try {
-            network.close();
-        } catch (LabException e) {
+            enter(REMOVING);
+            effects.stop();
+            if (guard != null) {
+                guard.close();
+            }
+        } catch (RuntimeException e) {
             failure = e;
         }
         try {
-            host.restore();
-        } catch (LabException e) {
+            network.close();
+        } catch (RuntimeException e) {
             failure = failure == null ? e : failure;
+        }
+        try {
+            host.restore();
+        } catch (RuntimeException e) {
+            failure = failure == null ? e : failure;
+        } finally {
+            hostLock.close(); // whatever failed: the next run must not wait for this one
         }
         if (failure != null) {
             throw failure;
         }
+        enter(REMOVED);
     }
 
     // ---- checks ----------------------------------------------------------------------------------
+
+    /** Whether the lab can run the scenario here at this scale (one-line error if not), changing nothing. */
+    public static LabTiming check(Scenario scenario, double timeScale) {
+        checkUsable(scenario);
+        LabTiming timing = LabTiming.of(scenario, timeScale);
+        Preflight.require(toolsFor(scenario));
+        return timing;
+    }
 
     static void checkUsable(Scenario scenario) {
         Cidr cidr = scenario.subnet().cidrBlock();
@@ -209,20 +256,4 @@ public final class LabSession implements AutoCloseable {
         return tools;
     }
 
-    private static void refuseIfAnotherRunIsLive() {
-        if (!Files.isDirectory(LabNames.STATE_DIR)) {
-            return;
-        }
-        try (var files = Files.newDirectoryStream(LabNames.STATE_DIR, LabNames.NAMESPACE_PREFIX + "*.json")) {
-            for (Path file : files) {
-                HostSettings.SavedState state = HostSettings.SavedState.read(file);
-                if (ProcessHandle.of(state.pid()).map(ProcessHandle::isAlive).orElse(false)) {
-                    throw new LabException.Unusable("another lab run (" + new LabNames(state.runId()).prefix()
-                            + ", pid " + state.pid() + ") holds the host's neighbour settings: wait for it");
-                }
-            }
-        } catch (IOException e) {
-            throw new LabException("cannot read " + LabNames.STATE_DIR + ": " + e.getMessage());
-        }
-    }
 }

@@ -62,4 +62,17 @@ class HostSettingsTest {
                 .hasMessageContaining("not changing the host");
         assertThat(Files.readString(neigh.resolve("gc_thresh1")).strip()).isEqualTo("weird");
     }
+
+    /** A Ctrl-C teardown may restore before the run's thread applies: the late apply must not change the host. */
+    @Test
+    void anApplyAfterTheRestoreIsRefused(@TempDir Path dir) throws Exception {
+        Path neigh = Files.createDirectories(dir.resolve("neigh"));
+        Files.writeString(neigh.resolve("gc_thresh1"), "128\n");
+        Path state = dir.resolve("sgplab-f00d.json");
+        HostSettings settings = new HostSettings(neigh, state);
+        settings.restore();
+        assertThatThrownBy(() -> settings.apply(Map.of("gc_thresh1", "0"), 1, "f00d")).hasMessageContaining("interrupted");
+        assertThat(Files.readString(neigh.resolve("gc_thresh1")).strip()).isEqualTo("128");
+        assertThat(state).doesNotExist();
+    }
 }
