@@ -79,6 +79,14 @@ public final class FaultyApiServer implements AutoCloseable {
         return client;
     }
 
+    /**
+     * fabric8's mock server itself, for expectations that CRUD mode cannot give (objects with a past
+     * creationTimestamp: CRUD mode sets it to the time of the create, as a real API server does).
+     */
+    public KubernetesMockServer server() {
+        return server;
+    }
+
     /** The next `times` requests with this method whose path contains the fragment answer `code`. */
     public void fail(String method, String pathFragment, int code, int times) {
         faults.add(new Fault(method, pathFragment, code, false, new AtomicInteger(times)));

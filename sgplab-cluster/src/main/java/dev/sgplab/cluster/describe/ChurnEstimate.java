@@ -40,7 +40,11 @@ final class ChurnEstimate {
         Instant since = now.minus(window);
         Map<PodOwners.Owner, int[]> counts = new LinkedHashMap<>(); // podsNow, created, jobPods, events, sgpp
         for (Pod pod : readings.pods()) {
-            int[] c = counts.computeIfAbsent(owners.of(pod), o -> new int[5]);
+            PodOwners.Owner owner = owners.of(pod);
+            if (owner.name().isEmpty() && isSgpp(pod)) { // bare SGPP pods apart from the plain ones
+                owner = PodOwners.Owner.bareSgpp(owner.namespace());
+            }
+            int[] c = counts.computeIfAbsent(owner, o -> new int[5]);
             c[0]++;
             Instant created = Times.parse(pod.getMetadata().getCreationTimestamp());
             if (created != null && !created.isBefore(since)) {

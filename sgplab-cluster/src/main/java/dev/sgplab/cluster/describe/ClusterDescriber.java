@@ -315,6 +315,11 @@ public final class ClusterDescriber {
                 n.getSpec() == null ? null : n.getSpec().getProviderID())).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
+    /** The --window syntax: "24h", "90m", "2d", "3600s"; null when malformed or not positive. */
+    public static Duration window(String text) {
+        return Times.window(text);
+    }
+
     static long usable(String cidr) {
         int prefix = Integer.parseInt(cidr.substring(cidr.indexOf('/') + 1));
         return Math.max(0, (1L << (32 - prefix)) - 5); // EC2 reserves 5 addresses per subnet

@@ -20,6 +20,10 @@ final class PodOwners {
             return new Owner("bare pods", namespace, "");
         }
 
+        static Owner bareSgpp(String namespace) {
+            return new Owner("bare SGPP pods", namespace, "");
+        }
+
         String label() {
             return name.isEmpty() ? kind + " in " + namespace : kind + " " + namespace + "/" + name;
         }
