@@ -9,15 +9,21 @@ import dev.sgplab.cluster.Retries;
 import dev.sgplab.scenario.Scenario;
 import dev.sgplab.scenario.ScenarioTree;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * describe against fabric8's mock API server loaded with {@link EksLikeCluster} (whose header
@@ -85,6 +91,51 @@ class ClusterDescriberTest {
         assertThat(scenario.workload().pods()).isEqualTo(187);
         assertThat(api.writes()).as("describe only reads").isEmpty();
         assertThat(api.requests()).isNotEmpty().allMatch(r -> r.startsWith("GET "));
+    }
+
+    /** Every request describe makes is granted by deploy/k8s/describe-rbac.yaml, which grants no write. */
+    @Test
+    void theShippedRbacGrantsExactlyTheReads() throws Exception {
+        describe(900, null);
+        JsonNode rbac = new YAMLMapper().readTree(Files.readString(Path.of("..", ClusterReadings.RBAC_FILE)));
+        Set<String> granted = new HashSet<>();
+        for (JsonNode rule : rbac.get("rules")) {
+            for (JsonNode group : rule.get("apiGroups")) {
+                for (JsonNode resource : rule.get("resources")) {
+                    for (JsonNode verb : rule.get("verbs")) {
+                        assertThat(verb.asString()).isIn("get", "list", "watch");
+                        List<String> names = new ArrayList<>();
+                        rule.path("resourceNames").forEach(n -> names.add(n.asString()));
+                        (names.isEmpty() ? List.of("*") : names).forEach(name -> granted.add(verb.asString() + " "
+                                + group.asString() + "/" + resource.asString() + " " + name));
+                    }
+                }
+            }
+        }
+        Set<String> needed = new HashSet<>();
+        for (String request : api.requests()) {
+            needed.add(permission(request));
+        }
+        assertThat(needed).hasSizeGreaterThanOrEqualTo(10);
+        for (String permission : needed) {
+            String anyName = permission.substring(0, permission.lastIndexOf(' ')) + " *";
+            assertThat(granted.contains(permission) || granted.contains(anyName)).as(permission).isTrue();
+        }
+    }
+
+    /** "GET /apis/apps/v1/namespaces/kube-system/daemonsets?x" -> "list apps/daemonsets *"; a named GET is "get". */
+    private static String permission(String request) {
+        String path = request.substring(4).replaceAll("\\?.*", "");
+        String[] parts = path.substring(1).split("/");
+        int i = parts[0].equals("api") ? 2 : 3;
+        String group = parts[0].equals("api") ? "" : parts[1];
+        if (parts.length > i + 1 && parts[i].equals("namespaces") && parts.length > i + 2) {
+            i += 2;
+        }
+        String resource = parts[i];
+        String name = parts.length > i + 1 ? parts[i + 1] : null;
+        return (name == null ? (request.contains("watch=true") ? "watch" : "list") : "get") + " " + group + "/" + resource
+                + " " + (name == null ? "*" : name);
     }
 
     @Test
