@@ -169,8 +169,9 @@ public final class ClusterDescriber {
                     + " free (EC2 DescribeSubnets " + ec2.subnetIdByCidr().get(cidr) + " availableIpAddressCount); "
                     + "includes the " + held + " addresses SGPP pods hold now");
         } else {
-            out.value("used-by-others", "0", "assumed: only the simulated pods take addresses; EC2 not asked: "
-                    + (ec2 == null ? "--no-ec2" : ec2.unavailable()) + "; pass --free-ips N");
+            out.value("used-by-others", "0", "assumed: only the simulated pods take addresses; "
+                    + (ec2 == null ? "EC2 not asked (--no-ec2)" : "EC2 could not tell: " + ec2.unavailable())
+                    + "; pass --free-ips N");
         }
         out.value("allocation-policy", "random-free", "assumed: EC2 does not document which free address it assigns");
         out.end().blank();

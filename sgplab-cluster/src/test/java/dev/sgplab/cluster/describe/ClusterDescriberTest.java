@@ -155,11 +155,11 @@ class ClusterDescriberTest {
     void refusedOrMissingEc2IsAnAssumptionThatSaysWhy() throws Exception {
         try (Ec2QueryServer ec2 = new Ec2QueryServer(403, Ec2QueryServer.error("UnauthorizedOperation"))) {
             String text = describe(null, new Ec2Subnets(FAKE_KEYS, ec2.endpoint()));
-            assertThat(text).contains("  used-by-others: 0  # assumed: only the simulated pods take addresses; EC2 not "
-                    + "asked: EC2 refused DescribeSubnets in us-west-2 (UnauthorizedOperation); pass --free-ips N");
+            assertThat(text).contains("  used-by-others: 0  # assumed: only the simulated pods take addresses; EC2 could "
+                    + "not tell: EC2 refused DescribeSubnets in us-west-2 (UnauthorizedOperation); pass --free-ips N");
         }
         assertThat(describe(null, null)).contains("  used-by-others: 0  # assumed: only the simulated pods take "
-                + "addresses; EC2 not asked: --no-ec2; pass --free-ips N");
+                + "addresses; EC2 not asked (--no-ec2); pass --free-ips N");
     }
 
     @Test
