@@ -31,15 +31,7 @@ class ClusterDescribeCommandTest {
     void cluster() throws Exception {
         api = new FaultyApiServer();
         EksLikeCluster.load(api, Instant.now());
-        kubeconfig = dir.resolve("kubeconfig");
-        Files.writeString(kubeconfig, """
-                apiVersion: v1
-                kind: Config
-                clusters: [{name: mock, cluster: {server: "%s"}}]
-                users: [{name: u, user: {token: %s}}]
-                contexts: [{name: m, context: {cluster: mock, user: u}}]
-                current-context: m
-                """.formatted(api.client().getMasterUrl(), SECRET));
+        kubeconfig = api.writeKubeconfig(dir.resolve("kubeconfig"), SECRET);
         api.forgetRequests();
     }
 
