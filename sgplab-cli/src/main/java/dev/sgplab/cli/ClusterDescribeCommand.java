@@ -69,7 +69,8 @@ final class ClusterDescribeCommand implements Callable<Integer> {
             });
             Ec2Subnets ec2 = noEc2 || freeIps != null ? null : new Ec2Subnets(null, ec2Endpoint);
             if (ec2 != null) {
-                err.println("describe: EC2 DescribeSubnets for the pods' subnets");
+                err.println("describe: EC2 DescribeSubnets for the pods' subnets (credentials from the AWS SDK's default "
+                        + "chain; outside AWS it may take a few seconds to find none)");
                 err.flush();
             }
             return ClusterDescriber.describe(readings, new ClusterDescriber.Options(windowLength, Instant.now(), freeIps,

@@ -73,7 +73,7 @@ public final class ClusterDescriber {
         out.comment("Written by `sgplab cluster describe` from " + options.where() + " at " + options.now() + ",\n"
                 + "churn window " + Times.human(options.window()) + ". Every value says where it came from (object and "
                 + "field)\nor that it is assumed. Keys not written here have the scenario reference's defaults.");
-        out.value("name", "described-cluster", "a label for reports");
+        out.value("name", "described-cluster", "a label for reports, not read from the cluster");
         out.blank();
         cluster(trunkNodes, scenarioNodes, coredns);
         subnet(sgppPods);

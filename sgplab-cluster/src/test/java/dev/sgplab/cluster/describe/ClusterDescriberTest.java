@@ -81,6 +81,7 @@ class ClusterDescriberTest {
                 "#   Deployment payments/api [SGPP]: 144 pods (extrapolated: 6 SuccessfulCreate events in the 1 h",
                 "#   CronJob batch/nightly [SGPP]: 42 pods (Job status",
                 "#   bare SGPP pods in default [SGPP]: 1 pods",
+                "#   bare pods in default: 1 pods (1 existing pods created in the window",
                 "# NodeLocal DNSCache: runs: DaemonSet kube-system/node-local-dns, status.numberReady 4 of 4 nodes.",
                 "#   payments/api-sgp: ",
                 "# Other subnets of branch ENIs (the format has one subnet): 10.0.68.0/24 1 ENIs now");

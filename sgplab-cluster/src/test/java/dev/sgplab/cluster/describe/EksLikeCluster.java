@@ -40,7 +40,7 @@ import java.util.Map;
  * <li>churn over 24 h: Deployment payments/api 6 SuccessfulCreate events, the oldest event 60 min
  * old, so 6 x 24 = 144; CronJob batch/nightly's Job started 3 h ago with 40 succeeded + 2 failed =
  * 42; one bare debug pod created 10 min ago = 1; total 187 pods, create-interval 86400 / 187 =
- * 462.032 s;</li>
+ * 462.032 s (the plain bare pod created 5 min ago is churn, but not SGPP churn);</li>
  * <li>run-time: the two finished nightly pods ran 12 s and 14 s: median 13.</li>
  * </ul>
  */
@@ -144,6 +144,8 @@ public final class EksLikeCluster {
         for (int i = 0; i < 4; i++) {
             create(pod("default", "web-" + i, apiNodes[i % 3], "10.0.1." + (100 + i), ago(86_400 * 3), null).build());
         }
+        // a new plain bare pod: churn, but not SGPP churn, so not in the workload
+        create(pod("default", "curl", "ip-10-0-1-11", "10.0.1.120", ago(300), null).build());
     }
 
     private void node(String name, String type, int branchEnis, boolean trunk) {
