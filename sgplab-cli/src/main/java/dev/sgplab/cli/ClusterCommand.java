@@ -32,14 +32,15 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "cluster", mixinStandardHelpOptions = true,
         description = "Work with a real EKS cluster through the Kubernetes API.",
-        subcommands = {ClusterCommand.RunCommand.class, ClusterCommand.CooldownCommand.class, ClusterCommand.CleanupCommand.class})
+        subcommands = {ClusterCommand.RunCommand.class, ClusterCommand.CooldownCommand.class, ClusterCommand.CleanupCommand.class,
+                ClusterDescribeCommand.class})
 final class ClusterCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing cluster command (run, cooldown, cleanup)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing cluster command (run, cooldown, cleanup, describe)");
     }
 
     /**

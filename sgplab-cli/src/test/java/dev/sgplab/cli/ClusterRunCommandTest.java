@@ -33,15 +33,7 @@ class ClusterRunCommandTest {
     void cluster() throws Exception {
         api = new FaultyApiServer();
         client = api.client();
-        kubeconfig = dir.resolve("kubeconfig");
-        Files.writeString(kubeconfig, """
-                apiVersion: v1
-                kind: Config
-                clusters: [{name: mock, cluster: {server: "%s"}}]
-                users: [{name: u, user: {token: %s}}]
-                contexts: [{name: m, context: {cluster: mock, user: u}}]
-                current-context: m
-                """.formatted(client.getMasterUrl().toString(), SECRET));
+        kubeconfig = api.writeKubeconfig(dir.resolve("kubeconfig"), SECRET);
     }
 
     @AfterEach

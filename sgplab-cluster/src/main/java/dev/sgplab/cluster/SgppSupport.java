@@ -59,7 +59,7 @@ public final class SgppSupport {
         return VERSION.equals(version.getName()) && Boolean.TRUE.equals(version.getServed());
     }
 
-    static int podEniCapacity(io.fabric8.kubernetes.api.model.Node node) {
+    public static int podEniCapacity(io.fabric8.kubernetes.api.model.Node node) {
         if (node.getStatus() == null || node.getStatus().getAllocatable() == null) {
             return 0;
         }

@@ -79,6 +79,26 @@ public final class FaultyApiServer implements AutoCloseable {
         return client;
     }
 
+    /**
+     * fabric8's mock server itself, for expectations that CRUD mode cannot give (objects with a past
+     * creationTimestamp: CRUD mode sets it to the time of the create, as a real API server does).
+     */
+    public KubernetesMockServer server() {
+        return server;
+    }
+
+    /** Writes a kubeconfig whose one context, m (current), is this server with the token as its user. */
+    public java.nio.file.Path writeKubeconfig(java.nio.file.Path file, String token) throws java.io.IOException {
+        return java.nio.file.Files.writeString(file, """
+                apiVersion: v1
+                kind: Config
+                clusters: [{name: mock, cluster: {server: "%s"}}]
+                users: [{name: u, user: {token: %s}}]
+                contexts: [{name: m, context: {cluster: mock, user: u}}]
+                current-context: m
+                """.formatted(client.getMasterUrl(), token));
+    }
+
     /** The next `times` requests with this method whose path contains the fragment answer `code`. */
     public void fail(String method, String pathFragment, int code, int times) {
         faults.add(new Fault(method, pathFragment, code, false, new AtomicInteger(times)));
