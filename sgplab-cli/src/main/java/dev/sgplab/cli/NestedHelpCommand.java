@@ -43,8 +43,11 @@ final class NestedHelpCommand implements CommandLine.IHelpCommandInitializable2,
         for (String name : names) {
             CommandLine sub = target.getSubcommands().get(name);
             if (sub == null) {
-                throw new CommandLine.ParameterException(self, "no command '" + path + " " + name + "'"
-                        + (target.getSubcommands().isEmpty() ? "" : "; " + path + " has: " + visibleNames(target)));
+                String hint = dev.sgplab.scenario.NearestKey.hint(name, target.getSubcommands().keySet());
+                String under = target.getParent() == null ? "" : " under '" + path + "'";
+                String choices = target.getSubcommands().isEmpty() ? " (" + path + " has no commands)"
+                        : hint.isEmpty() ? " (" + path + " has: " + visibleNames(target) + ")" : hint;
+                throw new CommandLine.ParameterException(self, "unknown command '" + name + "'" + under + choices);
             }
             target = sub;
             path = path + " " + target.getCommandName();

@@ -82,9 +82,11 @@ class ConventionsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"nope, sgplab: no command 'sgplab nope'; sgplab has: reproduce,",
-            "cluster nope, sgplab: no command 'sgplab cluster nope'; sgplab cluster has: run, cooldown, cleanup",
-            "version nope, sgplab: no command 'sgplab version nope'"})
+    @CsvSource(delimiter = '|', value = {
+            "nope | sgplab: help: unknown command 'nope' (sgplab has: reproduce,",
+            "cluster nope | sgplab: help: unknown command 'nope' under 'sgplab cluster' (sgplab cluster has: run, cooldown, cleanup",
+            "cluster rn | sgplab: help: unknown command 'rn' under 'sgplab cluster' (did you mean 'run'?)",
+            "version nope | sgplab: help: unknown command 'nope' under 'sgplab version' (sgplab version has no commands)"})
     void helpOfAnUnknownCommandIsOneLineAndExitTwo(String path, String message) {
         CliTest.Result r = CliTest.run(Stream.concat(Stream.of("help"), Stream.of(path.split(" "))).toArray(String[]::new));
         assertThat(r.code()).isEqualTo(2);
