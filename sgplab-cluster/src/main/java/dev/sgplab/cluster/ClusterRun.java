@@ -16,8 +16,8 @@ import java.util.function.LongSupplier;
 /**
  * The report's test on a real cluster, done properly: check the cluster can run security groups
  * for pods, create a namespace and a SecurityGroupPolicy, then for each cooldown set
- * branch-eni-cooldown, wait for the controller to announce it, and churn the pods (one every
- * interval, each resolving a name at start), recording them from a watch; between cooldowns, wait
+ * branch-eni-cooldown, wait for the controller to announce it, and churn the scenario's pods
+ * ({@link ChurnPlan}: each resolving a name at start), recording them from a watch; between cooldowns, wait
  * until the controller has deleted the previous round's branch ENIs. {@link #close} — at the end,
  * on failure, or from a shutdown hook on Ctrl-C — deletes everything the run created and puts the
  * ConfigMap back.
