@@ -1,5 +1,6 @@
 package dev.sgplab.cli;
 
+import dev.sgplab.cluster.ChurnPlan;
 import dev.sgplab.cluster.ChurnPodTemplate;
 import dev.sgplab.cluster.ClusterCleanup;
 import dev.sgplab.cluster.ClusterException;
@@ -12,11 +13,14 @@ import dev.sgplab.cluster.RunLabels;
 import dev.sgplab.cluster.SecurityGroupIds;
 import dev.sgplab.cluster.VpcCniConfigMap;
 import dev.sgplab.report.ClusterReport;
+import dev.sgplab.scenario.Scenario;
+import dev.sgplab.sim.OriginalReport;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -184,24 +188,49 @@ final class ClusterCommand implements Runnable {
             description = {"The report's churn test on an EKS cluster: for each cooldown, set it, wait for the controller "
                     + "to take it, create the pods one every interval (each resolves a name at start and ends Error "
                     + "when that fails), and count. Deletes all it created and restores the cooldown at the end, on "
-                    + "failure and on Ctrl-C.", "Needs the RBAC of deploy/k8s/harness-rbac.yaml; see docs/real-cluster.md."})
+                    + "failure and on Ctrl-C.", "The pods, their spacing and stay, the name and the resolver options come "
+                    + "from the scenario (workload.*, dns.*); what only the cluster decides (nodes, subnet, sysctls) is "
+                    + "said in the run's notes.",
+                    "Needs the RBAC of deploy/k8s/harness-rbac.yaml; see docs/real-cluster.md."})
     static final class RunCommand implements Callable<Integer> {
+        /** The scenario key each round sets. */
+        static final String COOLDOWN_KEY = "controller.branch-eni-cooldown";
+
         @Spec
         CommandSpec spec;
 
         @Mixin
         Connection connection;
 
+        @Mixin
+        ReportScenarioOptions scenario;
+
         @Option(names = "--namespace", defaultValue = "sgplab", description = "Namespace of the pods; created (and deleted) "
                 + "unless it exists (default: ${DEFAULT-VALUE}).")
         String namespace;
 
-        @Option(names = "--pods", defaultValue = "200", description = "Pods per cooldown (default: ${DEFAULT-VALUE}, as the report).")
-        int pods;
-
-        @Option(names = "--cooldown", split = ",", defaultValue = "30,60,70", paramLabel = "SECONDS",
-                description = "branch-eni-cooldown values, one round each (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--cooldown", split = ",", paramLabel = "SECONDS",
+                description = "branch-eni-cooldown values, one round each (default: the report's 30,60,70, as reproduce; "
+                        + "--set " + COOLDOWN_KEY + "=S alone runs one round at S).")
         List<Long> cooldowns;
+
+        @Option(names = "--pods", paramLabel = "N", description = "Pods per cooldown: --set workload.pods=N.")
+        Integer pods;
+
+        @Option(names = "--interval", paramLabel = "SECONDS",
+                description = "Seconds between pod creations: --set workload.create-interval=fixed(SECONDS).")
+        Double interval;
+
+        @Option(names = "--stay", paramLabel = "SECONDS",
+                description = "Seconds a pod stays after a successful lookup: --set workload.run-time=fixed(SECONDS).")
+        Double stay;
+
+        @Option(names = "--lookup", paramLabel = "NAME", description = "Name each pod resolves at start: --set dns.name=NAME.")
+        String lookup;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Seed for intervals and stays the scenario draws "
+                + "(not fixed(...)); the same in every round (default: ${DEFAULT-VALUE}).")
+        long seed;
 
         @Option(names = "--security-group", split = ",", paramLabel = "sg-ID",
                 description = "Security groups for the pods' SecurityGroupPolicy.")
@@ -214,18 +243,6 @@ final class ClusterCommand implements Runnable {
         @Option(names = "--image", defaultValue = ChurnPodTemplate.DEFAULT_IMAGE,
                 description = "Pod image with sh, getent and sleep (glibc) (default: ${DEFAULT-VALUE}).")
         String image;
-
-        @Option(names = "--lookup", defaultValue = ChurnPodTemplate.DEFAULT_LOOKUP,
-                description = "Name each pod resolves at start (default: ${DEFAULT-VALUE}).")
-        String lookup;
-
-        @Option(names = "--interval", defaultValue = "2", paramLabel = "SECONDS",
-                description = "Seconds between pod creations (default: ${DEFAULT-VALUE}, the calibrated scenario's).")
-        double interval;
-
-        @Option(names = "--stay", defaultValue = "1", paramLabel = "SECONDS",
-                description = "Seconds a pod stays after a successful lookup (default: ${DEFAULT-VALUE}).")
-        double stay;
 
         @Option(names = "--pod-timeout", defaultValue = "600", paramLabel = "SECONDS",
                 description = "After the last pod is created, how long to wait for the pods to end (default: ${DEFAULT-VALUE}).")
@@ -261,20 +278,22 @@ final class ClusterCommand implements Runnable {
                 throw new Errors.BadInputException("--dry-run prints text, not -o json");
             }
             List<String> groups = SecurityGroupIds.resolve(securityGroups, terraformOutputs);
-            if (!(interval > 0) || !(stay >= 0) || podTimeout <= 0 || eventTimeout <= 0 || (settle != null && settle < 0)) {
+            if ((interval != null && !(interval > 0)) || (stay != null && !(stay >= 0)) || podTimeout <= 0
+                    || eventTimeout <= 0 || (settle != null && settle < 0)) {
                 throw new Errors.BadInputException("--interval and --pod-timeout and --event-timeout must be positive; "
                         + "--stay and --settle not negative");
             }
+            Scenario bound = scenario.load().withAll(aliases()).bind();
+            ChurnPlan plan = ChurnPlan.of(bound, seed);
+            List<Long> rounds = rounds();
             String id = runId != null ? runId : String.format(java.util.Locale.ROOT, "%06x",
                     new java.security.SecureRandom().nextInt(1 << 24));
-            ClusterRun.Options options = new ClusterRun.Options(id, namespace, pods, cooldowns, image, lookup,
-                    Duration.ofMillis(Math.round(interval * 1000)), stay, Duration.ofSeconds(podTimeout),
-                    Duration.ofSeconds(eventTimeout), settle == null ? null : Duration.ofSeconds(settle), WEBHOOK_WAIT,
-                    keepCooldown, groups);
+            ClusterRun.Options options = new ClusterRun.Options(id, namespace, plan, rounds, image,
+                    Duration.ofSeconds(podTimeout), Duration.ofSeconds(eventTimeout),
+                    settle == null ? null : Duration.ofSeconds(settle), WEBHOOK_WAIT, keepCooldown, groups);
             PrintWriter err = spec.commandLine().getErr();
-            Map<String, String> assumptions = new LinkedHashMap<>();
-            assumptions.put("interval", interval + " s");
-            assumptions.put("lookup", lookup);
+            bound.warnings().forEach(w -> err.println("sgplab: warning: " + w));
+            Map<String, String> assumptions = new LinkedHashMap<>(plan.honoured());
             assumptions.put("image", image);
             return connection.call(session -> {
                 KubernetesClient client = session.client();
@@ -301,6 +320,56 @@ final class ClusterCommand implements Runnable {
                 return output.print(spec.commandLine().getOut(), () -> ClusterReport.json(result, assumptions, trace),
                         () -> ClusterReport.table(result, assumptions, trace));
             });
+        }
+
+        /** The old options as the --set they stand for, applied after the scenario's own --set. */
+        private List<String> aliases() {
+            List<String> sets = new ArrayList<>();
+            if (pods != null) {
+                sets.add("workload.pods=" + pods);
+            }
+            if (interval != null) {
+                sets.add("workload.create-interval=fixed(" + interval + ")");
+            }
+            if (stay != null) {
+                sets.add("workload.run-time=fixed(" + stay + ")");
+            }
+            if (lookup != null) {
+                sets.add("dns.name=" + lookup);
+            }
+            return sets;
+        }
+
+        /** The value of the last --set of this key, null when none sets it. */
+        private String lastSet(String key) {
+            String value = null;
+            for (String assignment : scenario.scenarioOptions.sets) {
+                int eq = assignment.indexOf('=');
+                if (eq > 0 && assignment.substring(0, eq).trim().equals(key)) {
+                    value = assignment.substring(eq + 1);
+                }
+            }
+            return value;
+        }
+
+        /** --cooldown; else a --set of the cooldown (one round); else the report's cooldowns, as reproduce runs them. */
+        private List<Long> rounds() {
+            String set = lastSet(COOLDOWN_KEY);
+            if (cooldowns != null && set != null) {
+                throw new Errors.BadInputException("give the rounds' cooldowns once: --cooldown or --set " + COOLDOWN_KEY);
+            }
+            if (cooldowns != null) {
+                return cooldowns;
+            }
+            if (set != null) {
+                try {
+                    return List.of(Long.parseLong(set.trim()));
+                } catch (NumberFormatException e) {
+                    throw new Errors.BadInputException("--set " + COOLDOWN_KEY + ": cluster run needs whole seconds, got '"
+                            + set + "'");
+                }
+            }
+            return OriginalReport.ROWS.stream().map(row -> (long) row.cooldownSeconds()).toList();
         }
     }
 

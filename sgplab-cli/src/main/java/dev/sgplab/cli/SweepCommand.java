@@ -1,5 +1,6 @@
 package dev.sgplab.cli;
 
+import dev.sgplab.cluster.IndexedJob;
 import dev.sgplab.report.HtmlReport;
 import dev.sgplab.report.SweepReport;
 import dev.sgplab.scenario.Scenario;

@@ -167,6 +167,63 @@ class ClusterRunCommandTest {
                 .containsEntry("branch-eni-cooldown", "45");
     }
 
+    /**
+     * The pods come from the scenario: its workload and dns keys, --set over them, the old options as
+     * aliases; the rounds from --cooldown, or one --set cooldown; what the cluster decides is a note.
+     */
+    @Test
+    void theScenarioDrivesThePodsAndTheNotesSayWhatTheClusterDecides() throws Exception {
+        startEks();
+        Path scenario = dir.resolve("small.yaml");
+        Files.writeString(scenario, """
+                name: small
+                subnet: {cidr: 198.18.0.0/26}
+                dns: {ndots: 2}
+                workload: {pods: 7, create-interval: fixed(0.02), run-time: fixed(0.5)}
+                """);
+        CliTest.Result run = CliTest.run("cluster", "run", "--kubeconfig", kubeconfig.toString(), "--scenario",
+                scenario.toString(), "--set", "controller.branch-eni-cooldown=30", "--settle", "1", "--event-timeout", "5",
+                "--security-group", "sg-0123456789abcdef0", "--run-id", "scn1", "-o", "json");
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonNode doc = run.json();
+        assertThat(doc.get("rounds")).hasSize(1);
+        assertThat(doc.get("rounds").get(0).get("cooldownSeconds").asInt()).isEqualTo(30);
+        assertThat(doc.get("rounds").get(0).get("run").get("pods").asInt()).isEqualTo(7);
+        JsonNode assumed = doc.get("rounds").get(0).get("run").get("assumptions");
+        assertThat(assumed.get("workload.run-time").asString()).isEqualTo("fixed(0.5)");
+        assertThat(assumed.get("dns.ndots").asString()).isEqualTo("2");
+        assertThat(doc.get("notes").toString()).contains("subnet.cidr=198.18.0.0/26").doesNotContain("each round sets");
+
+        CliTest.Result dry = CliTest.run("cluster", "run", "--kubeconfig", kubeconfig.toString(), "--scenario",
+                scenario.toString(), "--pods", "3", "--stay", "2", "--lookup", "example.internal", "--security-group",
+                "sg-0123456789abcdef0", "--run-id", "scn2", "--dry-run");
+        assertThat(dry.code()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("create 3 pods per cooldown, 9 in all (churn-c30-000 .. churn-c70-002), one every "
+                + "0.02 s", "value: \"example.internal\"", "value: \"2.00\"", "- name: \"ndots\"\n        value: \"2\"",
+                "Note: controller.branch-eni-cooldown: each round sets its own (30 s, 60 s, 70 s), not the scenario's 60",
+                "Note: taken from the cluster, not the scenario: its nodes");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "rounds twice  | --cooldown 30 --set controller.branch-eni-cooldown=45 | give the rounds' cooldowns once",
+        "not seconds   | --set controller.branch-eni-cooldown=soon           | cluster run needs whole seconds, got 'soon'",
+        "busybox       | --set dns.resolver=busybox                          | dns.resolver busybox: cluster run's pods resolve with glibc",
+        "unknown key   | --set workload.podz=3                               | unknown key 'workload.podz'",
+        "no interval   | --interval 0                                        | --interval and --pod-timeout"
+    })
+    void scenarioInputACLusterRunCannotUseIsOneLineExitTwoBeforeAnyCall(String name, String more, String message) {
+        startEks();
+        api.forgetRequests();
+        List<String> args = new java.util.ArrayList<>(List.of("cluster", "run", "--kubeconfig", kubeconfig.toString(),
+                "--security-group", "sg-0123456789abcdef0"));
+        args.addAll(List.of(more.trim().split("\\s+")));
+        CliTest.Result run = CliTest.run(args.toArray(String[]::new));
+        assertThat(run.code()).as(run.err()).isEqualTo(2);
+        assertThat(run.err().strip()).startsWith("sgplab: ").contains(message).doesNotContain("\n");
+        assertThat(api.requests()).isEmpty();
+    }
+
     @Test
     void dryRunStopsWhereTheRunWouldStop() {
         CliTest.Result json = clusterRun("--dry-run", "-o", "json");

@@ -2,6 +2,7 @@ package dev.sgplab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sgplab.cluster.IndexedJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -11,25 +11,24 @@ import java.util.Map;
  * One churn pod as the report's test ran it (deploy/k8s/churn-pod.yaml is the same pod for
  * kubectl): look a name up once at start with glibc (getent, the Kubernetes resolv.conf: search
  * list, ndots 5), exit non-zero when that fails, so the pod ends Error, else stay a moment and
- * complete. The name and the stay come in as environment variables, never into the shell text.
+ * complete. The name and the stay come in as environment variables, never into the shell text;
+ * the scenario's resolver options come in as the pod's dnsConfig options, which the kubelet adds to
+ * the resolv.conf it writes (a repeated option replaces its own).
  */
 public final class ChurnPodTemplate {
     public static final String DEFAULT_IMAGE = "public.ecr.aws/docker/library/debian:bookworm-slim";
-    public static final String DEFAULT_LOOKUP = "kubernetes.default";
     static final String SCRIPT = "getent ahosts \"$SGPLAB_LOOKUP\" > /dev/null || exit 2; sleep \"$SGPLAB_STAY_SECONDS\"";
 
     private final String runId;
     private final String namespace;
     private final String image;
-    private final String lookup;
-    private final double staySeconds;
+    private final ChurnPlan plan;
 
-    public ChurnPodTemplate(String runId, String namespace, String image, String lookup, double staySeconds) {
+    public ChurnPodTemplate(String runId, String namespace, String image, ChurnPlan plan) {
         this.runId = runId;
         this.namespace = namespace;
         this.image = image;
-        this.lookup = lookup;
-        this.staySeconds = staySeconds;
+        this.plan = plan;
     }
 
     public static String name(long cooldownSeconds, int index) {
@@ -45,13 +44,14 @@ public final class ChurnPodTemplate {
                     .withRestartPolicy("Never")
                     .withTerminationGracePeriodSeconds(0L)
                     .withAutomountServiceAccountToken(false)
+                    .withNewDnsConfig().withOptions(plan.dnsOptions()).endDnsConfig()
                     .addNewContainer()
                         .withName("resolve")
                         .withImage(image)
                         .withImagePullPolicy("IfNotPresent")
                         .withCommand("sh", "-c", SCRIPT)
-                        .addNewEnv().withName("SGPLAB_LOOKUP").withValue(lookup).endEnv()
-                        .addNewEnv().withName("SGPLAB_STAY_SECONDS").withValue(String.format(Locale.ROOT, "%.1f", staySeconds)).endEnv()
+                        .addNewEnv().withName("SGPLAB_LOOKUP").withValue(plan.lookup()).endEnv()
+                        .addNewEnv().withName("SGPLAB_STAY_SECONDS").withValue(String.format(Locale.ROOT, "%.2f", plan.staySeconds(index))).endEnv()
                         .withNewResources()
                             .addToRequests("cpu", new Quantity("10m"))
                             .addToRequests("memory", new Quantity("16Mi"))

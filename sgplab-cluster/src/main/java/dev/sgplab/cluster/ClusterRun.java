@@ -16,8 +16,8 @@ import java.util.function.LongSupplier;
 /**
  * The report's test on a real cluster, done properly: check the cluster can run security groups
  * for pods, create a namespace and a SecurityGroupPolicy, then for each cooldown set
- * branch-eni-cooldown, wait for the controller to announce it, and churn the pods (one every
- * interval, each resolving a name at start), recording them from a watch; between cooldowns, wait
+ * branch-eni-cooldown, wait for the controller to announce it, and churn the scenario's pods
+ * ({@link ChurnPlan}: each resolving a name at start), recording them from a watch; between cooldowns, wait
  * until the controller has deleted the previous round's branch ENIs. {@link #close} — at the end,
  * on failure, or from a shutdown hook on Ctrl-C — deletes everything the run created and puts the
  * ConfigMap back.
@@ -30,16 +30,13 @@ public final class ClusterRun implements AutoCloseable {
     private static final double PROGRESS_EVERY_SECONDS = 10;
 
     /** What to run; a null settle means "until the previous round's ENIs are surely deleted". */
-    public record Options(String runId, String namespace, int pods, List<Long> cooldowns, String image, String lookup,
-            Duration createInterval, double staySeconds, Duration podTimeout, Duration eventTimeout, Duration settle,
-            Duration webhookWait, boolean keepCooldown, List<String> securityGroupIds) {
+    public record Options(String runId, String namespace, ChurnPlan plan, List<Long> cooldowns, String image,
+            Duration podTimeout, Duration eventTimeout, Duration settle, Duration webhookWait, boolean keepCooldown,
+            List<String> securityGroupIds) {
         public Options {
             RunLabels.requireValidRunId(runId);
             if (!namespace.matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
                 throw new ClusterException("not a namespace name: '" + namespace + "'");
-            }
-            if (pods < 1 || pods > 999) {
-                throw new ClusterException("--pods must be 1..999, got " + pods);
             }
             if (cooldowns.isEmpty() || cooldowns.stream().anyMatch(c -> c < 0)) {
                 throw new ClusterException("--cooldown needs one or more non-negative seconds, got " + cooldowns);
@@ -61,9 +58,12 @@ public final class ClusterRun implements AutoCloseable {
     public record Round(long cooldownSeconds, RunObservations observations, List<String> notes) {
     }
 
-    /** The run: its id and namespace, the SGPP-capable nodes, the rounds, and how it left the cluster. */
+    /**
+     * The run: its id and namespace, the SGPP-capable nodes, the rounds, how it left the cluster, and
+     * what of the scenario the cluster decided instead.
+     */
     public record Result(String runId, String namespace, List<SgppSupport.Node> nodes, String cooldownBefore,
-            List<Round> rounds, List<String> cleanup) {
+            List<Round> rounds, List<String> cleanup, List<String> notes) {
     }
 
     /** Thrown by {@link #run} when {@link #close} stopped it from another thread. */
@@ -117,8 +117,7 @@ public final class ClusterRun implements AutoCloseable {
         guarded(() -> events = CooldownEvents.watch(client, retries));
         // the controller's pod webhook reads SecurityGroupPolicies from a cache: give it the new one
         pause(options.webhookWait().toNanos() / 1e9);
-        ChurnPodTemplate template = new ChurnPodTemplate(options.runId(), ns, options.image(), options.lookup(),
-                options.staySeconds());
+        ChurnPodTemplate template = new ChurnPodTemplate(options.runId(), ns, options.image(), options.plan());
         long controllerPeriod = Cooldown.knownPeriodSecondsAfterReading(before.value());
         List<Round> rounds = new ArrayList<>();
         for (long cooldown : options.cooldowns()) {
@@ -135,7 +134,8 @@ public final class ClusterRun implements AutoCloseable {
             guarded(() -> resources.deletePods(ns, options.runId(), Map.of(RunLabels.COOLDOWN, Long.toString(cooldown))));
         }
         close();
-        return new Result(options.runId(), ns, nodes, before.value(), rounds, List.copyOf(cleanup));
+        return new Result(options.runId(), ns, nodes, before.value(), rounds, List.copyOf(cleanup),
+                options.plan().notes(options.cooldowns()));
     }
 
     /** Sets the cooldown and waits (bounded) for the controller's event, when one is due. */
@@ -172,11 +172,11 @@ public final class ClusterRun implements AutoCloseable {
     private Round churn(long cooldown, ChurnPodTemplate template, ChurnRecorder recorder, List<String> notes)
             throws InterruptedException {
         double origin = recorder.now();
-        double interval = options.createInterval().toNanos() / 1e9;
+        ChurnPlan plan = options.plan();
         List<String> names = new ArrayList<>();
         double nextProgress = origin + PROGRESS_EVERY_SECONDS;
-        for (int i = 0; i < options.pods(); i++) {
-            pause(origin + i * interval - recorder.now());
+        for (int i = 0; i < plan.pods(); i++) {
+            pause(origin + plan.createAtSeconds(i) - recorder.now());
             Pod pod = template.pod(cooldown, i);
             String name = pod.getMetadata().getName();
             guarded(() -> {
@@ -186,7 +186,7 @@ public final class ClusterRun implements AutoCloseable {
             names.add(name);
             if (recorder.now() >= nextProgress) {
                 nextProgress += PROGRESS_EVERY_SECONDS;
-                progress.accept(cooldown + " s: pods created " + names.size() + "/" + options.pods() + ", ended "
+                progress.accept(cooldown + " s: pods created " + names.size() + "/" + plan.pods() + ", ended "
                         + recorder.endedAmong(names));
             }
         }

@@ -44,15 +44,17 @@ public final class ClusterRunPlan {
         lines.add("create SecurityGroupPolicy " + ns + "/" + RunResources.policyName(id) + ":");
         lines.addAll(yaml(client, RunResources.securityGroupPolicy(ns, id, options.securityGroupIds())));
         lines.addAll(configMapChange(before.value(), options));
-        ChurnPodTemplate template = new ChurnPodTemplate(id, ns, options.image(), options.lookup(), options.staySeconds());
+        ChurnPlan plan = options.plan();
+        ChurnPodTemplate template = new ChurnPodTemplate(id, ns, options.image(), plan);
         List<Long> cooldowns = options.cooldowns();
-        lines.add(String.format(Locale.ROOT, "create %d pods per cooldown, %d in all (%s .. %s), one every %s s; "
-                + "the first:", options.pods(), options.pods() * cooldowns.size(), ChurnPodTemplate.name(cooldowns.get(0), 0),
-                ChurnPodTemplate.name(cooldowns.get(cooldowns.size() - 1), options.pods() - 1),
-                CooldownEvents.seconds(options.createInterval())));
+        lines.add(String.format(Locale.ROOT, "create %d pods per cooldown, %d in all (%s .. %s), %s; the first:",
+                plan.pods(), plan.pods() * cooldowns.size(), ChurnPodTemplate.name(cooldowns.get(0), 0),
+                ChurnPodTemplate.name(cooldowns.get(cooldowns.size() - 1), plan.pods() - 1), plan.spacing()));
         lines.addAll(yaml(client, template.pod(cooldowns.get(0), 0)));
         lines.add("delete each cooldown's pods after its round, and at the end everything labelled "
                 + RunLabels.RUN + "=" + id + (namespaceExists ? "" : " (the namespace " + ns + " with it)"));
+        lines.add("");
+        plan.notes(cooldowns).forEach(note -> lines.add("Note: " + note));
         return lines;
     }
 

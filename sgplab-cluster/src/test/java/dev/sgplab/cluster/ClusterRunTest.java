@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.sgplab.observe.PodObservation;
 import dev.sgplab.observe.RunObservations;
+import dev.sgplab.scenario.ScenarioTree;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
@@ -57,10 +58,16 @@ class ClusterRunTest {
         return Duration.ofMillis(Math.round(modelSeconds * MS_PER_SECOND));
     }
 
+    /** The default scenario's pods on fast time: one every 2 model seconds. */
+    static ChurnPlan plan(int pods) {
+        return ChurnPlan.of(ScenarioTree.defaults().with("workload.pods", Integer.toString(pods))
+                .with("workload.create-interval", "fixed(" + 2 * MS_PER_SECOND / 1000 + ")").bind(), 1);
+    }
+
     private ClusterRun.Options options(int pods, Long... cooldowns) {
-        return new ClusterRun.Options(RUN, "sgplab-" + RUN, pods, List.of(cooldowns), ChurnPodTemplate.DEFAULT_IMAGE,
-                ChurnPodTemplate.DEFAULT_LOOKUP, seconds(2), 1, Duration.ofSeconds(20), Duration.ofSeconds(5),
-                seconds(120), Duration.ZERO, false, List.of("sg-0123456789abcdef0"));
+        return new ClusterRun.Options(RUN, "sgplab-" + RUN, plan(pods), List.of(cooldowns), ChurnPodTemplate.DEFAULT_IMAGE,
+                Duration.ofSeconds(20), Duration.ofSeconds(5), seconds(120), Duration.ZERO, false,
+                List.of("sg-0123456789abcdef0"));
     }
 
     private ClusterRun run(ClusterRun.Options options) {
@@ -224,8 +231,8 @@ class ClusterRunTest {
     @Test
     void aControllerThatNeverAnnouncesTheCooldownIsAClearTimeout() {
         startEks("45", false);
-        ClusterRun.Options quick = new ClusterRun.Options(RUN, "sgplab-" + RUN, 5, List.of(30L), "img", "x",
-                seconds(2), 1, Duration.ofSeconds(5), Duration.ofMillis(500), seconds(100), Duration.ZERO, false,
+        ClusterRun.Options quick = new ClusterRun.Options(RUN, "sgplab-" + RUN, plan(5), List.of(30L), "img",
+                Duration.ofSeconds(5), Duration.ofMillis(500), seconds(100), Duration.ZERO, false,
                 List.of("sg-0123456789abcdef0"));
         try (ClusterRun run = run(quick)) {
             assertThatThrownBy(run::run).isInstanceOf(ClusterException.class)
@@ -238,8 +245,8 @@ class ClusterRunTest {
     @Test
     void withTheKeyAbsentTheEventMayNotComeAndTheKeyIsRemovedAgain() throws Exception {
         startEks(null, false); // the fake controller uses 60 s and, as the real one, says nothing when that does not change
-        ClusterRun.Options options = new ClusterRun.Options(RUN, "sgplab-" + RUN, 5, List.of(60L), "img", "x",
-                seconds(2), 1, Duration.ofSeconds(20), Duration.ofMillis(300), seconds(100), Duration.ZERO, false,
+        ClusterRun.Options options = new ClusterRun.Options(RUN, "sgplab-" + RUN, plan(5), List.of(60L), "img",
+                Duration.ofSeconds(20), Duration.ofMillis(300), seconds(100), Duration.ZERO, false,
                 List.of("sg-0123456789abcdef0"));
         ClusterRun.Result result;
         try (ClusterRun run = run(options)) {
@@ -257,7 +264,7 @@ class ClusterRunTest {
         RunResources resources = new RunResources(client, Retries.standard());
         resources.createNamespace("sgplab-dead", "dead");
         resources.createSecurityGroupPolicy("sgplab-dead", "dead", List.of("sg-0123456789abcdef0"));
-        resources.createPod(new ChurnPodTemplate("dead", "sgplab-dead", "img", "x", 1).pod(30, 0));
+        resources.createPod(new ChurnPodTemplate("dead", "sgplab-dead", "img", plan(1)).pod(30, 0));
         new VpcCniConfigMap(client, Retries.standard()).setForRun(30, "dead");
         List<String> lines = new ArrayList<>();
         ClusterCleanup.Report report = ClusterCleanup.run(client, Retries.standard(), null);

@@ -6,6 +6,7 @@ import com.bertramlabs.plugins.hcl4j.HCLParser;
 import dev.sgplab.model.controller.InstanceLimits;
 import dev.sgplab.model.vpc.Cidr;
 import dev.sgplab.model.vpc.Subnet;
+import dev.sgplab.scenario.ScenarioLoader;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,6 +91,13 @@ class DeploymentTest {
         JsonNode container = pod.get("spec").get("containers").get(0);
         assertThat(container.get("command").get(2).asString()).isEqualTo(ChurnPodTemplate.SCRIPT);
         assertThat(container.get("image").asString()).isEqualTo(ChurnPodTemplate.DEFAULT_IMAGE);
+        // the report's scenario's resolver options, as cluster run sets them
+        ChurnPlan report = ChurnPlan.of(ScenarioLoader.loadFileOrBundled("../scenarios/report-200-pods.yaml").bind(), 1);
+        List<String> options = new ArrayList<>();
+        pod.get("spec").get("dnsConfig").get("options").forEach(o -> options.add(o.get("name").asString() + ":"
+                + o.get("value").asString()));
+        assertThat(options).containsExactlyElementsOf(report.dnsOptions().stream().map(o -> o.getName() + ":" + o.getValue())
+                .toList());
         assertThat(new File(K8S.resolve("guard").toString())).isDirectory();
     }
 

@@ -21,7 +21,7 @@ public final class ClusterReport {
     }
 
     public record Document(String runId, String namespace, List<SgppSupport.Node> nodes, String cooldownBefore,
-            List<RoundDocument> rounds, List<String> cleanup) {
+            List<RoundDocument> rounds, List<String> cleanup, List<String> notes) {
     }
 
     public record RoundDocument(long cooldownSeconds, Integer reportedErrorPods, int errorPodsThatReusedAnIp,
@@ -40,7 +40,7 @@ public final class ClusterReport {
                     reusedAndFailed.size(), shortest, SimulateReport.document(run, null, assumptions, trace), round.notes()));
         }
         return new Document(result.runId(), result.namespace(), result.nodes(), result.cooldownBefore(), rounds,
-                result.cleanup());
+                result.cleanup(), result.notes());
     }
 
     /** What the original report measured at this cooldown, when the run is the report's size. */
@@ -78,6 +78,9 @@ public final class ClusterReport {
         out.append(table.render());
         out.append(String.format(Locale.ROOT, "%nA reuse gap runs from the previous owner's end to the new owner's "
                 + "pod-eni annotation, both as the harness's watch saw them.%n"));
+        for (String note : d.notes()) {
+            out.append("Note: ").append(note).append(System.lineSeparator());
+        }
         for (RoundDocument round : d.rounds()) {
             if (!round.notes().isEmpty() || trace) {
                 out.append(String.format(Locale.ROOT, "%nCooldown %d s:%n", round.cooldownSeconds()));

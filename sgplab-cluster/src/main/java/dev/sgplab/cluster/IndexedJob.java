@@ -1,7 +1,6 @@
-package dev.sgplab.cli;
+package dev.sgplab.cluster;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,11 +18,11 @@ import java.util.Set;
  * of it), so collecting needs nothing but {@code kubectl logs}: a shared ReadWriteMany volume would
  * not bind on EKS's default (EBS) storage class.
  */
-final class IndexedJob {
-    static final String NAME = "sgplab-sweep";
-    static final String SCENARIO_DIR = "/scenario";
+public final class IndexedJob {
+    public static final String NAME = "sgplab-sweep";
+    public static final String SCENARIO_DIR = "/scenario";
     /** Where deploy/k8s/guard/Dockerfile puts the jar: that image holds the whole of sgplab. */
-    static final String JAR = "/opt/sgplab/sgplab.jar";
+    public static final String JAR = "/opt/sgplab/sgplab.jar";
 
     /** Options the Job sets itself, or that mean nothing in a pod, with their values. */
     private static final Set<String> DROPPED_WITH_VALUE = Set.of("--shards", "--image", "--report", "--shard", "-o",
@@ -36,9 +35,9 @@ final class IndexedJob {
      * @param sweepArgs the sweep's command line as typed
      * @param scenarioFile the scenario file to ship in the ConfigMap, or null for a bundled scenario
      */
-    static String manifest(List<String> sweepArgs, Path scenarioFile, int shards, String image) {
+    public static String manifest(List<String> sweepArgs, Path scenarioFile, int shards, String image) {
         if (shards <= 0) {
-            throw new Errors.BadInputException("--shards must be positive, got " + shards);
+            throw new ClusterException("--shards must be positive, got " + shards);
         }
         String mounted = scenarioFile == null ? null : SCENARIO_DIR + "/" + scenarioFile.getFileName();
         StringBuilder command = new StringBuilder("java -XX:MaxRAMPercentage=75 -jar " + JAR);
@@ -97,7 +96,7 @@ final class IndexedJob {
         try {
             text = Files.readString(scenarioFile, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new ClusterException("cannot read the scenario file " + scenarioFile + " to ship it: " + e.getMessage());
         }
         StringBuilder block = new StringBuilder();
         // "|2": the indentation is stated, so a first line that starts with spaces stays as it is.
