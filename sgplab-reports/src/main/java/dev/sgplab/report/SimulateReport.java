@@ -50,8 +50,10 @@ public final class SimulateReport {
             stories = new ArrayList<>();
             for (PodObservation pod : run.podDetails()) {
                 if (pod.failed()) {
-                    stories.add(new Story(pod.name(), ErrorStory.tell(pod) + gcOfAnsweringNodes(pod,
-                            run.gcActivity()), pod));
+                    String gc = gcOfAnsweringNodes(pod, run.gcActivity());
+                    String story = ErrorStory.tell(pod);
+                    stories.add(new Story(pod.name(), gc.isEmpty() ? story : story.stripTrailing() + gc
+                            + System.lineSeparator(), pod));
                 }
             }
         }
