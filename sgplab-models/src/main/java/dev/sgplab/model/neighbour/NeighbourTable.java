@@ -19,7 +19,7 @@ import java.util.random.RandomGenerator;
  * parameters, re-draws every device's reachable_time when 300 s have passed, and scans only while
  * the table holds at least gc_thresh1 entries — {@code atomic_read(&tbl->entries) < gc_thresh1} in
  * v6.x: every entry of every network namespace on the node, PERMANENT ones included (forced GC
- * counts gc_entries, which leaves PERMANENT entries out, since 5.0) — so GC starts and stops as the
+ * counts gc_entries, which leaves PERMANENT entries out, since a 2018 change) — so GC starts and stops as the
  * node's population moves, and its own removals can take the table back under gc_thresh1; a scan
  * removes unreferenced entries that are FAILED
  * or unused for gc_stale_time. Forced GC runs when an entry is allocated with the table at
