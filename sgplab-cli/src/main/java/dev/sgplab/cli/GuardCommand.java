@@ -68,7 +68,7 @@ final class GuardCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "sgplab-guard-stop"));
         try (KubeClients.Session session = connection.connect();
                 GuardAgent agent = new GuardAgent(tables, chosen, System::nanoTime, line -> log(err, line))
-                        .start(sweepInterval);
+                        .watchArpTable(dev.sgplab.guard.ArpTableStats.host()::read).start(sweepInterval);
                 MetricsServer metrics = new MetricsServer(agent.metrics(), listen);
                 PodEniWatcher watcher = new PodEniWatcher(agent)) {
             KubernetesClient client = session.client();

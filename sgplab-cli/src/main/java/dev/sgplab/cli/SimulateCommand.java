@@ -24,7 +24,8 @@ final class SimulateCommand implements Callable<Integer> {
     /** Settings that stand for undocumented behaviour: every result says which it assumed. */
     static final String[] ASSUMPTION_KEYS = {"controller.branch-eni-cooldown", "subnet.allocation-policy",
         "kernel.gc-regime", "vpc.answer-unicast-probes-to-stale-mac", "dns.resolver",
-        "cluster.coredns.replica-choice", "kernel.gc_stale_time", "kernel.base_reachable_time_ms"};
+        "cluster.coredns.replica-choice", "kernel.gc_stale_time", "kernel.base_reachable_time_ms",
+        "population.pods-per-node", "population.coredns-clients", "population.node-peers", "kernel.other-arp-entries"};
 
     @Spec
     CommandSpec spec;

@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The guard: knows which MAC owns each SGPP pod IP (from the pods' pod-eni annotations, or the lab's
@@ -24,6 +25,9 @@ public final class GuardAgent implements AutoCloseable {
     private final Map<String, String> ownerMacByIp = new ConcurrentHashMap<>();
     private final Map<String, Long> knownSince = new ConcurrentHashMap<>();
     private final GuardMetrics metrics = new GuardMetrics(ownerMacByIp::size);
+    private volatile Supplier<ArpTableState> arpTable;
+    /** Whether periodic GC was skipped at the last read; null before the first. */
+    private Boolean lastGcSkipped;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "sgplab-guard");
         t.setDaemon(true);
@@ -46,6 +50,34 @@ public final class GuardAgent implements AutoCloseable {
 
     public GuardMetrics metrics() {
         return metrics;
+    }
+
+    /**
+     * Also watch the node's arp table: its entry count and gc_thresh1..3 as metrics, and a log line
+     * now and at each sweep where periodic GC switches between scanning and skipped.
+     */
+    public GuardAgent watchArpTable(Supplier<ArpTableState> source) {
+        arpTable = source;
+        metrics.watchArpTable(source);
+        logArpTable();
+        return this;
+    }
+
+    private synchronized void logArpTable() {
+        if (arpTable == null) {
+            return;
+        }
+        try {
+            ArpTableState state = arpTable.get();
+            Boolean skipped = state.periodicGcSkipped();
+            if (!skipped.equals(lastGcSkipped)) {
+                log.accept("guard: " + state.describe());
+                lastGcSkipped = skipped;
+            }
+        } catch (RuntimeException e) {
+            metrics.errors.incrementAndGet();
+            log.accept("guard: cannot read the arp table's state: " + e.getMessage());
+        }
     }
 
     /** A pod with {@code ip} and {@code mac} appeared (its annotation): check that IP everywhere now. */
@@ -97,6 +129,7 @@ public final class GuardAgent implements AutoCloseable {
     }
 
     void sweep() {
+        logArpTable();
         for (NeighbourTables table : tables) {
             try {
                 List<GuardRules.Entry> entries = table.all();

@@ -100,7 +100,7 @@ final class LabNetwork implements AutoCloseable {
             replicaIps.add(Ipv4.format(byNode.get(nodeIndex).ip()));
         }
         dnsNodes.addAll(byNode.values());
-        padTable(scenario.kernel().otherArpEntries());
+        padTable(scenario.standingEntries()); // the population the simulator counts from the start
         for (DnsNode node : dnsNodes) {
             startServer(node);
         }
@@ -125,7 +125,7 @@ final class LabNetwork implements AutoCloseable {
         return new DnsNode(nodeIndex, ns, link, address, linkInfo.get(0).get("address").asString());
     }
 
-    /** Permanent entries that only count towards gc_thresh1 (the scenario's other-arp-entries). */
+    /** Permanent entries that only count towards gc_thresh1 (the scenario's population and other-arp-entries). */
     private void padTable(int entries) {
         if (entries == 0) {
             return;

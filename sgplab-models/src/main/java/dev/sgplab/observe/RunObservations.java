@@ -1,5 +1,6 @@
 package dev.sgplab.observe;
 
+import dev.sgplab.model.neighbour.GcActivity;
 import java.util.List;
 
 /**
@@ -7,10 +8,26 @@ import java.util.List;
  * Reuse gaps are in seconds (previous owner's end to the new owner's branch ENI being ready). The
  * capacity cost of the cooldown: branch ENIs held in the nodes' delete queues (the largest queue on
  * one node, and the time-averaged total over all nodes), pods that waited for a branch ENI, and the
- * mean wait per pod (extra start latency).
+ * mean wait per pod (extra start latency). Per CoreDNS node, how much of the run periodic GC was
+ * active ({@link GcActivity}; empty where the backend cannot see it, e.g. a real cluster).
  */
 public record RunObservations(String scenario, long seed, double cooldownSeconds, int pods, int errorPods,
         int ipReuses, List<Double> reuseGapsSeconds, int podsWaitedForBranch, int maxDeleteQueue,
         double meanDeleteQueue, double meanBranchWaitSeconds, double durationSeconds, long events,
-        List<PodObservation> podDetails) {
+        List<PodObservation> podDetails, List<GcActivity> gcActivity) {
+
+    /** Without GC activity: a backend that cannot see the nodes' tables. */
+    public RunObservations(String scenario, long seed, double cooldownSeconds, int pods, int errorPods,
+            int ipReuses, List<Double> reuseGapsSeconds, int podsWaitedForBranch, int maxDeleteQueue,
+            double meanDeleteQueue, double meanBranchWaitSeconds, double durationSeconds, long events,
+            List<PodObservation> podDetails) {
+        this(scenario, seed, cooldownSeconds, pods, errorPods, ipReuses, reuseGapsSeconds, podsWaitedForBranch,
+                maxDeleteQueue, meanDeleteQueue, meanBranchWaitSeconds, durationSeconds, events, podDetails, List.of());
+    }
+
+    public RunObservations withGcActivity(List<GcActivity> activity) {
+        return new RunObservations(scenario, seed, cooldownSeconds, pods, errorPods, ipReuses, reuseGapsSeconds,
+                podsWaitedForBranch, maxDeleteQueue, meanDeleteQueue, meanBranchWaitSeconds, durationSeconds, events,
+                podDetails, List.copyOf(activity));
+    }
 }

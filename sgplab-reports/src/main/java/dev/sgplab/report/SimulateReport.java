@@ -1,5 +1,6 @@
 package dev.sgplab.report;
 
+import dev.sgplab.model.neighbour.GcActivity;
 import dev.sgplab.observe.PodObservation;
 import dev.sgplab.observe.RunObservations;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ public final class SimulateReport {
     public record Document(String scenario, Long seed, double cooldownSeconds, int pods, int errorPods, int ipReuses,
             GapSummary reuseGapSeconds, List<Double> reuseGapsSeconds, int podsWaitedForBranch, int maxDeleteQueue,
             double meanDeleteQueue, double meanBranchWaitSeconds, double durationSeconds, Map<String, String> assumptions, List<Story> errorStories,
-            List<PodObservation> podDetails) {
+            List<PodObservation> podDetails, List<GcActivity> gcActivity) {
     }
 
     public record Story(String pod, String text, PodObservation observation) {
@@ -49,7 +50,10 @@ public final class SimulateReport {
             stories = new ArrayList<>();
             for (PodObservation pod : run.podDetails()) {
                 if (pod.failed()) {
-                    stories.add(new Story(pod.name(), ErrorStory.tell(pod), pod));
+                    String gc = gcOfAnsweringNodes(pod, run.gcActivity());
+                    String story = ErrorStory.tell(pod);
+                    stories.add(new Story(pod.name(), gc.isEmpty() ? story : story.stripTrailing() + gc
+                            + System.lineSeparator(), pod));
                 }
             }
         }
@@ -57,7 +61,27 @@ public final class SimulateReport {
                 run.ipReuses(), GapSummary.of(run.reuseGapsSeconds()),
                 run.reuseGapsSeconds().stream().map(SimulateReport::r).toList(), run.podsWaitedForBranch(),
                 run.maxDeleteQueue(), r(run.meanDeleteQueue()), r(run.meanBranchWaitSeconds()), r(run.durationSeconds()), new LinkedHashMap<>(assumptions), stories,
-                trace ? run.podDetails() : null);
+                trace ? run.podDetails() : null, run.gcActivity());
+    }
+
+    /** Per CoreDNS node: the share of periodic GC runs that scanned, and the entry count's range. */
+    public static String gcSummary(GcActivity a) {
+        return String.format(Locale.ROOT, "%d of %d runs scanned (%.0f%%), entries %d..%d (gc_thresh1 %d)",
+                a.scans(), a.periodicRuns(), 100 * (a.periodicRuns() == 0 ? 0 : a.scannedFraction()), a.minEntries(),
+                a.maxEntries(), a.gcThresh1());
+    }
+
+    /** The periodic GC of the nodes whose entries decided the pod's tries: why an entry lived or went. */
+    private static String gcOfAnsweringNodes(PodObservation pod, List<GcActivity> activity) {
+        StringBuilder text = new StringBuilder();
+        for (GcActivity a : activity) {
+            boolean answered = pod.tries().stream().anyMatch(t -> t.entry() != null && a.node().equals(t.entry().node()));
+            if (answered) {
+                text.append(System.lineSeparator()).append("  periodic GC on ").append(a.node()).append(" over the run: ")
+                        .append(gcSummary(a));
+            }
+        }
+        return text.toString();
     }
 
     public static String json(RunObservations run, Long seed, Map<String, String> assumptions, boolean trace) {
@@ -85,6 +109,9 @@ public final class SimulateReport {
                 : fmt(d.meanDeleteQueue()));
         table.row("wait for a branch ENI per pod, mean (s)", fmt(d.meanBranchWaitSeconds()));
         table.row("test duration (s)", fmt(d.durationSeconds()));
+        for (GcActivity a : d.gcActivity()) {
+            table.row("periodic GC on " + a.node() + " (CoreDNS)", gcSummary(a));
+        }
         out.append(table.render());
         out.append(System.lineSeparator()).append("Assumed: ");
         List<String> parts = new ArrayList<>();

@@ -12,6 +12,7 @@ import dev.sgplab.model.guard.GuardRules;
 import dev.sgplab.model.neighbour.GcRegime;
 import dev.sgplab.model.neighbour.NeighbourParams;
 import dev.sgplab.model.neighbour.TableParams;
+import dev.sgplab.model.neighbour.VpcCniEntries;
 import dev.sgplab.model.vpc.AllocationPolicy;
 import dev.sgplab.model.vpc.Cidr;
 import dev.sgplab.model.vpc.VpcFabric;
@@ -26,7 +27,33 @@ import java.util.Locale;
  * it their own way. Keys and defaults are documented in reference.yaml beside this class.
  */
 public record Scenario(String name, Cluster cluster, Subnet subnet, Vpc vpc, Kernel kernel, Controller controller,
-        Dns dns, Workload workload, Guard guard) {
+        Dns dns, Workload workload, Guard guard, Population population) {
+
+    /**
+     * What else holds entries in a CoreDNS node's arp table (tbl->entries, one count for every
+     * namespace on the node), in the terms a cluster operator knows. The test's own entries are
+     * simulated one by one; see {@link #standingEntries()} for the rest.
+     */
+    public record Population(@JsonProperty("pods-per-node") int podsPerNode,
+            @JsonProperty("coredns-clients") int corednsClients,
+            @JsonProperty("node-peers") int nodePeers) {
+    }
+
+    /**
+     * Entries on a CoreDNS node for the whole run: per other pod the VPC CNI's PERMANENT gateway
+     * entry and the host's entry for its IP, one per steady CoreDNS client and per node peer, and
+     * kernel.other-arp-entries.
+     */
+    public int standingEntries() {
+        return population.podsPerNode() * VpcCniEntries.perRegularPod() + population.corednsClients()
+                + population.nodePeers() + kernel.otherArpEntries();
+    }
+
+    /** The CoreDNS nodes' table settings, with the standing population counted from the start. */
+    public TableParams corednsNodeTableParams() {
+        TableParams k = kernel.tableParams();
+        return new TableParams(k.gcThresh1(), k.gcThresh2(), k.gcThresh3(), k.regime(), standingEntries());
+    }
 
     /**
      * Upper bounds on sizes and times: far above any real cluster or test, low enough that a
@@ -249,6 +276,9 @@ public record Scenario(String name, Cluster cluster, Subnet subnet, Vpc vpc, Ker
         finite(problems, "dns.server-latency-ms", dns.serverLatencyMs());
         finite(problems, "guard.sweep-interval", guard.sweepInterval());
         finite(problems, "controller.eni-delete-failure-probability", controller.eniDeleteFailureProbability());
+        nonNegative(problems, "population.pods-per-node", population.podsPerNode());
+        nonNegative(problems, "population.coredns-clients", population.corednsClients());
+        nonNegative(problems, "population.node-peers", population.nodePeers());
         if (!cluster.coredns().nodes().isEmpty()) {
             if (cluster.coredns().nodes().size() != cluster.coredns().replicas()) {
                 problems.add("cluster.coredns.nodes has " + cluster.coredns().nodes().size()

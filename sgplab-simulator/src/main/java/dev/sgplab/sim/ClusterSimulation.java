@@ -5,13 +5,16 @@ import dev.sgplab.engine.Simulation;
 import dev.sgplab.engine.Time;
 import dev.sgplab.model.controller.BranchEni;
 import dev.sgplab.model.ec2.Ec2Service;
+import dev.sgplab.model.neighbour.GcActivity;
 import dev.sgplab.model.neighbour.NeighbourTable;
+import dev.sgplab.model.neighbour.VpcCniEntries;
 import dev.sgplab.model.vpc.Subnet;
 import dev.sgplab.model.vpc.VpcFabric;
 import dev.sgplab.model.workload.ChurnPod;
 import dev.sgplab.model.workload.ChurnTest;
 import dev.sgplab.observe.RunObservations;
 import dev.sgplab.scenario.ScenarioException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,16 +97,24 @@ public final class ClusterSimulation implements ChurnTest.Backend {
                         + subnet.freeAddresses() + " free)");
             }
         }
-        return churn.observations(plan.scenarioName(), seed, detail != Detail.COUNTS, sim.executedEvents());
+        List<GcActivity> activity = new ArrayList<>(corednsNodes.size());
+        for (SimNode node : corednsNodes.values()) {
+            activity.add(node.table.gcActivity());
+        }
+        return churn.observations(plan.scenarioName(), seed, detail != Detail.COUNTS, sim.executedEvents())
+                .withGcActivity(activity);
     }
 
     @Override
     public void lookup(ChurnPod pod, Consumer<Boolean> done) {
+        // the pod's first traffic: the host learns the vlan's gateway and the pod's IP on its veth
+        addPodEntries(pod, VpcCniEntries.HOST_PER_BRANCH_POD);
         new DnsLookup(dns, pod, done).start();
     }
 
     @Override
     public void branchReady(ChurnPod pod) {
+        addPodEntries(pod, VpcCniEntries.PERMANENT_PER_POD); // CNI ADD: 169.254.1.1 in the pod's namespace
         if (guard != null) {
             guard.annotated(pod.eni().ip(), pod.eni().mac());
         }
@@ -111,8 +122,18 @@ public final class ClusterSimulation implements ChurnTest.Backend {
 
     @Override
     public void podEnded(ChurnPod pod) {
+        // CNI DEL: the vlan device, the veth and the namespace go, and their entries with them
+        addPodEntries(pod, -(VpcCniEntries.PERMANENT_PER_POD + VpcCniEntries.HOST_PER_BRANCH_POD));
         if (guard != null) {
             guard.podGone(pod.eni().ip(), pod.eni().mac());
+        }
+    }
+
+    /** A test pod's VPC CNI entries count on its node's arp table when that node runs CoreDNS. */
+    private void addPodEntries(ChurnPod pod, int delta) {
+        SimNode node = corednsNodes.get(pod.node().name());
+        if (node != null) {
+            node.table.addEntriesOutsideModel(delta);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.sgplab.sim;
 
+import dev.sgplab.observe.RunObservations;
 import dev.sgplab.scenario.ScenarioTree;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,9 @@ import java.util.function.IntConsumer;
  */
 public final class Reproduction {
 
-    public record Row(int cooldownSeconds, int pods, int reported, ErrorSummary errorPods) {
+    /** {@code gcActivity}: per CoreDNS node, how much of the runs its periodic GC scanned. */
+    public record Row(int cooldownSeconds, int pods, int reported, ErrorSummary errorPods,
+            List<GcSummary> gcActivity) {
         public boolean reportedInRange() {
             return errorPods.contains(reported);
         }
@@ -34,10 +37,11 @@ public final class Reproduction {
         for (int i = 0; i < plans.size(); i++) {
             int offset = i * replications;
             IntConsumer rowProgress = progress == null ? null : done -> progress.accept(offset + done);
-            int[] counts = Replications.errorCounts(plans.get(i), seed, replications, threads, rowProgress);
+            List<RunObservations> runs = Replications.run(plans.get(i), seed, replications, threads, rowProgress);
+            int[] counts = runs.stream().mapToInt(RunObservations::errorPods).toArray();
             OriginalReport.Row reported = OriginalReport.ROWS.get(i);
             rows.add(new Row(reported.cooldownSeconds(), plans.get(i).churn().pods(), reported.errorPods(),
-                    ErrorSummary.of(counts)));
+                    ErrorSummary.of(counts), GcSummary.of(runs)));
         }
         return new Result(plans.get(0).scenarioName(), seed, replications, rows);
     }

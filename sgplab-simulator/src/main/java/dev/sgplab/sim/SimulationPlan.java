@@ -53,7 +53,7 @@ public record SimulationPlan(
                 s.vpc().fabricOptions(),
                 Time.millis(s.vpc().networkLatencyMs()),
                 s.kernel().neighbourParams(),
-                s.kernel().tableParams(),
+                s.corednsNodeTableParams(),
                 s.controller().cooldown().cooldown(),
                 s.controller().createLatency(),
                 s.controller().eniDeleteFailureProbability(),

@@ -17,7 +17,11 @@ import java.util.random.RandomGenerator;
  * <p>Source: torvalds/linux net/core/neighbour.c — neigh_periodic_work(), neigh_forced_gc(),
  * neigh_alloc(). The periodic work runs every base_reachable_time/2 of the table's default
  * parameters, re-draws every device's reachable_time when 300 s have passed, and scans only while
- * the table holds at least gc_thresh1 entries; a scan removes unreferenced entries that are FAILED
+ * the table holds at least gc_thresh1 entries — {@code atomic_read(&tbl->entries) < gc_thresh1} in
+ * v6.x: every entry of every network namespace on the node, PERMANENT ones included (forced GC
+ * counts gc_entries, which leaves PERMANENT entries out, since a 2018 change) — so GC starts and stops as the
+ * node's population moves, and its own removals can take the table back under gc_thresh1; a scan
+ * removes unreferenced entries that are FAILED
  * or unused for gc_stale_time. Forced GC runs when an entry is allocated with the table at
  * gc_thresh3, or at gc_thresh2 more than 5 s after the last flush.
  *
@@ -41,8 +45,15 @@ public final class NeighbourTable {
     private final List<NeighbourListener> listeners = new ArrayList<>(2);
     private long lastFlush;
     private long lastRand;
+    private int periodicRuns;
     private int periodicScans;
     private boolean started;
+    /** Entries of this model's devices: kept by create and remove, so entries() is O(1). */
+    private int modelledEntries;
+    /** Entries that exist on the node but not as objects here (see {@link #addEntriesOutsideModel}). */
+    private int entriesOutsideModel;
+    private int minEntries;
+    private int maxEntries;
 
     public NeighbourTable(String name, NeighbourParams defaults, TableParams tableParams, Scheduler scheduler,
             RandomGenerator random, ArpSolicitor solicitor) {
@@ -53,6 +64,9 @@ public final class NeighbourTable {
         this.random = random;
         this.solicitor = solicitor;
         this.lastFlush = scheduler.now();
+        this.entriesOutsideModel = tableParams.entriesOutsideModel();
+        this.minEntries = entriesOutsideModel;
+        this.maxEntries = entriesOutsideModel;
     }
 
     /** Starts the periodic work at a random phase within its interval. */
@@ -100,21 +114,46 @@ public final class NeighbourTable {
         listeners.add(listener);
     }
 
-    /** tbl->entries: what gc_thresh1 is compared with, including entries outside the model. */
+    /**
+     * tbl->entries: what neigh_periodic_work() compares with gc_thresh1. Every entry of every
+     * namespace counts, PERMANENT ones included (unlike gc_entries, which forced GC uses).
+     */
     public int entries() {
-        return modelledEntries() + tableParams.entriesOutsideModel();
+        return modelledEntries + entriesOutsideModel;
     }
 
-    private int modelledEntries() {
-        int count = 0;
-        for (NeighbourDevice device : devices.values()) {
-            count += device.entries().size();
+    /**
+     * Entries that come and go on the node without being simulated one by one: the VPC CNI's
+     * PERMANENT gateway entry in a pod's namespace, the host's entries on a pod's veth and vlan
+     * device. A negative delta removes them (the device or namespace is deleted).
+     */
+    public void addEntriesOutsideModel(int delta) {
+        if (entriesOutsideModel + delta < 0) {
+            throw new IllegalStateException(name + ": more entries removed than were added (" + entriesOutsideModel
+                    + " + " + delta + ")");
         }
-        return count;
+        entriesOutsideModel += delta;
+        countChanged();
+    }
+
+    private void countChanged() {
+        int entries = entries();
+        if (entries < minEntries) {
+            minEntries = entries;
+        }
+        if (entries > maxEntries) {
+            maxEntries = entries;
+        }
     }
 
     public int periodicScans() {
         return periodicScans;
+    }
+
+    /** How much of the time so far periodic GC was active, and the entry count's range. */
+    public GcActivity gcActivity() {
+        return new GcActivity(name, periodicRuns, periodicScans, minEntries, maxEntries, entries(),
+                tableParams.gcThresh1());
     }
 
     Scheduler scheduler() {
@@ -148,6 +187,8 @@ public final class NeighbourTable {
         NeighbourEntry entry = new NeighbourEntry(device, ip, now);
         device.put(entry);
         gcList.add(entry);
+        modelledEntries++;
+        countChanged();
         return entry;
     }
 
@@ -186,6 +227,7 @@ public final class NeighbourTable {
                 device.redrawReachableTime();
             }
         }
+        periodicRuns++;
         if (shouldScan()) {
             periodicScans++;
             scan(now);
@@ -229,6 +271,8 @@ public final class NeighbourTable {
     private void removeFromDevice(NeighbourEntry entry, long now) {
         entry.device().remove(entry);
         entry.destroy();
+        modelledEntries--;
+        countChanged();
         for (NeighbourListener listener : listeners) {
             listener.removed(entry, now);
         }

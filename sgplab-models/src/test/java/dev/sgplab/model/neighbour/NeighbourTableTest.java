@@ -4,6 +4,7 @@ import static dev.sgplab.model.neighbour.NeighbourHarness.NEW_MAC;
 import static dev.sgplab.model.neighbour.NeighbourHarness.OLD_MAC;
 import static dev.sgplab.model.neighbour.NeighbourHarness.POD_IP;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sgplab.engine.Time;
 import dev.sgplab.model.vpc.VpcFabric;
@@ -153,6 +154,63 @@ class NeighbourTableTest {
         assertThat(quiet.dump()).containsExactly("198.18.0.10 dev eth0 lladdr 02:00:00:00:00:01 STALE");
         assertThat(quiet.table.periodicScans()).isZero();
         assertThat(busy.dump()).isEmpty();                // 127 + 1 = 128: scanned, removed at 67.5
+    }
+
+    /**
+     * The population crosses gc_thresh1 both ways: a second entry lifts the table to 128 and GC
+     * starts; GC removes the first entry, the table is back at 127 and GC stops, so the second
+     * entry outlives its gc_stale_time; one more entry elsewhere on the node (a pod's PERMANENT
+     * gateway entry) lifts it to 128 again and the next run removes it.
+     */
+    @Test
+    void gcStartsAtGcThresh1AndStopsWhenItShrinksTheTableBelow() {
+        NeighbourHarness h = new NeighbourHarness(NeighbourParams.LINUX_DEFAULTS,
+                new TableParams(128, 512, 1024, GcRegime.AUTO, 126), VpcFabric.Options.DEFAULTS);
+        int second = POD_IP + 1;
+        h.fabric.attach(second, NEW_MAC);
+        h.resolveOldMacAtZero();                              // 127 entries: runs at 7.5, 22.5, 37.5 do not scan
+        h.runTo(50);
+        assertThat(h.table.periodicScans()).isZero();
+        h.eth0.output(second, new CountingPacket());          // 128: GC active
+        assertThat(h.table.entries()).isEqualTo(128);
+        h.runTo(68);                                          // 52.5 scans (keeps both), 67.5 removes the first
+        assertThat(h.table.periodicScans()).isEqualTo(2);
+        assertThat(h.state()).isNull();
+        assertThat(h.table.entries()).isEqualTo(127);
+        h.runTo(300);                                         // the second is unused since 50 s, yet never removed
+        assertThat(h.table.periodicScans()).isEqualTo(2);
+        assertThat(h.eth0.lookup(second).state()).isEqualTo(NudState.STALE);
+        h.table.addEntriesOutsideModel(1);                    // a pod starts on the node: 128 again
+        h.runTo(308);                                         // the run at 307.5 scans and removes it
+        assertThat(h.eth0.lookup(second)).isNull();
+        assertThat(h.table.entries()).isEqualTo(127);
+        h.runTo(400);
+        GcActivity activity = h.table.gcActivity();
+        assertThat(activity.periodicRuns()).isEqualTo(27);   // 7.5, 22.5, ..., 397.5
+        assertThat(activity.scans()).isEqualTo(3);
+        assertThat(activity.minEntries()).isEqualTo(126);
+        assertThat(activity.maxEntries()).isEqualTo(128);
+        assertThat(activity.entriesAtEnd()).isEqualTo(127);
+        assertThat(activity.scannedFraction()).isEqualTo(3.0 / 27);
+    }
+
+    /** The entry count follows creations and removals of every kind, and the outside population. */
+    @Test
+    void entryCountFollowsEveryChange() {
+        NeighbourHarness h = new NeighbourHarness(NeighbourParams.LINUX_DEFAULTS,
+                new TableParams(128, 2, 3, GcRegime.AUTO, 5), VpcFabric.Options.DEFAULTS);
+        for (int i = 1; i <= 3; i++) {
+            h.eth0.output(POD_IP + i, new CountingPacket());   // unowned: INCOMPLETE, FAILED at 3 s
+        }
+        assertThat(h.table.entries()).isEqualTo(8);
+        h.runTo(10);
+        h.eth0.output(POD_IP + 5, new CountingPacket());       // forced GC removes one FAILED entry
+        assertThat(h.table.entries()).isEqualTo(5 + 3);
+        h.table.addEntriesOutsideModel(-5);
+        assertThat(h.table.entries()).isEqualTo(3);
+        assertThatThrownBy(() -> h.table.addEntriesOutsideModel(-1)).isInstanceOf(IllegalStateException.class);
+        assertThat(h.table.gcActivity().minEntries()).isEqualTo(3);
+        assertThat(h.table.gcActivity().maxEntries()).isEqualTo(8);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.sgplab.sim.sweep;
 
+import dev.sgplab.sim.GcSummary;
 import java.util.List;
 import java.util.Map;
 
@@ -10,13 +11,15 @@ import java.util.Map;
  * run-to-run range is the better guide). Capacity: the cooldown's cost in branch ENIs and waiting.
  * reuseGapHistogram: reuse gaps over all replications in 5 s bins from 0 (the last bin: 300 s and
  * over); entryLifetimeSeconds: when periodic GC removes an unused entry (gc_stale_time to
- * gc_stale_time + base_reachable_time/2 after its last use). nodes and branchEniLimitPerNode: the
- * cluster whose limit the delete queues count against (0 in results saved before they were recorded).
+ * gc_stale_time + base_reachable_time/2 after its last use) — while GC scans: gcActivity says, per
+ * CoreDNS node, how much of the runs it did (below gc_thresh1 an unused entry is never removed).
+ * nodes and branchEniLimitPerNode: the cluster whose limit the delete queues count against (0 in
+ * results saved before they were recorded).
  */
 public record CellResult(int index, Map<String, String> settings, double cooldownSeconds, int pods,
         ErrorCounts errorPods, Rate errorRate, double ipReuses, double podsWaitedForBranch, double meanDeleteQueue,
         double meanBranchWaitSeconds, List<Integer> reuseGapHistogram, Window entryLifetimeSeconds, int nodes,
-        int branchEniLimitPerNode) {
+        int branchEniLimitPerNode, List<GcSummary> gcActivity) {
     public static final int GAP_BIN_SECONDS = 5;
     /** 60 bins of 5 s up to 300 s, then one for 300 s and more. */
     public static final int GAP_BINS = 61;

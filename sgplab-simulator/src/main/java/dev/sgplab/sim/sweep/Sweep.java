@@ -6,6 +6,7 @@ import dev.sgplab.scenario.ScenarioException;
 import dev.sgplab.scenario.ScenarioTree;
 import dev.sgplab.sim.ClusterSimulation;
 import dev.sgplab.sim.ErrorSummary;
+import dev.sgplab.sim.GcSummary;
 import dev.sgplab.sim.Parallel;
 import dev.sgplab.sim.Replications;
 import dev.sgplab.sim.SimulationPlan;
@@ -133,7 +134,7 @@ public final class Sweep {
                 round(mean(runs, RunObservations::meanDeleteQueue)),
                 round(mean(runs, RunObservations::meanBranchWaitSeconds)),
                 Arrays.stream(histogram).boxed().toList(), new CellResult.Window(stale, stale + gcPeriod),
-                scenario.cluster().nodes(), scenario.cluster().branchLimit());
+                scenario.cluster().nodes(), scenario.cluster().branchLimit(), GcSummary.of(Arrays.asList(runs)));
     }
 
     private static double mean(RunObservations[] runs, java.util.function.ToDoubleFunction<RunObservations> f) {
