@@ -1,7 +1,7 @@
 package dev.sgplab.cli;
 
 import dev.sgplab.report.SweepReport;
-import dev.sgplab.scenario.ScenarioException;
+import dev.sgplab.report.ReportException;
 import dev.sgplab.sim.sweep.Sweep;
 import dev.sgplab.sim.sweep.SweepResult;
 import java.io.IOException;
@@ -30,7 +30,7 @@ final class MergeCommand implements Callable<Integer> {
     public Integer call() {
         List<SweepResult> parts = new ArrayList<>();
         for (Path file : files) {
-            parts.add(SweepReport.read(readResult(file), file.toString()));
+            parts.add(SweepReport.read(readResult(file), file.toString(), "merge"));
         }
         spec.commandLine().getOut().print(SweepReport.json(Sweep.merge(parts)));
         spec.commandLine().getOut().flush();
@@ -41,9 +41,12 @@ final class MergeCommand implements Callable<Integer> {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new ScenarioException(file + ": no such file");
+            throw ReportException.input(file + ": no such file");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw ReportException.input(file + ": cannot read (permission denied)");
         } catch (IOException e) {
-            throw new ScenarioException(file + ": cannot read (" + e.getClass().getSimpleName() + ")");
+            throw ReportException.input(file + ": cannot read (" + (e.getMessage() == null ? "input/output error"
+                    : e.getMessage()) + ")");
         }
     }
 }
