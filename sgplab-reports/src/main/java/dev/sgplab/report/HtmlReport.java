@@ -64,7 +64,7 @@ public final class HtmlReport {
             }
             case LAB_COMPARE -> ComparePage.comparePage(CompareReport.read(saved), now);
             case CLUSTER_RUN -> RunPages.clusterPage(ClusterReport.read(saved), files, now);
-            case REPRODUCE, ADVICE, PROBE, BENCH -> throw ReportException.input(source + " is a " + saved.kind()
+            case REPRODUCE, ADVISE, PROBE, BENCH -> throw ReportException.input(source + " is a " + saved.kind()
                     + " document; sgplab report renders " + RENDERED + " documents");
         };
         files.put("index.html", page.getBytes(StandardCharsets.UTF_8));
@@ -115,8 +115,14 @@ public final class HtmlReport {
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "permission denied";
         }
-        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason();
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such directory";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException || e instanceof java.nio.file.NotDirectoryException) {
+            return "a file is in the way of the directory";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs) {
+            return fs.getReason() != null ? fs.getReason() : "cannot create or write files there";
         }
         return e.getMessage() == null ? "input/output error" : e.getMessage();
     }

@@ -1,6 +1,7 @@
 package dev.sgplab.report;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -13,27 +14,17 @@ import java.util.Optional;
  * and {@code lab probe} both write a {@link #PROBE} (its {@code backend} says which).
  */
 public enum ResultKind {
-    SIMULATE("simulate", 1),
-    PROBE("probe", 1),
-    REPRODUCE("reproduce", 1),
-    SWEEP("sweep", 1),
-    ADVICE("advise", 1),
-    LAB_RUN("lab-run", 1),
-    LAB_COMPARE("lab-compare", 1),
-    CLUSTER_RUN("cluster-run", 1),
-    BENCH("bench", 1);
+    SIMULATE(1), PROBE(1), REPRODUCE(1), SWEEP(1), ADVISE(1), LAB_RUN(1), LAB_COMPARE(1), CLUSTER_RUN(1), BENCH(1);
 
-    private final String id;
     private final int version;
 
-    ResultKind(String id, int version) {
-        this.id = id;
+    ResultKind(int version) {
         this.version = version;
     }
 
-    /** The value of the document's "kind" key. */
+    /** The value of the document's "kind" key: the command that writes it, "lab-run" for LAB_RUN. */
     public String id() {
-        return id;
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** The format version this sgplab writes and reads. */
@@ -42,11 +33,11 @@ public enum ResultKind {
     }
 
     public static Optional<ResultKind> of(String id) {
-        return Arrays.stream(values()).filter(k -> k.id.equals(id)).findFirst();
+        return Arrays.stream(values()).filter(k -> k.id().equals(id)).findFirst();
     }
 
     @Override
     public String toString() {
-        return id + " v" + version;
+        return id() + " v" + version;
     }
 }

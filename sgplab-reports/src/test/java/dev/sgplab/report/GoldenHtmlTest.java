@@ -32,9 +32,9 @@ class GoldenHtmlTest {
         String write = System.getProperty("sgplab.golden.write");
         if (write != null) {
             Files.createDirectories(Path.of(write));
-            Files.writeString(Path.of(write, kind + ".html"), html);
+            Files.writeString(Path.of(write, kind + ".html.golden"), html);
         }
-        assertThat(html).isEqualTo(golden(kind + ".html"));
+        assertThat(html).isEqualTo(golden(kind + ".html.golden"));
         try (Stream<Path> files = Files.list(dir)) {
             List<String> names = files.map(f -> f.getFileName().toString()).sorted().toList();
             assertThat(String.join("\n", names)).isEqualTo(golden(kind + ".files").strip());
