@@ -1,6 +1,7 @@
 package dev.sgplab.cli;
 
 import dev.sgplab.report.Json;
+import dev.sgplab.report.ResultKind;
 import dev.sgplab.report.Table;
 import dev.sgplab.sim.SimulationPlan;
 import dev.sgplab.sim.bench.SimulatorBench;
@@ -57,7 +58,7 @@ final class BenchCommand implements Callable<Integer> {
                 round(f.ratioToPriorityQueue()), round(sweep), threads, round(f.eventsPerReplication()),
                 f.replications(), f.warmupReplications(), TARGET_REPLICATION_MILLIS, TARGET_RATIO, TARGET_SWEEP_SECONDS,
                 plan.scenarioName());
-        return output.print(spec.commandLine().getOut(), () -> Json.write(d), () -> {
+        return output.print(spec.commandLine().getOut(), () -> Json.write(ResultKind.BENCH, d), () -> {
             Table table = new Table("figure", "measured", "target");
             table.row("replication time, median (ms)", fmt(d.replicationMillisMedian()), "<= " + fmt(TARGET_REPLICATION_MILLIS));
             table.row("events per second", String.format(Locale.ROOT, "%,.0f", d.eventsPerSecond()), "");

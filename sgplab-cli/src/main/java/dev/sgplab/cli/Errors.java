@@ -4,6 +4,7 @@ import dev.sgplab.cluster.ClusterException;
 import dev.sgplab.cluster.ClusterRun;
 import dev.sgplab.cluster.KubeClients;
 import dev.sgplab.lab.LabException;
+import dev.sgplab.report.ReportException;
 import dev.sgplab.scenario.ScenarioException;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.PrintWriter;
@@ -78,6 +79,10 @@ final class Errors {
         }
         if (e instanceof ScenarioException || e instanceof BadInputException || e instanceof LabException.Unusable) {
             return print(err, oneLine(e.getMessage()), BAD_INPUT);
+        }
+        if (e instanceof ReportException report) {
+            return report.kind() == ReportException.Cause.INPUT ? print(err, oneLine(e.getMessage()), BAD_INPUT)
+                    : print(err, "report: " + oneLine(e.getMessage()), FAILURE);
         }
         if (e instanceof LabException) {
             return print(err, "lab: " + oneLine(e.getMessage()), FAILURE);

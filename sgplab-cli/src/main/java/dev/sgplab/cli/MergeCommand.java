@@ -1,7 +1,6 @@
 package dev.sgplab.cli;
 
 import dev.sgplab.report.SweepReport;
-import dev.sgplab.scenario.ScenarioException;
 import dev.sgplab.scenario.ScenarioLoader;
 import dev.sgplab.sim.sweep.Sweep;
 import dev.sgplab.sim.sweep.SweepResult;
@@ -27,26 +26,11 @@ final class MergeCommand implements Callable<Integer> {
     public Integer call() {
         List<SweepResult> parts = new ArrayList<>();
         for (Path file : files) {
-            parts.add(readSweep(file));
+            parts.add(SweepReport.read(readResult(file), file.toString(), "merge"));
         }
         spec.commandLine().getOut().print(SweepReport.json(Sweep.merge(parts)));
         spec.commandLine().getOut().flush();
         return 0;
-    }
-
-    /** A sweep shard's result; a file that is not one is named as such, not with the JSON reader's Java words. */
-    private static SweepResult readSweep(Path file) {
-        String json = readResult(file);
-        try {
-            return SweepReport.read(json, file.toString());
-        } catch (ScenarioException e) {
-            String message = e.getMessage();
-            if (message.contains("`") || message.contains("java.") || message.contains("Exception")) {
-                throw new ScenarioException(file + ": not a sweep result (merge reads what sweep --shard I/N -o json "
-                        + "prints)");
-            }
-            throw e;
-        }
     }
 
     /** A saved result, read with the same bounds as a scenario (size, UTF-8, not a folder). */

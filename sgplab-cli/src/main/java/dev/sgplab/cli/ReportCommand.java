@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Render a saved result (sweep, simulate, lab run, lab compare, cluster run) as an HTML report with charts.")
+        description = "Render a saved result (sweep, simulate, lab run, lab compare, cluster run) as an HTML report with charts. "
+                + "Results written before they named their kind are still read.")
 final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -202,7 +202,7 @@ class SweepCommandsTest {
         Files.writeString(junk, "{\"hello\": 1}");
         CliTest.Result r = CliTest.run("report", "--from", junk.toString(), "--out", dir.resolve("o").toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("not a result sgplab can report");
+        assertThat(r.err()).contains("not a result document of sgplab").hasLineCount(1);
         assertThat(dir.resolve("o")).doesNotExist();
     }
 }

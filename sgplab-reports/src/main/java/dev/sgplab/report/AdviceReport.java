@@ -15,7 +15,7 @@ public final class AdviceReport {
     }
 
     public static String json(Advice advice) {
-        return Json.write(advice);
+        return Json.write(ResultKind.ADVISE, advice);
     }
 
     public static String table(Advice advice) {

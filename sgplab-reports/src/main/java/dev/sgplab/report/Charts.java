@@ -65,7 +65,7 @@ final class Charts {
         try {
             return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot render chart " + chart.getTitle(), e);
+            throw ReportException.internal("cannot render chart " + chart.getTitle(), e);
         }
     }
 
@@ -109,7 +109,7 @@ final class Charts {
         try {
             ImageIO.write(image, "png", png);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot render charts", e);
+            throw ReportException.internal("cannot render charts", e);
         }
         return png.toByteArray();
     }

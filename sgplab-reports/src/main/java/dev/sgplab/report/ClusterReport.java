@@ -53,7 +53,16 @@ public final class ClusterReport {
     }
 
     public static String json(ClusterRun.Result result, Map<String, String> assumptions, boolean trace) {
-        return Json.write(document(result, assumptions, trace));
+        return json(document(result, assumptions, trace));
+    }
+
+    public static String json(Document document) {
+        return Json.write(ResultKind.CLUSTER_RUN, document);
+    }
+
+    /** The typed reader of a saved cluster run. */
+    static Document read(SavedResult saved) {
+        return saved.bind(Document.class);
     }
 
     public static String table(ClusterRun.Result result, Map<String, String> assumptions, boolean trace) {

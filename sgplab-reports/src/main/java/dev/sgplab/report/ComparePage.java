@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import tools.jackson.databind.JsonNode;
 
 /** lab compare: the kernel's counts next to the simulator's range, the checks, the guard's run. */
 final class ComparePage {
@@ -24,44 +23,42 @@ final class ComparePage {
     }
 
     /** lab compare: the kernel's counts against the simulator's range, each check, and the guard's run. */
-    static String comparePage(JsonNode compare, Instant renderedAt) {
-        boolean agree = compare.path("agree").asBoolean();
-        JsonNode range = compare.path("simulator").path("errorPods");
-        DomContent decision = Decision.verdict(p(strong(agree ? "The kernel agrees with the simulator."
+    static String comparePage(CompareReport.Document compare, Instant renderedAt) {
+        ReproduceReport.ErrorPods range = compare.simulator().errorPods();
+        DomContent decision = Decision.verdict(p(strong(compare.agree() ? "The kernel agrees with the simulator."
                 : "The kernel does NOT agree with the simulator."), text(String.format(Locale.ROOT, " Kernel lab: %s "
-                + "Error pods per run on average; simulator: %s, one run between %s and %s.",
-                Numbers.mean(compare.path("lab").path("errorPods").asDouble()), Numbers.mean(range.path("mean").asDouble()),
-                range.path("low").asString(), range.path("high").asString()))), renderedAt,
-                p("The checks behind it are listed below the table."));
+                + "Error pods per run on average; simulator: %s, one run between %d and %d.",
+                Numbers.mean(compare.lab().errorPods()), Numbers.mean(range.mean()), range.low(), range.high()))),
+                renderedAt, p("The checks behind it are listed below the table."));
         List<DomContent> content = new ArrayList<>(compareSection(compare));
-        if (compare.hasNonNull("withGuard")) {
+        if (compare.withGuard() != null) {
             content.add(h2("With sgplab guard on the DNS nodes"));
-            content.addAll(compareSection(compare.get("withGuard")));
+            content.addAll(compareSection(compare.withGuard()));
         }
-        return HtmlReport.page("sgplab lab compare: " + compare.path("scenario").asString(), decision,
-                content.toArray(DomContent[]::new));
+        return HtmlReport.page("sgplab lab compare: " + compare.scenario(), decision, content.toArray(DomContent[]::new));
     }
 
-    private static List<DomContent> compareSection(JsonNode compare) {
-        JsonNode lab = compare.get("lab");
-        JsonNode sim = compare.get("simulator");
-        JsonNode range = sim.get("errorPods");
+    private static List<DomContent> compareSection(CompareReport.Document compare) {
+        CompareReport.LabSide lab = compare.lab();
+        CompareReport.SimulatorSide sim = compare.simulator();
+        ReproduceReport.ErrorPods range = sim.errorPods();
         List<DomContent> rows = new ArrayList<>();
         rows.add(tr(th("lab run"), th("seed"), th("Error pods (kernel)"), th("IP reuses"),
                 th("Error pods (simulator, same seed)"), th("simulator's one-run range")));
-        for (int i = 0; i < lab.get("runs").size(); i++) {
-            rows.add(tr(td(String.valueOf(i + 1)), td(lab.get("seeds").get(i).asString()),
-                    td(lab.get("runs").get(i).asString()), td(lab.get("ipReuses").get(i).asString()),
-                    td(sim.get("pairedErrorPods").get(i).asString()),
-                    td(range.get("low").asString() + " .. " + range.get("high").asString())));
+        for (int i = 0; i < lab.runs().size(); i++) {
+            rows.add(tr(td(String.valueOf(i + 1)), td(String.valueOf(lab.seeds().get(i))),
+                    td(String.valueOf(lab.runs().get(i))), td(String.valueOf(lab.ipReuses().get(i))),
+                    td(String.valueOf(sim.pairedErrorPods().get(i))), td(range.low() + " .. " + range.high())));
         }
         List<DomContent> content = new ArrayList<>();
-        content.add(p(String.format(Locale.ROOT, "Time scale %s. Simulator: mean %s Error pods over %s replications "
-                + "(standard deviation %s).", compare.path("timeScale").asString(), range.get("mean").asString(),
-                sim.get("replications").asString(), sim.get("standardDeviation").asString())));
+        content.add(p(String.format(Locale.ROOT, "Time scale %s. Simulator: mean %s Error pods over %d replications "
+                + "(standard deviation %s).", compare.timeScale(), range.mean(), sim.replications(),
+                sim.standardDeviation())));
         content.add(table(tbody(rows.toArray(DomContent[]::new))));
-        compare.path("checks").forEach(check -> content.add(p(check.asString())));
-        content.add(p(compare.get("agree").asBoolean() ? "agree: yes" : "agree: NO"));
+        if (compare.checks() != null) {
+            compare.checks().forEach(check -> content.add(p(check)));
+        }
+        content.add(p(compare.agree() ? "agree: yes" : "agree: NO"));
         return content;
     }
 }

@@ -26,7 +26,12 @@ public final class CompareReport {
     }
 
     public static String json(Document d) {
-        return Json.write(d);
+        return Json.write(ResultKind.LAB_COMPARE, d);
+    }
+
+    /** The typed reader of a saved lab compare. */
+    static Document read(SavedResult saved) {
+        return saved.bind(Document.class);
     }
 
     public static String table(Document d) {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
-import tools.jackson.databind.JsonNode;
+import java.util.Map;
 
 /** Reuse-gap histograms against the window in which periodic GC removes the old owner's entry. */
 final class GapCharts {
@@ -82,11 +82,23 @@ final class GapCharts {
         return Math.max(0, Math.min(hi, to) - Math.max(lo, from)) / (hi - lo);
     }
 
-    static CellResult.Window window(JsonNode run) {
-        JsonNode assumptions = run.path("assumptions");
-        double stale = assumptions.path("kernel.gc_stale_time").asDouble(60);
-        double base = assumptions.path("kernel.base_reachable_time_ms").asDouble(30000);
+    /** The window a run's assumptions give; the kernel's defaults for a setting they leave out. */
+    static CellResult.Window window(Map<String, String> assumptions) {
+        double stale = setting(assumptions, "kernel.gc_stale_time", 60);
+        double base = setting(assumptions, "kernel.base_reachable_time_ms", 30000);
         return new CellResult.Window(stale, stale + base / 2000.0);
+    }
+
+    private static double setting(Map<String, String> assumptions, String key, double otherwise) {
+        String value = assumptions == null ? null : assumptions.get(key);
+        if (value == null) {
+            return otherwise;
+        }
+        try {
+            return Double.parseDouble(value.trim());
+        } catch (NumberFormatException notANumber) {
+            return otherwise;
+        }
     }
 
     static double[] histogram(List<Double> gaps) {

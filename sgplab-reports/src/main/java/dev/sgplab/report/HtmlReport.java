@@ -13,8 +13,6 @@ import static j2html.TagCreator.td;
 import static j2html.TagCreator.th;
 import static j2html.TagCreator.title;
 
-import dev.sgplab.scenario.ScenarioException;
-import dev.sgplab.sim.sweep.SweepResult;
 import j2html.tags.DomContent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +24,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The HTML report of a saved result: index.html with its PNG charts and the result's JSON beside
@@ -43,31 +40,34 @@ public final class HtmlReport {
             + "img{max-width:100%}#decision{border-left:4px solid #2a7;background:#f3fbf6;padding:0.2em 1em;"
             + "margin-bottom:1.5em}#decision pre{background:#fff}.meta{color:#555;font-size:90%}";
 
+    /** The kinds a page exists for, as the refusal of any other kind names them. */
+    static final String RENDERED = "sweep, simulate, lab-run, lab-compare and cluster-run";
+
     private HtmlReport() {
     }
 
-    /** Renders any saved result: a sweep, or one run (simulate, lab run, cluster run). */
+    /** Renders a saved result of a kind a page exists for: a sweep, or one run (simulate, lab run, cluster run). */
     public static List<Path> render(String json, String source, Path dir) {
         return render(json, source, dir, Instant.now());
     }
 
     /** As {@link #render(String, String, Path)}, with the time the page says it was rendered. */
     static List<Path> render(String json, String source, Path dir, Instant now) {
-        JsonNode tree = Json.tree(json, source);
+        SavedResult saved = SavedResult.read(json, source);
         Map<String, byte[]> files = new LinkedHashMap<>();
-        if (tree.has("type") && SweepResult.TYPE.equals(tree.get("type").asString())) {
-            SweepResult result = SweepReport.read(json, source);
-            files.put("index.html", SweepPage.sweepPage(result, files, now).getBytes(StandardCharsets.UTF_8));
-        } else if (tree.has("lab") && tree.has("simulator") && tree.has("agree")) {
-            files.put("index.html", ComparePage.comparePage(tree, now).getBytes(StandardCharsets.UTF_8));
-        } else if (tree.has("runId") && tree.has("rounds")) {
-            files.put("index.html", RunPages.clusterPage(tree, files, now).getBytes(StandardCharsets.UTF_8));
-        } else if (tree.has("pods") && tree.has("errorPods") && tree.has("ipReuses")) {
-            files.put("index.html", RunPages.runPage(tree, files, now).getBytes(StandardCharsets.UTF_8));
-        } else {
-            throw new ScenarioException(source + ": not a result sgplab can report (a sweep, simulate, lab run, "
-                    + "lab compare or cluster result)");
-        }
+        String page = switch (saved.kind()) {
+            case SWEEP -> SweepPage.sweepPage(SweepReport.read(saved), files, now);
+            case SIMULATE -> RunPages.runPage(SimulateReport.read(saved), null, files, now);
+            case LAB_RUN -> {
+                LabReport.Document lab = LabReport.read(saved);
+                yield RunPages.runPage(lab.run(), lab.lab(), files, now);
+            }
+            case LAB_COMPARE -> ComparePage.comparePage(CompareReport.read(saved), now);
+            case CLUSTER_RUN -> RunPages.clusterPage(ClusterReport.read(saved), files, now);
+            case REPRODUCE, ADVISE, PROBE, BENCH -> throw ReportException.input(source + " is a " + saved.kind()
+                    + " document; sgplab report renders " + RENDERED + " documents");
+        };
+        files.put("index.html", page.getBytes(StandardCharsets.UTF_8));
         files.put("result.json", json.getBytes(StandardCharsets.UTF_8));
         return write(dir, files);
     }
@@ -105,9 +105,25 @@ public final class HtmlReport {
                 written.add(move.getValue());
             }
         } catch (IOException e) {
-            throw new ScenarioException(dir + ": cannot write the report (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + ")");
+            throw ReportException.input(dir + ": cannot write the report (" + why(e) + ")");
         }
         return written;
+    }
+
+    /** An I/O failure in the user's words (permission denied, no space left), never an exception's class name. */
+    private static String why(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such directory";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException || e instanceof java.nio.file.NotDirectoryException) {
+            return "a file is in the way of the directory";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs) {
+            return fs.getReason() != null ? fs.getReason() : "cannot create or write files there";
+        }
+        return e.getMessage() == null ? "input/output error" : e.getMessage();
     }
 }

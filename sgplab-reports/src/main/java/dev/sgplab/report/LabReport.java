@@ -16,8 +16,17 @@ public final class LabReport {
     }
 
     public static String json(LabRun.Result result, long seed, Map<String, String> assumptions, boolean trace) {
-        return Json.write(new Document(SimulateReport.document(result.observations(), seed, assumptions, trace),
+        return json(new Document(SimulateReport.document(result.observations(), seed, assumptions, trace),
                 result.facts()));
+    }
+
+    public static String json(Document document) {
+        return Json.write(ResultKind.LAB_RUN, document);
+    }
+
+    /** The typed reader of a saved lab run: simulate's keys, and the lab's section. */
+    static Document read(SavedResult saved) {
+        return new Document(saved.bindWithout("lab", SimulateReport.Document.class), saved.bind("lab", LabFacts.class));
     }
 
     public static String table(LabRun.Result result, long seed, Map<String, String> assumptions, boolean trace) {

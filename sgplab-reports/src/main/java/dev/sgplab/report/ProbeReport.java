@@ -10,7 +10,7 @@ public final class ProbeReport {
     }
 
     public static String json(ProbeObservation probe) {
-        return Json.write(probe);
+        return Json.write(ResultKind.PROBE, probe);
     }
 
     public static String table(ProbeObservation probe) {

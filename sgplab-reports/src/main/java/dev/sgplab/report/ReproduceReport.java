@@ -30,7 +30,7 @@ public final class ReproduceReport {
     }
 
     public static String json(Reproduction.Result result) {
-        return Json.write(document(result));
+        return Json.write(ResultKind.REPRODUCE, document(result));
     }
 
     public static String table(Reproduction.Result result) {

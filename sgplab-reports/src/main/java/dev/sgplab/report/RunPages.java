@@ -12,7 +12,8 @@ import static j2html.TagCreator.td;
 import static j2html.TagCreator.th;
 import static j2html.TagCreator.tr;
 
-import dev.sgplab.observe.PodObservation;
+import dev.sgplab.lab.LabFacts;
+import dev.sgplab.lab.LabLateness;
 import dev.sgplab.sim.sweep.CellResult;
 import j2html.tags.DomContent;
 import java.time.Instant;
@@ -20,67 +21,79 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
+import java.util.function.Function;
 
 /** Pages of runs: one run (simulate, lab run, with the lab's settings in force) and a cluster run's rounds. */
 final class RunPages {
     private RunPages() {
     }
 
-    /** A run's figures in words, with their units; the JSON's field names stay in result.json. */
-    private static final List<String[]> FIGURES = List.of(
-            new String[] {"scenario", "scenario", ""},
-            new String[] {"seed", "seed", ""},
-            new String[] {"cooldownSeconds", "branch-eni-cooldown", " s"},
-            new String[] {"pods", "pods", ""},
-            new String[] {"errorPods", "Error pods", ""},
-            new String[] {"ipReuses", "IP reuses", ""},
-            new String[] {"podsWaitedForBranch", "pods that waited for a branch ENI", ""},
-            new String[] {"maxDeleteQueue", "largest delete queue on a node (ENIs)", ""},
-            new String[] {"meanDeleteQueue", "branch ENIs held in delete queues, time average (all nodes)", ""},
-            new String[] {"meanBranchWaitSeconds", "wait for a branch ENI per pod, mean", " s"},
-            new String[] {"durationSeconds", "test duration", " s"});
+    /** A run's figure in words, with its unit; the JSON's field names stay in result.json. */
+    private record Figure(String words, String unit, Function<SimulateReport.Document, Object> value) {
+    }
 
-    static String runPage(JsonNode run, Map<String, byte[]> files, Instant renderedAt) {
+    private static final List<Figure> FIGURES = List.of(
+            new Figure("scenario", "", SimulateReport.Document::scenario),
+            new Figure("seed", "", SimulateReport.Document::seed),
+            new Figure("branch-eni-cooldown", " s", SimulateReport.Document::cooldownSeconds),
+            new Figure("pods", "", SimulateReport.Document::pods),
+            new Figure("Error pods", "", SimulateReport.Document::errorPods),
+            new Figure("IP reuses", "", SimulateReport.Document::ipReuses),
+            new Figure("pods that waited for a branch ENI", "", SimulateReport.Document::podsWaitedForBranch),
+            new Figure("largest delete queue on a node (ENIs)", "", SimulateReport.Document::maxDeleteQueue),
+            new Figure("branch ENIs held in delete queues, time average (all nodes)", "",
+                    SimulateReport.Document::meanDeleteQueue),
+            new Figure("wait for a branch ENI per pod, mean", " s", SimulateReport.Document::meanBranchWaitSeconds),
+            new Figure("test duration", " s", SimulateReport.Document::durationSeconds));
+
+    /** One run: simulate's document, and for a lab run the lab's facts (else null). */
+    static String runPage(SimulateReport.Document run, LabFacts lab, Map<String, byte[]> files, Instant renderedAt) {
         List<DomContent> content = new ArrayList<>();
-        boolean lab = run.has("lab") && !run.get("lab").isNull();
-        DomContent decision = Decision.run(lab ? "kernel lab" : "one simulated run",
-                run.path("cooldownSeconds").asDouble(), run.path("pods").asInt(), run.path("errorPods").asInt(),
-                run.path("scenario").asString(), renderedAt);
-        content.add(p(lab ? "A kernel lab run (" + run.get("lab").get("runPrefix").asString() + ", kernel "
-                + run.get("lab").get("kernel").asString() + ", time scale " + run.get("lab").get("timeScale").asString()
-                + ")." : "One run."));
+        DomContent decision = Decision.run(lab != null ? "kernel lab" : "one simulated run", run.cooldownSeconds(),
+                run.pods(), run.errorPods(), run.scenario(), renderedAt);
+        content.add(p(lab != null ? "A kernel lab run (" + lab.runPrefix() + ", kernel " + lab.kernel() + ", time scale "
+                + lab.timeScale() + ")." : "One run."));
         content.addAll(runSection(run, "reuse-gaps.png", files));
-        if (lab) {
-            content.addAll(labFacts(run.get("lab")));
+        if (lab != null) {
+            content.addAll(labFacts(lab));
         }
-        return HtmlReport.page("sgplab run: " + run.path("scenario").asString(), decision,
-                content.toArray(DomContent[]::new));
+        return HtmlReport.page("sgplab run: " + run.scenario(), decision, content.toArray(DomContent[]::new));
     }
 
     /** What a lab run states besides its observations: the kernel's settings in force and its timing. */
-    private static List<DomContent> labFacts(JsonNode lab) {
+    private static List<DomContent> labFacts(LabFacts lab) {
         List<DomContent> rows = new ArrayList<>();
-        rows.add(tr(td("kernel"), td(lab.path("kernel").asString())));
-        rows.add(tr(td("time scale (real s per model s)"), td(lab.path("timeScale").asString())));
-        lab.path("hostNeighDefaults").properties().forEach(e -> rows.add(tr(
-                td("/proc/sys/net/ipv4/neigh/default/" + e.getKey()), td(e.getValue().asString()))));
-        lab.path("dnsNodeNeighSettings").properties().forEach(e -> rows.add(tr(
-                td("DNS nodes' links: " + e.getKey()), td(e.getValue().asString()))));
-        rows.add(tr(td("DNS server"), td(lab.path("dnsServer").asString())));
-        rows.add(tr(td("resolver"), td(lab.path("resolver").asString())));
-        lab.path("guard").properties().forEach(e -> rows.add(tr(td("guard: " + words(e.getKey())),
-                td(e.getValue().asString()))));
-        JsonNode lateness = lab.path("lateness");
-        if (lateness.isObject()) {
-            lateness.properties().forEach(e -> rows.add(tr(td("how late, model time: " + words(e.getKey())),
-                    td(e.getValue().isNumber() ? Numbers.mean(e.getValue().asDouble()) : e.getValue().asString()))));
+        rows.add(tr(td("kernel"), td(lab.kernel())));
+        rows.add(tr(td("time scale (real s per model s)"), td(Double.toString(lab.timeScale()))));
+        entries(lab.hostNeighDefaults()).forEach(e -> rows.add(tr(
+                td("/proc/sys/net/ipv4/neigh/default/" + e.getKey()), td(e.getValue()))));
+        entries(lab.dnsNodeNeighSettings()).forEach(e -> rows.add(tr(
+                td("DNS nodes' links: " + e.getKey()), td(e.getValue()))));
+        rows.add(tr(td("DNS server"), td(lab.dnsServer())));
+        rows.add(tr(td("resolver"), td(lab.resolver())));
+        entries(lab.guard()).forEach(e -> rows.add(tr(td("guard: " + words(e.getKey())), td(e.getValue()))));
+        LabLateness lateness = lab.lateness();
+        if (lateness != null) {
+            // the record's components in their order, named as result.json names them
+            rows.add(tr(td("how late, model time: " + words("effectsP95Seconds")),
+                    td(Numbers.mean(lateness.effectsP95Seconds()))));
+            rows.add(tr(td("how late, model time: " + words("effectsMaxSeconds")),
+                    td(Numbers.mean(lateness.effectsMaxSeconds()))));
+            rows.add(tr(td("how late, model time: " + words("clockMaxSeconds")),
+                    td(Numbers.mean(lateness.clockMaxSeconds()))));
         }
         List<DomContent> content = new ArrayList<>();
         content.add(h2("Kernel lab: settings in force and timing"));
         content.add(table(tbody(rows.toArray(DomContent[]::new))));
-        lab.path("notes").forEach(note -> content.add(p("Note: " + note.asString())));
+        if (lab.notes() != null) {
+            lab.notes().forEach(note -> content.add(p("Note: " + note)));
+        }
         return content;
+    }
+
+    /** A map's entries in the saved document's order; none for a map the document left out. */
+    private static List<Map.Entry<String, String>> entries(Map<String, String> map) {
+        return map == null ? List.of() : List.copyOf(map.entrySet());
     }
 
     /** A JSON field name in words: effectsP95Seconds -> "effects p95 (s)". */
@@ -90,66 +103,67 @@ final class RunPages {
     }
 
     /** A cluster run: the report's table as measured, then each cooldown as one run. */
-    static String clusterPage(JsonNode cluster, Map<String, byte[]> files, Instant renderedAt) {
+    static String clusterPage(ClusterReport.Document cluster, Map<String, byte[]> files, Instant renderedAt) {
         List<DomContent> content = new ArrayList<>();
         List<String> measured = new ArrayList<>();
-        for (JsonNode round : cluster.get("rounds")) {
-            measured.add(String.format(Locale.ROOT, "%s of %s pods at %s s", round.path("run").path("errorPods").asString(),
-                    round.path("run").path("pods").asString(), round.path("cooldownSeconds").asString()));
+        for (ClusterReport.RoundDocument round : cluster.rounds()) {
+            measured.add(String.format(Locale.ROOT, "%d of %d pods at %d s", round.run().errorPods(),
+                    round.run().pods(), round.cooldownSeconds()));
         }
         DomContent decision = Decision.verdict(p(strong("Measured on the cluster: " + String.join("; ", measured)
                 + " ended Error.")), renderedAt, p("Each cooldown's reuses, gaps and Error pods follow; the cluster's "
                         + "delete queues are inside the controller and not observable."));
-        content.add(p("A cluster run (" + cluster.get("runId").asString() + ", namespace "
-                + cluster.get("namespace").asString() + ", " + cluster.get("nodes").size() + " SGPP nodes)."));
+        content.add(p("A cluster run (" + cluster.runId() + ", namespace " + cluster.namespace() + ", "
+                + cluster.nodes().size() + " SGPP nodes)."));
         List<DomContent> rows = new ArrayList<>();
         rows.add(tr(th("branch-eni-cooldown"), th("pods"), th("Error pods"), th("the report's Error pods"),
                 th("IP reuses"), th("Error pods that reused an IP")));
-        for (JsonNode round : cluster.get("rounds")) {
-            JsonNode run = round.get("run");
-            rows.add(tr(td(round.get("cooldownSeconds").asString() + " s"), td(run.get("pods").asString()),
-                    td(run.get("errorPods").asString()),
-                    td(round.path("reportedErrorPods").isNumber() ? round.get("reportedErrorPods").asString() : "-"),
-                    td(run.get("ipReuses").asString()), td(round.get("errorPodsThatReusedAnIp").asString())));
+        for (ClusterReport.RoundDocument round : cluster.rounds()) {
+            SimulateReport.Document run = round.run();
+            rows.add(tr(td(round.cooldownSeconds() + " s"), td(Integer.toString(run.pods())),
+                    td(Integer.toString(run.errorPods())),
+                    td(round.reportedErrorPods() != null ? round.reportedErrorPods().toString() : "-"),
+                    td(Integer.toString(run.ipReuses())), td(Integer.toString(round.errorPodsThatReusedAnIp()))));
         }
         content.add(table(tbody(rows.toArray(DomContent[]::new))));
-        for (JsonNode round : cluster.get("rounds")) {
-            String cooldown = round.get("cooldownSeconds").asString();
+        for (ClusterReport.RoundDocument round : cluster.rounds()) {
+            long cooldown = round.cooldownSeconds();
             content.add(h2("Cooldown " + cooldown + " s"));
-            round.path("notes").forEach(note -> content.add(p("Note: " + note.asString())));
-            content.addAll(runSection(round.get("run"), "reuse-gaps-" + cooldown + ".png", files));
+            if (round.notes() != null) {
+                round.notes().forEach(note -> content.add(p("Note: " + note)));
+            }
+            content.addAll(runSection(round.run(), "reuse-gaps-" + cooldown + ".png", files));
         }
-        List<DomContent> cleanup = new ArrayList<>();
-        cluster.path("cleanup").forEach(line -> cleanup.add(p(line.asString())));
         content.add(h2("Cluster left as found"));
-        content.addAll(cleanup);
-        return HtmlReport.page("sgplab cluster run " + cluster.get("runId").asString(), decision,
-                content.toArray(DomContent[]::new));
+        if (cluster.cleanup() != null) {
+            cluster.cleanup().forEach(line -> content.add(p(line)));
+        }
+        return HtmlReport.page("sgplab cluster run " + cluster.runId(), decision, content.toArray(DomContent[]::new));
     }
 
-    static List<DomContent> runSection(JsonNode run, String gapChart, Map<String, byte[]> files) {
+    static List<DomContent> runSection(SimulateReport.Document run, String gapChart, Map<String, byte[]> files) {
         List<DomContent> rows = new ArrayList<>();
-        for (String[] figure : FIGURES) {
-            JsonNode value = run.path(figure[0]);
-            if (value.isMissingNode() || value.isNull()) {
+        for (Figure figure : FIGURES) {
+            Object value = figure.value().apply(run);
+            if (value == null) {
                 continue;
             }
-            String text = value.isNumber() ? (value.asDouble() < 0 ? SimulateReport.NOT_OBSERVABLE
-                    : Numbers.mean(value.asDouble()) + figure[2]) : value.asString();
-            rows.add(tr(td(figure[1]), td(text)));
+            // a negative count is what a backend that cannot see the figure records (a cluster's delete queues)
+            String text = value instanceof Number number ? (number.doubleValue() < 0 ? SimulateReport.NOT_OBSERVABLE
+                    : Numbers.mean(number.doubleValue()) + figure.unit()) : value.toString();
+            rows.add(tr(td(figure.words()), td(text)));
         }
         List<DomContent> content = new ArrayList<>();
         content.add(table(tbody(rows.toArray(DomContent[]::new))));
-        if (run.has("assumptions")) {
+        if (run.assumptions() != null) {
             List<DomContent> assumed = new ArrayList<>();
-            run.get("assumptions").properties().forEach(e -> assumed.add(tr(td(e.getKey()), td(e.getValue().asString()))));
+            run.assumptions().forEach((key, value) -> assumed.add(tr(td(key), td(value))));
             content.add(h2("Assumed"));
             content.add(table(tbody(assumed.toArray(DomContent[]::new))));
         }
-        List<Double> gaps = new ArrayList<>();
-        run.path("reuseGapsSeconds").forEach(g -> gaps.add(g.asDouble()));
+        List<Double> gaps = run.reuseGapsSeconds() == null ? List.of() : run.reuseGapsSeconds();
         if (!gaps.isEmpty()) {
-            CellResult.Window window = GapCharts.window(run);
+            CellResult.Window window = GapCharts.window(run.assumptions());
             files.put(gapChart, Charts.png(GapCharts.runGapChart(gaps, window)));
             double[] share = GapCharts.shares(GapCharts.histogram(gaps), window);
             content.add(h2("Reuse gaps against the neighbour entry's lifetime"));
@@ -159,19 +173,17 @@ final class RunPages {
                     Numbers.mean(window.from()), Numbers.seconds(window.to()), SweepPage.percent(share[1]))));
             content.add(img().withSrc(gapChart).withAlt("Reuse gaps"));
         }
-        JsonNode stories = run.path("errorStories");
+        List<SimulateReport.Story> stories = run.errorStories();
         content.add(h2("Error pods"));
-        if (stories.isMissingNode() || stories.isNull()) {
+        if (stories == null) {
             content.add(p("Stories were not recorded (run with --trace)."));
         } else if (stories.isEmpty()) {
             content.add(p("No Error pods."));
         } else {
             content.add(p(ErrorStory.LEGEND));
-            stories.forEach(story -> content.add(pre(story.get("text").asString())));
-            JsonNode details = run.path("podDetails");
-            if (details.isArray()) {
-                content.add(pre(ErrorStory.summary(List.of(Json.read(details.toString(), PodObservation[].class,
-                        "podDetails")))).withClass("summary"));
+            stories.forEach(story -> content.add(pre(story.text())));
+            if (run.podDetails() != null) {
+                content.add(pre(ErrorStory.summary(run.podDetails())).withClass("summary"));
             }
         }
         return content;

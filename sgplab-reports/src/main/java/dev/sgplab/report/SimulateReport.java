@@ -85,7 +85,12 @@ public final class SimulateReport {
     }
 
     public static String json(RunObservations run, Long seed, Map<String, String> assumptions, boolean trace) {
-        return Json.write(document(run, seed, assumptions, trace));
+        return Json.write(ResultKind.SIMULATE, document(run, seed, assumptions, trace));
+    }
+
+    /** The typed reader of a saved simulate document. */
+    static Document read(SavedResult saved) {
+        return saved.bind(Document.class);
     }
 
     public static String table(RunObservations run, Long seed, Map<String, String> assumptions, boolean trace) {

@@ -13,11 +13,17 @@ public final class SweepReport {
     }
 
     public static String json(SweepResult result) {
-        return Json.write(result);
+        return Json.write(ResultKind.SWEEP, result);
     }
 
-    public static SweepResult read(String json, String source) {
-        return Json.read(json, SweepResult.class, source);
+    /** A saved sweep, refusing any other kind of document. */
+    public static SweepResult read(String json, String source, String reader) {
+        return read(SavedResult.read(json, source).expect(ResultKind.SWEEP, reader));
+    }
+
+    /** The typed reader of a saved sweep. */
+    static SweepResult read(SavedResult saved) {
+        return saved.bind(SweepResult.class);
     }
 
     static List<String> columns(SweepResult result) {

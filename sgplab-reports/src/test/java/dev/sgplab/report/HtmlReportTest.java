@@ -63,7 +63,7 @@ class HtmlReportTest {
     void theSweepsDecisionIsTheShortestCooldownMeetingTheTarget(@TempDir Path dir) throws Exception {
         String html = render("sweep", dir);
         assertThat(html).contains("No swept cooldown meets the target", "at most 1 in 2,700 pods");
-        var result = SweepReport.read(KINDS.get("sweep"), "sweep");
+        var result = SweepReport.read(KINDS.get("sweep"), "sweep", "the test");
         var decision = Decision.of(result, 0.01);
         Integer chosen = decision.choices().get(0).cooldown();
         assertThat(chosen).isBetween(60, 80);

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /** One saved result of each kind a report renders, made by the simulator (small, fixed seeds). */
 final class ReportFixtures {
@@ -66,7 +65,7 @@ final class ReportFixtures {
         LabFacts facts = new LabFacts("6.1.0-test", 1, "sgl-test", Map.of("gc_stale_time", "60"),
                 Map.of("base_reachable_time_ms", "30000"), 12, "dnsmasq 2.89", "glibc", Map.of(),
                 new LabLateness(0.01, 0.05, 0.02), List.of("a note from the lab"));
-        return Json.write(new LabReport.Document(SimulateReport.document(run(30, 2), 2L, assumptions(), true), facts));
+        return LabReport.json(new LabReport.Document(SimulateReport.document(run(30, 2), 2L, assumptions(), true), facts));
     }
 
     static String compare() {
@@ -79,22 +78,14 @@ final class ReportFixtures {
 
     /** A cluster result as `cluster run -o json` writes it, around simulated rounds. */
     static String cluster() {
-        ObjectNode doc = MAPPER.createObjectNode();
-        doc.put("runId", "sgc-test");
-        doc.put("namespace", "sgplab-sgc-test");
-        doc.putArray("nodes").addObject().put("name", "node-0").put("podEniCapacity", 18);
-        doc.put("cooldownBefore", "60");
-        var rounds = doc.putArray("rounds");
+        List<ClusterReport.RoundDocument> rounds = new java.util.ArrayList<>();
         for (int cooldown : new int[] {30, 60}) {
-            ObjectNode round = rounds.addObject();
-            round.put("cooldownSeconds", cooldown);
-            round.put("reportedErrorPods", cooldown == 30 ? 29 : 2);
-            round.put("errorPodsThatReusedAnIp", 0);
-            round.set("run", tree(simulate(cooldown, 3)));
-            round.putArray("notes");
+            rounds.add(new ClusterReport.RoundDocument(cooldown, cooldown == 30 ? 29 : 2, 0, null,
+                    SimulateReport.document(run(cooldown, 3), 3L, assumptions(), true), List.of()));
         }
-        doc.putArray("cleanup").add("deleted 200 pods labelled sgplab.dev/run=sgc-test");
-        return MAPPER.writeValueAsString(doc);
+        return ClusterReport.json(new ClusterReport.Document("sgc-test", "sgplab-sgc-test",
+                List.of(new dev.sgplab.cluster.SgppSupport.Node("node-0", 18)), "60", rounds,
+                List.of("deleted 200 pods labelled sgplab.dev/run=sgc-test")));
     }
 
     static JsonNode tree(String json) {
