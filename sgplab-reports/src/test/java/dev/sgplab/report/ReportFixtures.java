@@ -85,7 +85,7 @@ final class ReportFixtures {
         }
         return ClusterReport.json(new ClusterReport.Document("sgc-test", "sgplab-sgc-test",
                 List.of(new dev.sgplab.cluster.SgppSupport.Node("node-0", 18)), "60", rounds,
-                List.of("deleted 200 pods labelled sgplab.dev/run=sgc-test")));
+                List.of("deleted 200 pods labelled sgplab.dev/run=sgc-test"), List.of()));
     }
 
     static JsonNode tree(String json) {
