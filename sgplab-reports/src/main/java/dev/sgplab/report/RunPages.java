@@ -89,7 +89,7 @@ final class RunPages {
     static List<DomContent> runSection(JsonNode run, String gapChart, Map<String, byte[]> files) {
         List<DomContent> rows = new ArrayList<>();
         for (String key : List.of("scenario", "seed", "cooldownSeconds", "pods", "errorPods", "ipReuses",
-                "podsWaitedForBranch", "maxDeleteQueue", "meanDeleteQueue", "meanBranchWaitSeconds", "durationSeconds")) {
+                "podsWaitedForBranch", "maxDeleteQueueOnOneNode", "meanDeleteQueueSummedOverNodes", "meanBranchWaitSeconds", "durationSeconds")) {
             if (run.has(key) && !run.get(key).isNull()) {
                 rows.add(tr(td(key), td(run.get(key).asString())));
             }
