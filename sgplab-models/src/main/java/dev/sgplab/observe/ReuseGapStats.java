@@ -145,4 +145,28 @@ public final class ReuseGapStats {
         }
         return all;
     }
+
+    /** Equal when they hold the same gaps as far as they know them (runs compare for determinism). */
+    @Override
+    public boolean equals(Object other) {
+        if (!(other instanceof ReuseGapStats that)) {
+            return false;
+        }
+        boolean sameKept = values == null ? that.values == null && histogram.equals(that.histogram)
+                : that.values != null && Arrays.equals(values, 0, (int) count, that.values, 0, (int) that.count);
+        return count == that.count && Double.compare(min, that.min) == 0 && Double.compare(max, that.max) == 0
+                && beyondWholeSeconds == that.beyondWholeSeconds && Arrays.equals(perWholeSecond, that.perWholeSecond)
+                && sameKept;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(count) * 31 + Double.hashCode(max);
+    }
+
+    @Override
+    public String toString() {
+        return "ReuseGapStats[count=" + count + ", min=" + min + ", max=" + max + ", quantiles " + quantilePrecision()
+                + "]";
+    }
 }
