@@ -75,6 +75,23 @@ public final class ScaleBench {
         return new Figures(full, tenth, byNodes, heap, Runtime.getRuntime().maxMemory() / 1048576.0);
     }
 
+    /**
+     * Events per CPU second of this thread over {@code replications} runs of a small scenario (the
+     * report's), measured as the large runs are, so that the two compare on a shared machine.
+     */
+    public static double eventsPerCpuSecond(SimulationPlan plan, int warmup, int replications) {
+        for (int r = 0; r < warmup; r++) {
+            new ClusterSimulation(plan, Replications.seedOf(7, r), ClusterSimulation.Detail.COUNTS).run();
+        }
+        long cpu = THREADS.getCurrentThreadCpuTime();
+        long events = 0;
+        for (int r = 0; r < replications; r++) {
+            events += new ClusterSimulation(plan, Replications.seedOf(1, r), ClusterSimulation.Detail.COUNTS).run()
+                    .events();
+        }
+        return events / ((THREADS.getCurrentThreadCpuTime() - cpu) / 1e9);
+    }
+
     private static SimulationPlan withPods(ScenarioTree tree, int pods) {
         return SimulationPlan.of(tree.with("workload.pods", Integer.toString(pods)).bind());
     }
