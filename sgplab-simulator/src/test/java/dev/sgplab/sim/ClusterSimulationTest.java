@@ -124,7 +124,11 @@ class ClusterSimulationTest {
                 name: busy
                 cluster: {nodes: 2, coredns: {replicas: 2}}
                 subnet: {cidr: 198.18.0.0/26, used-by-others: 20}
-                workload: {pods: 150, create-interval: fixed(1), pod-start-latency: uniform(0.5, 2.5), run-time: uniform(0.5, 1.5)}
+                workload:
+                  pods: 150
+                  create-interval: fixed(1)
+                  pod-start-latency: uniform(0.5, 2.5)
+                  run-time: uniform(0.5, 1.5)
                 """;
         SimulationPlan plan = SimulationPlan.of(ScenarioTree.parse(busy, "test").bind());
         RunObservations counts = new ClusterSimulation(plan, seed, ClusterSimulation.Detail.COUNTS).run();
