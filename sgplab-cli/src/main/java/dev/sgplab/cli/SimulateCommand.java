@@ -1,11 +1,13 @@
 package dev.sgplab.cli;
 
+import dev.sgplab.observe.ReuseGapStats;
 import dev.sgplab.observe.RunObservations;
 import dev.sgplab.report.SimulateReport;
 import dev.sgplab.scenario.Scenario;
 import dev.sgplab.scenario.ScenarioTree;
 import dev.sgplab.sim.ClusterSimulation;
 import dev.sgplab.sim.Replications;
+import dev.sgplab.sim.SimulatedTime;
 import dev.sgplab.sim.SimulationPlan;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -27,6 +29,9 @@ final class SimulateCommand implements Callable<Integer> {
         "cluster.coredns.replica-choice", "kernel.gc_stale_time", "kernel.base_reachable_time_ms",
         "population.pods-per-node", "population.coredns-clients", "population.node-peers", "kernel.other-arp-entries"};
 
+    /** A long run tells how far it has come this often (wall time). */
+    static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
+
     @Spec
     CommandSpec spec;
 
@@ -40,8 +45,12 @@ final class SimulateCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--trace", description = "Tell every Error pod's story.")
+    @Option(names = "--trace", description = "Tell every Error pod's story (keeps every pod: memory grows with the run).")
     boolean trace;
+
+    @Option(names = "--details", description = "List every reuse gap however many (by default only up to "
+            + ReuseGapStats.EXACT_LIMIT + "; beyond, quantiles come from a histogram).")
+    boolean details;
 
     /** The settings that stand for undocumented behaviour, as this run used them. */
     static Map<String, String> assumptions(ScenarioTree tree, RunObservations run) {
@@ -59,8 +68,11 @@ final class SimulateCommand implements Callable<Integer> {
         Scenario checked = tree.bind();
         PrintWriter err = spec.commandLine().getErr();
         checked.warnings().forEach(w -> err.println("sgplab: warning: " + w));
-        RunObservations run = new ClusterSimulation(SimulationPlan.of(checked), Replications.seedOf(seed, 0),
-                trace ? ClusterSimulation.Detail.TRACE : ClusterSimulation.Detail.PODS).run();
+        ClusterSimulation.Detail detail = trace ? ClusterSimulation.Detail.TRACE
+                : details ? ClusterSimulation.Detail.PODS : ClusterSimulation.Detail.COUNTS;
+        RunObservations run = new ClusterSimulation(SimulationPlan.of(checked), Replications.seedOf(seed, 0), detail)
+                .run((simulated, created, pods) -> err.printf("sgplab: simulated %s, %,d of %,d pods created%n",
+                        SimulatedTime.format(simulated), created, pods), PROGRESS_EVERY_NANOS);
         Map<String, String> assumptions = assumptions(tree, run);
         return output.print(spec.commandLine().getOut(), () -> SimulateReport.json(run, seed, assumptions, trace),
                 () -> SimulateReport.table(run, seed, assumptions, trace));

@@ -11,4 +11,20 @@ public interface Scheduler extends Clock {
     default Cancellable scheduleAfter(long delay, Runnable action) {
         return scheduleAt(now() + Math.max(0, delay), action);
     }
+
+    /**
+     * A series of {@code count} actions scheduled one at a time (each when the one before runs)
+     * that rank, among events at equal times, as if all had been scheduled now: a long run need not
+     * queue a million arrivals up front to keep their order. This default ranks them as scheduled.
+     */
+    default Series series(int count) {
+        return this::scheduleAt;
+    }
+
+    /** See {@link #series}. */
+    @FunctionalInterface
+    interface Series {
+        /** Schedules the series' next action at absolute time {@code at}. */
+        Cancellable scheduleNext(long at, Runnable action);
+    }
 }

@@ -29,6 +29,25 @@ public final class Simulation implements Scheduler {
         return event;
     }
 
+    /** Reserves {@code count} sequence numbers now: the series' events order as if all queued now. */
+    @Override
+    public Series series(int count) {
+        long[] next = {sequence};
+        long end = sequence + count;
+        sequence = end;
+        return (at, action) -> {
+            if (next[0] == end) {
+                throw new IllegalStateException("series of " + count + " events already fully scheduled");
+            }
+            ScheduledEvent event = new ScheduledEvent(Math.max(at, now), next[0]++, action);
+            queue.add(event);
+            if (recorder != null) {
+                recorder.accept(event.time);
+            }
+            return event;
+        };
+    }
+
     /** Runs events until the queue is empty or the next event lies after {@code until}. */
     public void runUntil(long until) {
         while (!queue.isEmpty()) {

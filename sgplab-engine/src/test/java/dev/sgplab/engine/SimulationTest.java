@@ -22,6 +22,26 @@ class SimulationTest {
         assertThat(sim.now()).isEqualTo(20);
     }
 
+    /**
+     * A series reserved at time 0 ranks its events as if all were queued then: the arrival at 10,
+     * scheduled only at 5, still runs before "other@10", which was scheduled at 0 after the reservation.
+     */
+    @Test
+    void aSeriesRanksAsIfQueuedWhenReserved() {
+        Simulation sim = new Simulation();
+        List<String> ran = new ArrayList<>();
+        Scheduler.Series arrivals = sim.series(2);
+        arrivals.scheduleNext(5, () -> {
+            ran.add("arrival@5");
+            arrivals.scheduleNext(10, () -> ran.add("arrival@10"));
+        });
+        sim.scheduleAt(10, () -> ran.add("other@10"));
+        sim.run();
+        assertThat(ran).containsExactly("arrival@5", "arrival@10", "other@10");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> arrivals.scheduleNext(20, () -> { }))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
     @Test
     void cancelledEventsDoNotRunAndAreNotCounted() {
         Simulation sim = new Simulation();

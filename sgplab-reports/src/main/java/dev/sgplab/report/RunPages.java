@@ -40,9 +40,9 @@ final class RunPages {
             new Figure("Error pods", "", SimulateReport.Document::errorPods),
             new Figure("IP reuses", "", SimulateReport.Document::ipReuses),
             new Figure("pods that waited for a branch ENI", "", SimulateReport.Document::podsWaitedForBranch),
-            new Figure("largest delete queue on a node (ENIs)", "", SimulateReport.Document::maxDeleteQueue),
+            new Figure("largest delete queue on a node (ENIs)", "", SimulateReport.Document::maxDeleteQueueOnOneNode),
             new Figure("branch ENIs held in delete queues, time average (all nodes)", "",
-                    SimulateReport.Document::meanDeleteQueue),
+                    SimulateReport.Document::meanDeleteQueueSummedOverNodes),
             new Figure("wait for a branch ENI per pod, mean", " s", SimulateReport.Document::meanBranchWaitSeconds),
             new Figure("test duration", " s", SimulateReport.Document::durationSeconds));
 

@@ -2,6 +2,7 @@ package dev.sgplab.report;
 
 import dev.sgplab.model.neighbour.GcActivity;
 import dev.sgplab.observe.PodObservation;
+import dev.sgplab.observe.ReuseGapStats;
 import dev.sgplab.observe.RunObservations;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,24 +20,31 @@ public final class SimulateReport {
     private SimulateReport() {
     }
 
-    public record GapSummary(double min, double median, double p90, double max) {
-        static GapSummary of(List<Double> gaps) {
-            if (gaps.isEmpty()) {
+    /**
+     * Reuse gaps in seconds: min and max exact; median and p90 the nearest-rank quantiles, exact or
+     * within the stated precision ({@link ReuseGapStats}).
+     */
+    public record GapSummary(double min, double median, double p90, double max, String quantiles) {
+        static GapSummary of(ReuseGapStats gaps) {
+            if (gaps.count() == 0) {
                 return null;
             }
-            double[] sorted = gaps.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            return new GapSummary(r(sorted[0]), r(at(sorted, 0.5)), r(at(sorted, 0.9)), r(sorted[sorted.length - 1]));
-        }
-
-        private static double at(double[] sorted, double q) {
-            return sorted[(int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+            return new GapSummary(r(gaps.min()), r(gaps.quantile(0.5)), r(gaps.quantile(0.9)), r(gaps.max()),
+                    gaps.quantilePrecision());
         }
     }
 
-    /** The JSON document of `simulate`. */
+    /**
+     * The JSON document of `simulate`. {@code reuseGapsSeconds} lists every gap while all are known
+     * (up to {@link ReuseGapStats#EXACT_LIMIT}, or all with --details/--trace), otherwise null, so the
+     * document's size does not grow with the run. Delete queues: {@code maxDeleteQueueOnOneNode} is
+     * the largest queue seen on a single node; {@code meanDeleteQueueSummedOverNodes} the ENIs held in
+     * all nodes' queues together, averaged over the run's time.
+     */
     public record Document(String scenario, Long seed, double cooldownSeconds, int pods, int errorPods, int ipReuses,
-            GapSummary reuseGapSeconds, List<Double> reuseGapsSeconds, int podsWaitedForBranch, int maxDeleteQueue,
-            double meanDeleteQueue, double meanBranchWaitSeconds, double durationSeconds, Map<String, String> assumptions, List<Story> errorStories,
+            GapSummary reuseGapSeconds, List<Double> reuseGapsSeconds, int podsWaitedForBranch,
+            int maxDeleteQueueOnOneNode, double meanDeleteQueueSummedOverNodes, double meanBranchWaitSeconds,
+            double durationSeconds, Map<String, String> assumptions, List<Story> errorStories,
             List<PodObservation> podDetails, List<GcActivity> gcActivity) {
     }
 
@@ -57,9 +65,10 @@ public final class SimulateReport {
                 }
             }
         }
+        List<Double> gaps = run.reuseGaps().all();
         return new Document(run.scenario(), seed, run.cooldownSeconds(), run.pods(), run.errorPods(),
-                run.ipReuses(), GapSummary.of(run.reuseGapsSeconds()),
-                run.reuseGapsSeconds().stream().map(SimulateReport::r).toList(), run.podsWaitedForBranch(),
+                run.ipReuses(), GapSummary.of(run.reuseGaps()),
+                gaps == null ? null : gaps.stream().map(SimulateReport::r).toList(), run.podsWaitedForBranch(),
                 run.maxDeleteQueue(), r(run.meanDeleteQueue()), r(run.meanBranchWaitSeconds()), r(run.durationSeconds()), new LinkedHashMap<>(assumptions), stories,
                 trace ? run.podDetails() : null, run.gcActivity());
     }
@@ -105,13 +114,16 @@ public final class SimulateReport {
         if (d.reuseGapSeconds() != null) {
             GapSummary g = d.reuseGapSeconds();
             table.row("reuse gap min / median / p90 / max (s)",
-                    fmt(g.min()) + " / " + fmt(g.median()) + " / " + fmt(g.p90()) + " / " + fmt(g.max()));
+                    fmt(g.min()) + " / " + fmt(g.median()) + " / " + fmt(g.p90()) + " / " + fmt(g.max())
+                    + (ReuseGapStats.EXACT.equals(g.quantiles()) ? "" : " (quantiles " + g.quantiles() + ")"));
         }
         table.row("pods that waited for a branch ENI", Integer.toString(d.podsWaitedForBranch()));
         // a cluster's delete queues live inside the controller: not observable through the API
-        table.row("largest delete queue on a node", d.maxDeleteQueue() < 0 ? NOT_OBSERVABLE : Integer.toString(d.maxDeleteQueue()));
-        table.row("branch ENIs held in delete queues, mean", Double.isNaN(d.meanDeleteQueue()) ? NOT_OBSERVABLE
-                : fmt(d.meanDeleteQueue()));
+        table.row("largest delete queue on one node", d.maxDeleteQueueOnOneNode() < 0 ? NOT_OBSERVABLE
+                : Integer.toString(d.maxDeleteQueueOnOneNode()));
+        table.row("branch ENIs in all nodes' delete queues, time-averaged",
+                Double.isNaN(d.meanDeleteQueueSummedOverNodes()) ? NOT_OBSERVABLE
+                        : fmt(d.meanDeleteQueueSummedOverNodes()));
         table.row("wait for a branch ENI per pod, mean (s)", fmt(d.meanBranchWaitSeconds()));
         table.row("test duration (s)", fmt(d.durationSeconds()));
         for (GcActivity a : d.gcActivity()) {

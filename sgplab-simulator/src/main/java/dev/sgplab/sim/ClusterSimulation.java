@@ -79,7 +79,7 @@ public final class ClusterSimulation implements ChurnTest.Backend {
                 ? new SimGuard(sim, List.copyOf(corednsNodes.values()), plan.guard(), streams.stream("guard/latency"))
                 : null;
         this.churn = new ChurnTest(sim, plan.churn(), plan.nodes(), plan.branchLimit(), plan.cooldown(), ec2, streams,
-                this);
+                this, detail != Detail.COUNTS);
     }
 
     /** For benchmarks: see {@link Simulation#recordQueueOperations}. Call before {@link #run()}. */
@@ -87,10 +87,32 @@ public final class ClusterSimulation implements ChurnTest.Backend {
         sim.recordQueueOperations(recorder);
     }
 
+    /** How far a long run has come, in simulated time (called from the running thread). */
+    public interface Progress {
+        void at(double simulatedSeconds, int podsCreated, int pods);
+    }
+
+    /** Steps between looks at the wall clock for progress: cheap, and often enough at any speed. */
+    private static final int PROGRESS_STEPS = 1 << 14;
+
     /** Runs the churn test to its end and returns what it showed. */
     public RunObservations run() {
+        return run(null, 0);
+    }
+
+    /** As {@link #run()}, telling {@code progress} every {@code everyNanos} of wall time. */
+    public RunObservations run(Progress progress, long everyNanos) {
         churn.start();
+        long nextReport = progress == null ? Long.MAX_VALUE : System.nanoTime() + everyNanos;
+        int steps = 0;
         while (!churn.finished()) {
+            if (++steps == PROGRESS_STEPS) {
+                steps = 0;
+                if (System.nanoTime() >= nextReport) {
+                    progress.at(Time.toSeconds(sim.now()), churn.podsCreated(), churn.pods());
+                    nextReport = System.nanoTime() + everyNanos;
+                }
+            }
             if (!sim.step() || sim.now() > TIME_LIMIT) {
                 throw new ScenarioException("the run did not finish: " + churn.podsNotEnded()
                         + " pods never ended (is the subnet out of free addresses? it has "

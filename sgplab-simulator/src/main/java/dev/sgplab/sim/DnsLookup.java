@@ -131,7 +131,7 @@ final class DnsLookup {
             boolean all = walk.busyboxBatch().stream().allMatch(candidate -> resolver.answers(name, candidate));
             return all ? SearchWalk.Outcome.ANSWERED : SearchWalk.Outcome.NXDOMAIN;
         }
-        return resolver.answers(name, walk.current()) ? SearchWalk.Outcome.ANSWERED : SearchWalk.Outcome.NXDOMAIN;
+        return run.answers(walk.current()) ? SearchWalk.Outcome.ANSWERED : SearchWalk.Outcome.NXDOMAIN;
     }
 
     private void deadline(int q) {

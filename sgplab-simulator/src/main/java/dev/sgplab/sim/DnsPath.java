@@ -32,6 +32,8 @@ final class DnsPath {
         this.detail = detail;
     }
 
+    private final java.util.Map<String, Boolean> answers = new java.util.HashMap<>();
+
     SimulationPlan plan() {
         return plan;
     }
@@ -50,6 +52,14 @@ final class DnsPath {
 
     boolean keepsPodDetails() {
         return detail != ClusterSimulation.Detail.COUNTS;
+    }
+
+    /**
+     * {@link dev.sgplab.model.dns.ResolverProfile#answers} for the scenario's name, remembered: every
+     * pod asks about the same few search-list names.
+     */
+    boolean answers(String candidate) {
+        return answers.computeIfAbsent(candidate, c -> plan.resolver().answers(plan.lookupName(), c));
     }
 
     int pickReplica() {

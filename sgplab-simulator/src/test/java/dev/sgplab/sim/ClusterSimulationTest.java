@@ -114,4 +114,37 @@ class ClusterSimulationTest {
                 .isInstanceOf(ScenarioException.class)
                 .hasMessageContaining("did not finish").hasMessageContaining("0 free");
     }
+
+    /**
+     * A run that keeps nothing but counts (flat memory) shows what a traced run shows: same Error
+     * pods, reuses, gap statistics and delete-queue figures, for several seeds of a busy scenario
+     * (two nodes, so pods wait for branch ENIs and delete queues fill).
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4})
+    void countsOnlyRunsShowWhatTracedRunsShow(long seed) {
+        String busy = """
+                name: busy
+                cluster: {nodes: 2, coredns: {replicas: 2}}
+                subnet: {cidr: 198.18.0.0/26, used-by-others: 20}
+                workload:
+                  pods: 150
+                  create-interval: fixed(1)
+                  pod-start-latency: uniform(0.5, 2.5)
+                  run-time: uniform(0.5, 1.5)
+                """;
+        SimulationPlan plan = SimulationPlan.of(ScenarioTree.parse(busy, "test").bind());
+        RunObservations counts = new ClusterSimulation(plan, seed, ClusterSimulation.Detail.COUNTS).run();
+        RunObservations traced = new ClusterSimulation(plan, seed, ClusterSimulation.Detail.TRACE).run();
+        assertThat(counts.podDetails()).isEmpty();
+        assertThat(counts.errorPods()).isEqualTo(traced.errorPods());
+        assertThat(counts.ipReuses()).isEqualTo(traced.ipReuses()).isPositive();
+        assertThat(counts.podsWaitedForBranch()).isEqualTo(traced.podsWaitedForBranch()).isPositive();
+        assertThat(counts.maxDeleteQueue()).isEqualTo(traced.maxDeleteQueue());
+        assertThat(counts.meanDeleteQueue()).isEqualTo(traced.meanDeleteQueue());
+        assertThat(counts.reuseGaps().min()).isEqualTo(traced.reuseGaps().min());
+        assertThat(counts.reuseGaps().max()).isEqualTo(traced.reuseGaps().max());
+        assertThat(counts.reuseGaps().quantile(0.5)).isEqualTo(traced.reuseGaps().quantile(0.5));
+        assertThat(counts.reuseGaps().binCounts(5, 61)).containsExactly(traced.reuseGaps().binCounts(5, 61));
+    }
 }

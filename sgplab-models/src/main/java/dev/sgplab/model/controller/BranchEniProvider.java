@@ -50,6 +50,10 @@ public final class BranchEniProvider {
 
         default void branchDeleted(BranchEni eni, String nodeName, long now) {
         }
+
+        /** A node's delete job made its pass (its queue may have shrunk, also by ENIs given up on). */
+        default void deleteJobRan(String nodeName, long now) {
+        }
     }
 
     private final Scheduler scheduler;
@@ -57,6 +61,19 @@ public final class BranchEniProvider {
     private final Ec2 ec2;
     private final Listener listener;
     private final Map<String, TrunkEni> trunks = new LinkedHashMap<>();
+    private final Map<String, DeleteJob> deleteJobs = new java.util.HashMap<>();
+
+    /** One node's delete loop: when it last ran (its 30 s grid) and whether its next pass is scheduled. */
+    private static final class DeleteJob {
+        final TrunkEni trunk;
+        long lastRun;
+        boolean scheduled = true;
+
+        DeleteJob(TrunkEni trunk, long firstRun) {
+            this.trunk = trunk;
+            this.lastRun = firstRun - DELETE_QUEUE_REQUEUE;
+        }
+    }
 
     public BranchEniProvider(Scheduler scheduler, Cooldown cooldown, Ec2 ec2, Listener listener) {
         this.scheduler = scheduler;
@@ -73,7 +90,9 @@ public final class BranchEniProvider {
     public TrunkEni addTrunk(String nodeName, int branchLimit, long deleteJobPhase) {
         TrunkEni trunk = new TrunkEni(nodeName, branchLimit);
         trunks.put(nodeName, trunk);
-        scheduler.scheduleAfter(deleteJobPhase, () -> deleteJob(trunk));
+        DeleteJob job = new DeleteJob(trunk, scheduler.now() + deleteJobPhase);
+        deleteJobs.put(nodeName, job);
+        scheduler.scheduleAfter(deleteJobPhase, () -> deleteJob(job));
         return trunk;
     }
 
@@ -85,12 +104,30 @@ public final class BranchEniProvider {
         return trunks.values();
     }
 
-    private void deleteJob(TrunkEni trunk) {
+    private void deleteJob(DeleteJob job) {
         long now = scheduler.now();
+        TrunkEni trunk = job.trunk;
         for (BranchEni eni : trunk.deleteCooledDownEnis(now, cooldown, ec2)) {
             listener.branchDeleted(eni, trunk.nodeName(), now);
         }
-        scheduler.scheduleAfter(DELETE_QUEUE_REQUEUE, () -> deleteJob(trunk));
+        listener.deleteJobRan(trunk.nodeName(), now);
+        job.lastRun = now;
+        if (trunk.deleteQueue().size() > 0) {
+            scheduler.scheduleAfter(DELETE_QUEUE_REQUEUE, () -> deleteJob(job));
+        } else {
+            job.scheduled = false;
+        }
+    }
+
+    /** Wakes a sleeping delete job at its next tick after now (a pass at now would find nothing cooled down). */
+    private void wake(DeleteJob job) {
+        if (job.scheduled) {
+            return;
+        }
+        long now = scheduler.now();
+        long next = job.lastRun + ((now - job.lastRun) / DELETE_QUEUE_REQUEUE + 1) * DELETE_QUEUE_REQUEUE;
+        job.scheduled = true;
+        scheduler.scheduleAt(next, () -> deleteJob(job));
     }
 
     /** CreateAndAnnotateResources: gives the pod a branch ENI, now or after waiting. */
@@ -127,6 +164,7 @@ public final class BranchEniProvider {
         BranchEni eni = trunk.pushBranchEnisToCoolDownQueue(podUid, scheduler.now());
         if (eni != null) {
             listener.branchQueued(eni, nodeName, scheduler.now());
+            wake(deleteJobs.get(nodeName));
         }
     }
 }

@@ -5,6 +5,8 @@ public final class ChurnNode {
     private final int index;
     private final String name;
     int sgppPods;
+    /** Branch ENIs in this node's delete queue at the last count (for the total over all nodes). */
+    int deleteQueue;
 
     ChurnNode(int index) {
         this.index = index;

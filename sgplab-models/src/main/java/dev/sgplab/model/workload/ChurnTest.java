@@ -8,8 +8,10 @@ import dev.sgplab.model.controller.BranchEniProvider;
 import dev.sgplab.model.controller.Cooldown;
 import dev.sgplab.observe.PodObservation;
 import dev.sgplab.observe.RunObservations;
+import dev.sgplab.observe.ReuseGapStats;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,11 @@ import java.util.random.RandomGenerator;
  *
  * <p>The simulator and the kernel lab both run this class; they differ only in their
  * {@link Backend} (how a lookup is done) and their EC2 listener (where interfaces appear).
+ *
+ * <p>Cost: each pod is created when its turn comes (not all scheduled up front), and without
+ * {@code keepPods} a pod is forgotten when it ends: what a run holds is bounded by the pods alive,
+ * the subnet's addresses (the last owner of each) and the nodes, not by the pods so far. The
+ * least-allocated node is found from per-count sets of nodes, not by scanning every node.
  */
 public final class ChurnTest {
 
@@ -47,23 +54,50 @@ public final class ChurnTest {
     private final BranchEniProvider provider;
     private final Backend backend;
     private final ChurnNode[] nodes;
-    private final ChurnPod[] pods;
+    private final Map<String, ChurnNode> nodeByName = new HashMap<>();
+    /** Nodes by their SGPP pod count: nodesWithPods[c] holds the indices of nodes with c pods. */
+    private final BitSet[] nodesWithPods;
+    private final int podCount;
+    private final boolean keepPods;
+    /** Every pod, in creation order, when kept (traces, the lab); otherwise empty. */
+    private final List<ChurnPod> pods = new ArrayList<>();
+    /** Pods by name: all of them when kept, otherwise only those not yet ended. */
     private final Map<String, ChurnPod> podByName = new HashMap<>();
-    private final Map<Integer, ChurnPod> lastOwnerByIp = new HashMap<>();
+    private final IpTable<ChurnPod> lastOwnerByIp = new IpTable<>();
+    private final ReuseGapStats reuseGaps;
     private final ArrayDeque<ChurnPod> unscheduled = new ArrayDeque<>();
     private final RandomGenerator createRandom;
     private final RandomGenerator startRandom;
     private final RandomGenerator runRandom;
+    /** Pod creations rank as if all were scheduled at the start (as they once were): same runs. */
+    private Scheduler.Series creations;
+    private int created;
+    private long nextCreateAt;
     private int ended;
+    private int errors;
+    private int waitedPods;
+    private long waitedTotal;
     private int roundRobinNext;
     private int maxDeleteQueue;
     private int queuedNow;
     private double queuedArea;
     private long queuedSince;
 
+    /** Keeps every pod for {@link #observations}' details (the lab's runs are small). */
     public ChurnTest(Scheduler scheduler, ChurnSpec spec, int nodeCount, int branchLimit, Cooldown cooldown,
             BranchEniProvider.Ec2 ec2, RandomStreams streams, Backend backend) {
+        this(scheduler, spec, nodeCount, branchLimit, cooldown, ec2, streams, backend, true);
+    }
+
+    /**
+     * @param keepPods keep every pod (and every reuse gap) for the observations' details; without,
+     *                 memory stays flat however long the run
+     */
+    public ChurnTest(Scheduler scheduler, ChurnSpec spec, int nodeCount, int branchLimit, Cooldown cooldown,
+            BranchEniProvider.Ec2 ec2, RandomStreams streams, Backend backend, boolean keepPods) {
         this.scheduler = scheduler;
+        this.keepPods = keepPods;
+        this.reuseGaps = new ReuseGapStats(keepPods);
         this.spec = spec;
         this.branchLimit = branchLimit;
         this.backend = backend;
@@ -72,34 +106,43 @@ public final class ChurnTest {
         this.runRandom = streams.stream("workload/run");
         this.provider = new BranchEniProvider(scheduler, cooldown, ec2, new ControllerEvents());
         this.nodes = new ChurnNode[nodeCount];
+        this.nodesWithPods = new BitSet[branchLimit + 1];
+        for (int c = 0; c <= branchLimit; c++) {
+            nodesWithPods[c] = new BitSet(c == 0 ? nodeCount : 0);
+        }
         RandomGenerator phases = streams.stream("controller/delete-job-phase");
         for (int i = 0; i < nodes.length; i++) {
             nodes[i] = new ChurnNode(i);
+            nodeByName.put(nodes[i].name(), nodes[i]);
+            nodesWithPods[0].set(i);
             provider.addTrunk(nodes[i].name(), branchLimit,
                     (long) (phases.nextDouble() * BranchEniProvider.DELETE_QUEUE_REQUEUE));
         }
-        this.pods = new ChurnPod[spec.pods()];
-        for (int i = 0; i < pods.length; i++) {
-            pods[i] = new ChurnPod(i);
-            podByName.put(pods[i].name(), pods[i]);
-        }
+        this.podCount = spec.pods();
     }
 
-    /** Schedules every pod's creation, the first now. */
+    /** Starts the pods' creation, the first now; each creation schedules the next. */
     public void start() {
-        long at = scheduler.now();
-        for (ChurnPod pod : pods) {
-            scheduler.scheduleAt(at, () -> create(pod));
-            at += Time.seconds(spec.createInterval().sample(createRandom));
-        }
+        nextCreateAt = scheduler.now();
+        creations = scheduler.series(podCount);
+        creations.scheduleNext(nextCreateAt, this::createNext);
     }
 
     public boolean finished() {
-        return ended == pods.length;
+        return ended == podCount;
     }
 
     public int podsNotEnded() {
-        return pods.length - ended;
+        return podCount - ended;
+    }
+
+    /** Pods created so far (for progress). */
+    public int podsCreated() {
+        return created;
+    }
+
+    public int pods() {
+        return podCount;
     }
 
     public ChurnNode[] nodes() {
@@ -111,6 +154,19 @@ public final class ChurnTest {
     }
 
     // ---- pod lifecycle ---------------------------------------------------------------------------
+
+    private void createNext() {
+        ChurnPod pod = new ChurnPod(created++);
+        podByName.put(pod.name(), pod);
+        if (keepPods) {
+            pods.add(pod);
+        }
+        if (created < podCount) {
+            nextCreateAt += Time.seconds(spec.createInterval().sample(createRandom));
+            creations.scheduleNext(nextCreateAt, this::createNext);
+        }
+        create(pod);
+    }
 
     private void create(ChurnPod pod) {
         pod.createdAt = scheduler.now();
@@ -126,7 +182,7 @@ public final class ChurnTest {
             }
             ChurnPod pod = unscheduled.removeFirst();
             pod.node = node;
-            node.sgppPods++;
+            countPods(node, +1);
             provider.createBranch(pod.name(), node.name(), eni -> branchReady(pod, eni));
         }
     }
@@ -142,20 +198,33 @@ public final class ChurnTest {
             }
             return null;
         }
-        ChurnNode best = null;
-        for (ChurnNode node : nodes) {
-            if (node.sgppPods < branchLimit && (best == null || node.sgppPods < best.sgppPods)) {
-                best = node;
+        // The node with the fewest SGPP pods, the lowest index among equals.
+        for (int c = 0; c < branchLimit; c++) {
+            int index = nodesWithPods[c].nextSetBit(0);
+            if (index >= 0) {
+                return nodes[index];
             }
         }
-        return best;
+        return null;
+    }
+
+    private void countPods(ChurnNode node, int change) {
+        nodesWithPods[node.sgppPods].clear(node.index());
+        node.sgppPods += change;
+        nodesWithPods[node.sgppPods].set(node.index());
     }
 
     private void branchReady(ChurnPod pod, BranchEni eni) {
         long now = scheduler.now();
         pod.eni = eni;
         pod.branchReadyAt = now;
-        pod.previousOwner = lastOwnerByIp.put(eni.ip(), pod);
+        ChurnPod previous = lastOwnerByIp.put(eni.ip(), pod);
+        if (previous != null) {
+            reuseGaps.record(Time.toSeconds(now - previous.endedAt));
+            if (keepPods) {
+                pod.previousOwner = previous; // without, a chain of owners would keep every pod alive
+            }
+        }
         backend.branchReady(pod);
         long start = Time.seconds(spec.podStartLatency().sample(startRandom));
         scheduler.scheduleAfter(start, () -> {
@@ -177,49 +246,56 @@ public final class ChurnTest {
         pod.failed = failed;
         pod.endedAt = scheduler.now();
         ended++;
+        errors += failed ? 1 : 0;
+        waitedPods += pod.everWaited ? 1 : 0;
+        waitedTotal += pod.waited;
         backend.podEnded(pod);
         provider.releaseBranch(pod.name(), pod.node.name());
-        pod.node.sgppPods--;
+        if (!keepPods) {
+            podByName.remove(pod.name());
+        }
+        countPods(pod.node, -1);
         scheduleWaitingPods();
     }
 
     // ---- observations ----------------------------------------------------------------------------
 
-    /** What the run showed; pod details only when asked (they cost time in replications). */
+    /** What the run showed; pod details only when asked and kept (they cost time in replications). */
     public RunObservations observations(String scenario, long seed, boolean podDetails, long events) {
-        List<PodObservation> details = new ArrayList<>(podDetails ? pods.length : 0);
-        List<Double> gaps = new ArrayList<>();
-        int errors = 0;
-        int waited = 0;
-        long waitedTotal = 0;
-        recountQueued();
-        for (ChurnPod pod : pods) {
-            waitedTotal += pod.waited;
-            if (podDetails) {
-                details.add(pod.toObservation());
+        List<PodObservation> details = new ArrayList<>();
+        if (podDetails) {
+            if (!keepPods) {
+                throw new IllegalStateException("pod details asked of a run that did not keep its pods");
             }
-            errors += pod.failed ? 1 : 0;
-            waited += pod.everWaited ? 1 : 0;
-            if (pod.previousOwner != null) {
-                gaps.add(pod.reuseGapSeconds());
-            }
+            pods.forEach(pod -> details.add(pod.toObservation()));
         }
+        // Kept pods list their gaps in pod order, as a reader of the pods would find them.
+        ReuseGapStats gaps = keepPods ? ReuseGapStats.of(pods.stream().filter(p -> p.previousOwner != null)
+                .map(ChurnPod::reuseGapSeconds).toList()) : reuseGaps;
+        integrateQueued(scheduler.now());
         double duration = Time.toSeconds(scheduler.now());
-        return new RunObservations(scenario, seed, provider.cooldown().periodSeconds(), pods.length, errors,
-                gaps.size(), gaps, waited, maxDeleteQueue, duration > 0 ? queuedArea / duration : 0,
-                Time.toSeconds(waitedTotal) / pods.length, duration, events, details);
+        return new RunObservations(scenario, seed, provider.cooldown().periodSeconds(), podCount, errors,
+                (int) gaps.count(), gaps, waitedPods, maxDeleteQueue,
+                duration > 0 ? queuedArea / duration : 0, Time.toSeconds(waitedTotal) / podCount, duration, events,
+                details);
     }
 
-    /** Integrates the ENIs held in all delete queues over time (for the time average). */
-    private void recountQueued() {
-        long now = scheduler.now();
+    /** Adds the ENIs held in all delete queues since the last change to the time integral. */
+    private void integrateQueued(long now) {
         queuedArea += queuedNow * Time.toSeconds(now - queuedSince);
         queuedSince = now;
-        int total = 0;
-        for (ChurnNode node : nodes) {
-            total += provider.trunk(node.name()).deleteQueue().size();
+    }
+
+    /** One node's delete queue changed: the total over all nodes moves by its difference. */
+    private void recountQueued(String nodeName) {
+        ChurnNode node = nodeByName.get(nodeName);
+        int size = provider.trunk(nodeName).deleteQueue().size();
+        if (size == node.deleteQueue) {
+            return; // nothing to integrate: the sum stays as it was (and so do its rounding errors)
         }
-        queuedNow = total;
+        integrateQueued(scheduler.now());
+        queuedNow += size - node.deleteQueue;
+        node.deleteQueue = size;
     }
 
     /** Bookkeeping of what the controller did, for the observations. */
@@ -246,13 +322,20 @@ public final class ChurnTest {
         @Override
         public void branchQueued(BranchEni eni, String nodeName, long now) {
             maxDeleteQueue = Math.max(maxDeleteQueue, provider.trunk(nodeName).deleteQueue().size());
-            recountQueued();
+            recountQueued(nodeName);
         }
 
         @Override
         public void branchDeleted(BranchEni eni, String nodeName, long now) {
-            podByName.get(eni.podUid()).eniDeletedAt = now;
-            recountQueued();
+            ChurnPod pod = podByName.get(eni.podUid()); // gone already unless pods are kept
+            if (pod != null) {
+                pod.eniDeletedAt = now;
+            }
+        }
+
+        @Override
+        public void deleteJobRan(String nodeName, long now) {
+            recountQueued(nodeName);
         }
     }
 }

@@ -119,9 +119,10 @@ public final class Sweep {
         int totalErrors = Arrays.stream(errors).sum();
         Interval band = BinomialConfidenceInterval.CLOPPER_PEARSON.fromErrorRate(totalPods, totalErrors, 0.05);
         int[] histogram = new int[CellResult.GAP_BINS];
-        for (RunObservations run : runs) {
-            for (double gap : run.reuseGapsSeconds()) {
-                histogram[(int) Math.min(CellResult.GAP_BINS - 1, Math.max(0, gap / CellResult.GAP_BIN_SECONDS))]++;
+        for (RunObservations run : runs) { // whole-second counts: exact however many gaps a run had
+            int[] bins = run.reuseGaps().binCounts(CellResult.GAP_BIN_SECONDS, CellResult.GAP_BINS);
+            for (int b = 0; b < bins.length; b++) {
+                histogram[b] += bins[b];
             }
         }
         double stale = scenario.kernel().gcStaleTime();
