@@ -2,13 +2,13 @@ package dev.sgplab.cli;
 
 import dev.sgplab.observe.RunObservations;
 import dev.sgplab.report.SimulateReport;
+import dev.sgplab.scenario.Assumptions;
 import dev.sgplab.scenario.Scenario;
 import dev.sgplab.scenario.ScenarioTree;
 import dev.sgplab.sim.ClusterSimulation;
 import dev.sgplab.sim.Replications;
 import dev.sgplab.sim.SimulationPlan;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,11 +21,6 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Run one scenario once: pods, Error pods, IP reuses, reuse gaps, pods that waited for a branch ENI.",
         subcommands = SimulateCommand.Probe.class)
 final class SimulateCommand implements Callable<Integer> {
-    /** Settings that stand for undocumented behaviour: every result says which it assumed. */
-    static final String[] ASSUMPTION_KEYS = {"controller.branch-eni-cooldown", "subnet.allocation-policy",
-        "kernel.gc-regime", "vpc.answer-unicast-probes-to-stale-mac", "dns.resolver",
-        "cluster.coredns.replica-choice", "kernel.gc_stale_time", "kernel.base_reachable_time_ms"};
-
     @Spec
     CommandSpec spec;
 
@@ -42,16 +37,6 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--trace", description = "Tell every Error pod's story.")
     boolean trace;
 
-    /** The settings that stand for undocumented behaviour, as this run used them. */
-    static Map<String, String> assumptions(ScenarioTree tree, RunObservations run) {
-        Map<String, String> assumptions = new LinkedHashMap<>();
-        for (String key : ASSUMPTION_KEYS) {
-            assumptions.put(key, tree.get(key));
-        }
-        assumptions.put("effective-cooldown-seconds", Long.toString(Math.round(run.cooldownSeconds())));
-        return assumptions;
-    }
-
     @Override
     public Integer call() {
         ScenarioTree tree = scenario.load();
@@ -60,7 +45,7 @@ final class SimulateCommand implements Callable<Integer> {
         checked.warnings().forEach(w -> err.println("sgplab: warning: " + w));
         RunObservations run = new ClusterSimulation(SimulationPlan.of(checked), Replications.seedOf(seed, 0),
                 trace ? ClusterSimulation.Detail.TRACE : ClusterSimulation.Detail.PODS).run();
-        Map<String, String> assumptions = assumptions(tree, run);
+        Map<String, String> assumptions = Assumptions.of(tree, run.cooldownSeconds());
         return output.print(spec.commandLine().getOut(), () -> SimulateReport.json(run, seed, assumptions, trace),
                 () -> SimulateReport.table(run, seed, assumptions, trace));
     }
