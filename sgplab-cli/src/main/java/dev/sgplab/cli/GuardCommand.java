@@ -58,8 +58,7 @@ final class GuardCommand implements Callable<Integer> {
         try (KubeClients.Session session = connection.connect();
                 GuardNode node = start(settings, session, line -> log(err, line))) {
             log(err, "guard: watching pods' " + dev.sgplab.guard.PodEniAnnotation.KEY + " annotations on "
-                    + session.target().describe() + "; " + chosen.name().toLowerCase(java.util.Locale.ROOT) + " on "
-                    + node.tableCount() + " table(s); metrics on :" + node.metricsPort() + "/metrics");
+                    + session.target().describe() + "; " + node.describe());
             stop.await();
         }
         return 0;

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -29,12 +30,17 @@ public final class GuardNode implements AutoCloseable {
         }
     }
 
+    private final Settings settings;
     private final List<NeighbourTables> tables;
-    private final GuardAgent agent;
-    private final MetricsServer metrics;
+    /** Package-private for tests, which drain it. */
+    final GuardAgent agent;
+    /** Package-private for tests, which read it. */
+    final MetricsServer metrics;
     private final PodEniWatcher watcher;
 
-    private GuardNode(List<NeighbourTables> tables, GuardAgent agent, MetricsServer metrics, PodEniWatcher watcher) {
+    private GuardNode(Settings settings, List<NeighbourTables> tables, GuardAgent agent, MetricsServer metrics,
+            PodEniWatcher watcher) {
+        this.settings = settings;
         this.tables = tables;
         this.agent = agent;
         this.metrics = metrics;
@@ -65,56 +71,33 @@ public final class GuardNode implements AutoCloseable {
     static GuardNode start(List<NeighbourTables> tables, Settings settings, KubernetesClient client,
             LongSupplier nanoTime, Consumer<String> log) throws IOException {
         GuardAgent agent = new GuardAgent(tables, settings.action(), nanoTime, log).start(settings.sweepIntervalSeconds());
-        MetricsServer metrics = null;
-        PodEniWatcher watcher = null;
         try {
-            metrics = new MetricsServer(agent.metrics(), settings.metricsAddress());
-            watcher = new PodEniWatcher(agent);
-            client.pods().inAnyNamespace().list(new ListOptionsBuilder().withLimit(1L).build());
-            watcher.start(client, 0);
-            return new GuardNode(tables, agent, metrics, watcher);
+            MetricsServer metrics = new MetricsServer(agent.metrics(), settings.metricsAddress());
+            try {
+                client.pods().inAnyNamespace().list(new ListOptionsBuilder().withLimit(1L).build());
+                PodEniWatcher watcher = new PodEniWatcher(agent).start(client, 0);
+                return new GuardNode(settings, tables, agent, metrics, watcher);
+            } catch (RuntimeException e) {
+                metrics.close();
+                throw e;
+            }
         } catch (IOException | RuntimeException e) {
-            closeAll(watcher, metrics, agent);
+            agent.close();
             throw e;
         }
     }
 
-    public GuardAgent agent() {
-        return agent;
+    /** What it guards and where its metrics are, e.g. "replace on 1 table(s); metrics on :9108/metrics". */
+    public String describe() {
+        return settings.action().name().toLowerCase(Locale.ROOT) + " on " + tables.size() + " table(s); metrics on :"
+                + metrics.port() + "/metrics";
     }
 
-    public int tableCount() {
-        return tables.size();
-    }
-
-    public int metricsPort() {
-        return metrics.port();
-    }
-
+    /** Stops the watcher, then /metrics, then the agent. */
     @Override
     public void close() {
-        closeAll(watcher, metrics, agent);
-    }
-
-    /** In the order given, each even if one before it failed (the first failure is rethrown). */
-    private static void closeAll(AutoCloseable... parts) {
-        RuntimeException first = null;
-        for (AutoCloseable part : parts) {
-            if (part == null) {
-                continue;
-            }
-            try {
-                part.close();
-            } catch (Exception e) {
-                if (first == null) {
-                    first = e instanceof RuntimeException r ? r : new IllegalStateException(e);
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
+        try (agent; metrics; watcher) {
+            // closed in reverse order of the resources, each even if one before it failed
         }
     }
 }

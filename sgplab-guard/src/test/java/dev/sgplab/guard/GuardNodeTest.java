@@ -32,19 +32,19 @@ class GuardNodeTest {
         GuardAgentTest.FakeTables table = new GuardAgentTest.FakeTables();
         table.entries.add(new GuardRules.Entry("198.18.0.10", "eth0", "STALE", GuardAgentTest.OLD));
         try (GuardNode node = GuardNode.start(List.of(table), settings(), client, System::nanoTime, s -> { })) {
-            assertThat(node.tableCount()).isEqualTo(1);
+            assertThat(node.describe()).matches("replace on 1 table\\(s\\); metrics on :\\d+/metrics");
             client.pods().inNamespace("churn").resource(new PodBuilder().withNewMetadata().withName("p")
                     .withNamespace("churn").withAnnotations(Map.of(PodEniAnnotation.KEY,
                             "[{\"eniId\":\"eni-1\",\"ifAddress\":\"" + GuardAgentTest.NEW
                                     + "\",\"privateIp\":\"198.18.0.10\",\"vlanId\":1}]"))
                     .endMetadata().build()).create();
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-                node.agent().drain();
+                node.agent.drain();
                 assertThat(table.forIp("198.18.0.10")).containsExactly(
                         new GuardRules.Entry("198.18.0.10", "eth0", "STALE", GuardAgentTest.NEW));
             });
             HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + node.metricsPort() + "/metrics")).build(),
+                    URI.create("http://127.0.0.1:" + node.metrics.port() + "/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(metrics.statusCode()).isEqualTo(200);
             assertThat(metrics.body()).contains("sgplab_guard");
