@@ -15,8 +15,11 @@ import java.util.function.LongSupplier;
  * The guard as it runs on a node: the agent sweeping the neighbour tables, /metrics, and the pod
  * watcher that tells the agent each pod IP's owner MAC. Assembled here, so that the command only
  * parses its options, starts this and waits; closing stops all three, watcher first.
+ *
+ * @param guarding what it guards, e.g. "replace on 1 table(s)"
  */
-public final class GuardNode implements AutoCloseable {
+public record GuardNode(String guarding, GuardAgent agent, MetricsServer metrics, PodEniWatcher watcher)
+        implements AutoCloseable {
     /**
      * What the node agent is told.
      *
@@ -28,23 +31,6 @@ public final class GuardNode implements AutoCloseable {
         public Settings {
             namespaces = List.copyOf(namespaces);
         }
-    }
-
-    private final Settings settings;
-    private final List<NeighbourTables> tables;
-    /** Package-private for tests, which drain it. */
-    final GuardAgent agent;
-    /** Package-private for tests, which read it. */
-    final MetricsServer metrics;
-    private final PodEniWatcher watcher;
-
-    private GuardNode(Settings settings, List<NeighbourTables> tables, GuardAgent agent, MetricsServer metrics,
-            PodEniWatcher watcher) {
-        this.settings = settings;
-        this.tables = tables;
-        this.agent = agent;
-        this.metrics = metrics;
-        this.watcher = watcher;
     }
 
     /** The neighbour tables of the namespaces named, or of the agent's own namespace. */
@@ -76,7 +62,8 @@ public final class GuardNode implements AutoCloseable {
             try {
                 client.pods().inAnyNamespace().list(new ListOptionsBuilder().withLimit(1L).build());
                 PodEniWatcher watcher = new PodEniWatcher(agent).start(client, 0);
-                return new GuardNode(settings, tables, agent, metrics, watcher);
+                return new GuardNode(settings.action().name().toLowerCase(Locale.ROOT) + " on " + tables.size()
+                        + " table(s)", agent, metrics, watcher);
             } catch (RuntimeException e) {
                 metrics.close();
                 throw e;
@@ -89,8 +76,7 @@ public final class GuardNode implements AutoCloseable {
 
     /** What it guards and where its metrics are, e.g. "replace on 1 table(s); metrics on :9108/metrics". */
     public String describe() {
-        return settings.action().name().toLowerCase(Locale.ROOT) + " on " + tables.size() + " table(s); metrics on :"
-                + metrics.port() + "/metrics";
+        return guarding + "; metrics on :" + metrics.port() + "/metrics";
     }
 
     /** Stops the watcher, then /metrics, then the agent. */

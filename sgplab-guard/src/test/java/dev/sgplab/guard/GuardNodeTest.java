@@ -39,12 +39,12 @@ class GuardNodeTest {
                                     + "\",\"privateIp\":\"198.18.0.10\",\"vlanId\":1}]"))
                     .endMetadata().build()).create();
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-                node.agent.drain();
+                node.agent().drain();
                 assertThat(table.forIp("198.18.0.10")).containsExactly(
                         new GuardRules.Entry("198.18.0.10", "eth0", "STALE", GuardAgentTest.NEW));
             });
             HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + node.metrics.port() + "/metrics")).build(),
+                    URI.create("http://127.0.0.1:" + node.metrics().port() + "/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(metrics.statusCode()).isEqualTo(200);
             assertThat(metrics.body()).contains("sgplab_guard");
