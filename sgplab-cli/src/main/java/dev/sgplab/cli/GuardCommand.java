@@ -2,14 +2,9 @@ package dev.sgplab.cli;
 
 import dev.sgplab.cluster.ClusterException;
 import dev.sgplab.cluster.KubeClients;
-import dev.sgplab.guard.GuardAgent;
-import dev.sgplab.guard.IpNeighbourTables;
-import dev.sgplab.guard.MetricsServer;
-import dev.sgplab.guard.NeighbourTables;
-import dev.sgplab.guard.PodEniWatcher;
+import dev.sgplab.guard.GuardNode;
 import dev.sgplab.lab.Preflight;
 import dev.sgplab.model.guard.GuardRules;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -55,38 +50,30 @@ final class GuardCommand implements Callable<Integer> {
         if (!(sweepInterval > 0)) {
             throw new Errors.BadInputException("--sweep-interval must be positive, got " + sweepInterval);
         }
-        InetSocketAddress listen = address(metricsAddress);
-        String ip = Preflight.path(Preflight.IP);
-        List<NeighbourTables> tables = new ArrayList<>();
-        if (namespaces.isEmpty()) {
-            tables.add(new IpNeighbourTables(ip, null));
-        } else {
-            namespaces.forEach(ns -> tables.add(new IpNeighbourTables(ip, ns)));
-        }
+        GuardNode.Settings settings = new GuardNode.Settings(chosen, sweepInterval, address(metricsAddress),
+                Preflight.path(Preflight.IP), namespaces);
         PrintWriter err = spec.commandLine().getErr();
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "sgplab-guard-stop"));
         try (KubeClients.Session session = connection.connect();
-                GuardAgent agent = new GuardAgent(tables, chosen, System::nanoTime, line -> log(err, line))
-                        .watchArpTable(dev.sgplab.guard.ArpTableStats.host()::read).start(sweepInterval);
-                MetricsServer metrics = new MetricsServer(agent.metrics(), listen);
-                PodEniWatcher watcher = new PodEniWatcher(agent)) {
-            KubernetesClient client = session.client();
-            try {
-                client.pods().inAnyNamespace().list(new io.fabric8.kubernetes.api.model.ListOptionsBuilder()
-                        .withLimit(1L).build());
-            } catch (KubernetesClientException e) {
-                throw new ClusterException(ClusterException.kindOf(e), e.getCode() == 403
-                        ? "forbidden (403): the guard's service account needs list and watch on pods"
-                        : KubeClients.explain(e)).at(session.target());
-            }
-            watcher.start(client, 0);
+                GuardNode node = start(settings, session, line -> log(err, line))) {
             log(err, "guard: watching pods' " + dev.sgplab.guard.PodEniAnnotation.KEY + " annotations on "
-                    + session.target().describe() + "; " + chosen.name().toLowerCase(java.util.Locale.ROOT) + " on "
-                    + tables.size() + " table(s); metrics on :" + metrics.port() + "/metrics");
+                    + session.target().describe() + "; " + node.describe());
             stop.await();
         }
         return 0;
+    }
+
+    /** The guard on this node; an API server that refuses or cannot be reached is a cluster error. */
+    private static GuardNode start(GuardNode.Settings settings, KubeClients.Session session,
+            java.util.function.Consumer<String> log) throws java.io.IOException {
+        try {
+            return GuardNode.start(settings, session.client(), System::nanoTime, log);
+        } catch (KubernetesClientException e) {
+            throw new ClusterException(ClusterException.kindOf(e), e.getCode() == 403
+                    ? "forbidden (403): the guard's service account needs list and watch on pods"
+                    : KubeClients.explain(e)).at(session.target());
+        }
     }
 
     private static InetSocketAddress address(String text) {

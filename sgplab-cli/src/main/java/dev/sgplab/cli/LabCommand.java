@@ -2,14 +2,18 @@ package dev.sgplab.cli;
 
 import dev.sgplab.lab.LabCleanup;
 import dev.sgplab.lab.LabException;
+import dev.sgplab.lab.LabLateness;
 import dev.sgplab.lab.LabRun;
 import dev.sgplab.lab.LabSession;
 import dev.sgplab.lab.LabSoak;
 import dev.sgplab.lab.SoakReport;
 import dev.sgplab.report.CompareReport;
 import dev.sgplab.report.LabReport;
+import dev.sgplab.report.ReproduceReport;
+import dev.sgplab.sim.LabComparison;
 import dev.sgplab.sim.Replications;
 import dev.sgplab.sim.SimulationPlan;
+import dev.sgplab.scenario.Assumptions;
 import dev.sgplab.scenario.Scenario;
 import dev.sgplab.scenario.ScenarioTree;
 import java.io.PrintWriter;
@@ -17,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -64,7 +69,7 @@ final class LabCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             checked.warnings().forEach(w -> err.println("sgplab: warning: " + w));
             LabRun.Result result = LabRuns.churn(checked, lab.timeScale, Replications.seedOf(seed, 0), err, "");
-            var assumptions = SimulateCommand.assumptions(tree, result.observations());
+            var assumptions = Assumptions.of(tree, result.observations().cooldownSeconds());
             return output.print(spec.commandLine().getOut(), () -> LabReport.json(result, seed, assumptions, trace),
                     () -> LabReport.table(result, seed, assumptions, trace));
         }
@@ -128,7 +133,29 @@ final class LabCommand implements Runnable {
                 seeds.add(runSeed);
                 lateness.add(result.facts().lateness());
             }
-            return LabComparison.compare(checked.name(), lab.timeScale, runs, reuses, seeds, lateness, sim);
+            return document(checked.name(), lab.timeScale, runs, reuses, seeds, lateness, sim);
+        }
+
+        /** The simulator's verdict on the lab runs, with a line for each run whose timings the host stretched. */
+        static CompareReport.Document document(String scenario, double timeScale, List<Integer> labRuns,
+                List<Integer> labReuses, List<Long> seeds, List<LabLateness> lateness, int[] simulated) {
+            LabComparison fit = LabComparison.of(labRuns, simulated);
+            List<String> checks = new ArrayList<>(fit.runChecks());
+            for (int i = 0; i < lateness.size(); i++) {
+                if (lateness.get(i).stretched()) {
+                    checks.add(String.format(Locale.ROOT, "lab run %d: the host was too busy, timings stretched (%s): "
+                            + "its count is low for the scenario; rerun on an idle host", i + 1, lateness.get(i).describe()));
+                }
+            }
+            fit.meanCheck().ifPresent(checks::add);
+            return new CompareReport.Document(scenario, timeScale,
+                    new CompareReport.LabSide(fit.labMean(), List.copyOf(labRuns), List.copyOf(labReuses),
+                            List.copyOf(seeds), List.copyOf(lateness)),
+                    new CompareReport.SimulatorSide(new ReproduceReport.ErrorPods(
+                            Math.round(fit.simulator().mean() * 1000) / 1000.0, fit.simulator().low(),
+                            fit.simulator().high()), Math.round(fit.simulatorSd() * 1000) / 1000.0, fit.simulatorRuns(),
+                            fit.paired()),
+                    fit.agree(), checks, null);
         }
     }
 

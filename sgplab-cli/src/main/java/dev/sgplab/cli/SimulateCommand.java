@@ -3,6 +3,7 @@ package dev.sgplab.cli;
 import dev.sgplab.observe.ReuseGapStats;
 import dev.sgplab.observe.RunObservations;
 import dev.sgplab.report.SimulateReport;
+import dev.sgplab.scenario.Assumptions;
 import dev.sgplab.scenario.Scenario;
 import dev.sgplab.scenario.ScenarioTree;
 import dev.sgplab.sim.ClusterSimulation;
@@ -10,7 +11,6 @@ import dev.sgplab.sim.Replications;
 import dev.sgplab.sim.SimulatedTime;
 import dev.sgplab.sim.SimulationPlan;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,12 +23,6 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Run one scenario once: pods, Error pods, IP reuses, reuse gaps, pods that waited for a branch ENI.",
         subcommands = SimulateCommand.Probe.class)
 final class SimulateCommand implements Callable<Integer> {
-    /** Settings that stand for undocumented behaviour: every result says which it assumed. */
-    static final String[] ASSUMPTION_KEYS = {"controller.branch-eni-cooldown", "subnet.allocation-policy",
-        "kernel.gc-regime", "vpc.answer-unicast-probes-to-stale-mac", "dns.resolver",
-        "cluster.coredns.replica-choice", "kernel.gc_stale_time", "kernel.base_reachable_time_ms",
-        "population.pods-per-node", "population.coredns-clients", "population.node-peers", "kernel.other-arp-entries"};
-
     /** A long run tells how far it has come this often (wall time). */
     static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
 
@@ -52,16 +46,6 @@ final class SimulateCommand implements Callable<Integer> {
             + ReuseGapStats.EXACT_LIMIT + "; beyond, quantiles come from a histogram).")
     boolean details;
 
-    /** The settings that stand for undocumented behaviour, as this run used them. */
-    static Map<String, String> assumptions(ScenarioTree tree, RunObservations run) {
-        Map<String, String> assumptions = new LinkedHashMap<>();
-        for (String key : ASSUMPTION_KEYS) {
-            assumptions.put(key, tree.get(key));
-        }
-        assumptions.put("effective-cooldown-seconds", Long.toString(Math.round(run.cooldownSeconds())));
-        return assumptions;
-    }
-
     @Override
     public Integer call() {
         ScenarioTree tree = scenario.load();
@@ -73,7 +57,7 @@ final class SimulateCommand implements Callable<Integer> {
         RunObservations run = new ClusterSimulation(SimulationPlan.of(checked), Replications.seedOf(seed, 0), detail)
                 .run((simulated, created, pods) -> err.printf("sgplab: simulated %s, %,d of %,d pods created%n",
                         SimulatedTime.format(simulated), created, pods), PROGRESS_EVERY_NANOS);
-        Map<String, String> assumptions = assumptions(tree, run);
+        Map<String, String> assumptions = Assumptions.of(tree, run.cooldownSeconds());
         return output.print(spec.commandLine().getOut(), () -> SimulateReport.json(run, seed, assumptions, trace),
                 () -> SimulateReport.table(run, seed, assumptions, trace));
     }

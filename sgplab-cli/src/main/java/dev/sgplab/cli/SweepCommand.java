@@ -79,31 +79,24 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     /**
-     * Binds every cell before any work, so that a bad value fails at once rather than half-way, and
-     * says once what the models will do differently from what was asked (a cooldown under the
+     * Binds every cell once, before any work, so that a bad value fails at once rather than half-way,
+     * and says once what the models will do differently from what was asked (a cooldown under the
      * controller's floor runs at the floor).
      */
-    private void checkEveryCell(ScenarioTree tree, List<Vary> axes) {
-        Set<String> warnings = new LinkedHashSet<>();
-        List<Map<String, String>> cells = Sweep.cells(axes);
+    private Sweep.Grid bindEveryCell(ScenarioTree tree, List<Vary> axes) {
+        int cells = (int) Sweep.cellCount(axes);
+        Sweep.Grid grid;
         // A large grid takes a while to check (100,000 cells took about a minute here): say so, as for any long work.
-        try (Progress progress = cells.size() >= 1_000
-                ? new Progress(spec.commandLine().getErr(), "sweep: checking cells", cells.size()) : null) {
-            int checked = 0;
-            for (Map<String, String> cell : cells) {
-                ScenarioTree variant = tree;
-                for (Map.Entry<String, String> setting : cell.entrySet()) {
-                    variant = variant.with(setting.getKey(), setting.getValue());
-                }
-                Scenario bound = variant.bind();
-                refuseSilentFallback(bound, cell.isEmpty() ? "" : " (cell " + cell + ")");
-                warnings.addAll(bound.warnings());
-                if (progress != null) {
-                    progress.accept(++checked);
-                }
-            }
+        try (Progress progress = cells >= 1_000
+                ? new Progress(spec.commandLine().getErr(), "sweep: checking cells", cells) : null) {
+            grid = Sweep.bind(tree, axes, progress);
         }
-        warnings.forEach(w -> spec.commandLine().getErr().println("sgplab: warning: " + w));
+        for (int i = 0; i < grid.cells().size(); i++) {
+            Map<String, String> cell = grid.cells().get(i);
+            refuseSilentFallback(grid.scenarios().get(i), cell.isEmpty() ? "" : " (cell " + cell + ")");
+        }
+        grid.warnings().forEach(w -> spec.commandLine().getErr().println("sgplab: warning: " + w));
+        return grid;
     }
 
     /** A value the controller would replace by its default changes a grid unseen: sweep and advise refuse it. */
@@ -159,7 +152,7 @@ final class SweepCommand implements Callable<Integer> {
         RunBudget.check("--replications", replications, mine);
         int threads = run.count();
         ScenarioTree tree = scenario.load();
-        checkEveryCell(tree, axes);
+        Sweep.Grid grid = bindEveryCell(tree, axes);
         PrintWriter out = spec.commandLine().getOut();
         if (emitJob) {
             Path file = Path.of(scenario.scenario);
@@ -174,7 +167,7 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         SweepResult result;
         try (Progress progress = new Progress(err, "sweep", mine * replications)) {
-            result = Sweep.run(tree, axes, replications, run.seed, threads, slice,
+            result = Sweep.run(grid, replications, run.seed, threads, slice,
                     RunBudget.announce(err, "sweep", (long) mine * replications, threads, progress));
         }
         String json = SweepReport.json(result);

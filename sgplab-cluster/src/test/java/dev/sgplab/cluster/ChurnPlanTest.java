@@ -43,7 +43,7 @@ class ChurnPlanTest {
         assertThat(notes.get(0)).isEqualTo("controller.branch-eni-cooldown: each round sets its own (30 s, 60 s, 70 s), "
                 + "not the scenario's 60");
         assertThat(String.join("\n", notes)).contains("subnet.cidr=198.18.0.0/25", "used-by-others=58",
-                "instance-type=m5.xlarge", "gc-regime=gc", "cluster run does not change nodes", "workload.pod-start-latency",
+                "instance-type=m5.xlarge", "gc-regime=auto", "cluster run does not change nodes", "workload.pod-start-latency",
                 "dns.search", "guard.*: not applied");
         // one round at the scenario's own cooldown: nothing replaced, nothing to say about it
         assertThat(plan.notes(List.of(60L))).noneMatch(n -> n.startsWith("controller.branch-eni-cooldown"));

@@ -13,8 +13,10 @@ import dev.sgplab.sim.SimulationPlan;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.apache.commons.statistics.interval.BinomialConfidenceInterval;
@@ -66,26 +68,68 @@ public final class Sweep {
         return cells;
     }
 
+    /**
+     * The grid with every cell's scenario bound, once, before any run: a bad value anywhere fails at
+     * once rather than half-way.
+     *
+     * @param name      the scenario's name (of the tree without the axes' settings)
+     * @param cells     each cell's settings, in grid order
+     * @param scenarios each cell's bound scenario, in grid order
+     */
+    public record Grid(String name, List<Vary> axes, List<Map<String, String>> cells, List<Scenario> scenarios) {
+        /** What the models will do differently from what was asked, each once over the grid. */
+        public Set<String> warnings() {
+            Set<String> warnings = new LinkedHashSet<>();
+            scenarios.forEach(s -> warnings.addAll(s.warnings()));
+            return warnings;
+        }
+    }
+
+    /**
+     * Binds every cell of the grid (a bad value throws, naming the cell's settings when there are
+     * axes); progress, if given, hears the count of cells bound so far.
+     */
+    public static Grid bind(ScenarioTree tree, List<Vary> axes, IntConsumer progress) {
+        List<Map<String, String>> cells = cells(axes);
+        List<Scenario> scenarios = new ArrayList<>(cells.size());
+        for (Map<String, String> cell : cells) {
+            ScenarioTree cellTree = tree;
+            for (Map.Entry<String, String> setting : cell.entrySet()) {
+                cellTree = cellTree.with(setting.getKey(), setting.getValue());
+            }
+            scenarios.add(cellTree.bind());
+            if (progress != null) {
+                progress.accept(scenarios.size());
+            }
+        }
+        return new Grid(tree.bind().name(), List.copyOf(axes), cells, scenarios);
+    }
+
     public static SweepResult run(ScenarioTree tree, List<Vary> axes, int replications, long seed, int threads,
             Shard shard, IntConsumer progress) {
-        String refusal = Replications.refusal(replications, cellCount(axes));
+        checkReplications(replications, cellCount(axes));
+        return run(bind(tree, axes, null), replications, seed, threads, shard, progress);
+    }
+
+    private static void checkReplications(int replications, long cells) {
+        String refusal = Replications.refusal(replications, cells);
         if (refusal != null) {
             throw new IllegalArgumentException("--replications " + refusal);
         }
-        List<Map<String, String>> grid = cells(axes);
+    }
+
+    /** Runs the cells of a bound grid (those of the shard, if given); progress hears runs done. */
+    public static SweepResult run(Grid grid, int replications, long seed, int threads, Shard shard,
+            IntConsumer progress) {
+        checkReplications(replications, grid.cells().size());
         List<Integer> mine = new ArrayList<>();
         List<SimulationPlan> plans = new ArrayList<>();
         List<Scenario> scenarios = new ArrayList<>();
-        for (int i = 0; i < grid.size(); i++) {
+        for (int i = 0; i < grid.cells().size(); i++) {
             if (shard == null || shard.includes(i)) {
-                ScenarioTree cellTree = tree;
-                for (Map.Entry<String, String> setting : grid.get(i).entrySet()) {
-                    cellTree = cellTree.with(setting.getKey(), setting.getValue());
-                }
-                Scenario scenario = cellTree.bind(); // every cell checked before any runs
                 mine.add(i);
-                scenarios.add(scenario);
-                plans.add(SimulationPlan.of(scenario));
+                scenarios.add(grid.scenarios().get(i));
+                plans.add(SimulationPlan.of(grid.scenarios().get(i)));
             }
         }
         RunObservations[][] runs = new RunObservations[mine.size()][replications];
@@ -106,9 +150,10 @@ public final class Sweep {
         Parallel.run(worker, Math.max(1, Math.min(threads, units)));
         List<CellResult> cells = new ArrayList<>();
         for (int c = 0; c < mine.size(); c++) {
-            cells.add(summarise(mine.get(c), grid.get(mine.get(c)), scenarios.get(c), runs[c]));
+            cells.add(summarise(mine.get(c), grid.cells().get(mine.get(c)), scenarios.get(c), runs[c]));
         }
-        return new SweepResult(SweepResult.TYPE, tree.bind().name(), seed, replications, axes, shard, grid.size(), cells);
+        return new SweepResult(SweepResult.TYPE, grid.name(), seed, replications, grid.axes(), shard,
+                grid.cells().size(), cells);
     }
 
     static CellResult summarise(int index, Map<String, String> settings, Scenario scenario, RunObservations[] runs) {
