@@ -1,7 +1,6 @@
 package dev.sgplab.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.sgplab.guard.GuardAgent;
 import dev.sgplab.guard.IpNeighbourTables;
@@ -13,22 +12,15 @@ import dev.sgplab.observe.EntrySnapshot;
 import dev.sgplab.scenario.Scenario;
 import dev.sgplab.scenario.ScenarioTree;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The real guard agent on a real kernel's neighbour table, in the lab's namespaces. */
-class GuardOnKernelTest {
+class GuardOnKernelIT {
 
     @BeforeEach
     void labAvailable() {
-        String problem = Preflight.whyUnavailable();
-        if (problem != null) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("the lab tests must run under CI, but: " + problem);
-            }
-            Assumptions.abort("lab not available here: " + problem);
-        }
+        LabAvailability.require();
     }
 
     @Test
