@@ -254,7 +254,7 @@ class ExpiryOnKernelIT {
         List<Change> changes = new ArrayList<>();
         synchronized (polls) {
             for (int i = 0; i < polls.size(); i++) {
-                EntrySnapshot entry = LabNetwork.parseEntry(node, json.get(i));
+                EntrySnapshot entry = NeighbourObserver.parseEntry(node, json.get(i));
                 if (polls.get(i)[0] < t0 || entry.state().equals("INCOMPLETE")
                         || entry.state().equalsIgnoreCase("NONE")) {
                     continue;

@@ -26,13 +26,13 @@ class NeighbourEntryParsingTest {
         "[{\"dst\":\"198.18.0.10\",\"dev\":\"n2\",\"lladdr\":\"02:00:00:00:0b:02\"}] | NONE | 02:00:00:00:0b:02"
     })
     void anEntryKeepsItsStateAndMac(String json, String state, String mac) {
-        assertThat(LabNetwork.parseEntry(NODE, json)).isEqualTo(new EntrySnapshot("node-2", "n2", state, mac));
+        assertThat(NeighbourObserver.parseEntry(NODE, json)).isEqualTo(new EntrySnapshot("node-2", "n2", state, mac));
     }
 
     /** No entry (iproute2 prints [] or, for a failed command, the lab passes []; older ones print nothing). */
     @ParameterizedTest(name = "''{0}''")
     @CsvSource(value = {"'[]'", "''", "'  '", "'[ ]'"})
     void noEntryIsAbsent(String json) {
-        assertThat(LabNetwork.parseEntry(NODE, json)).isEqualTo(EntrySnapshot.absent("node-2", "n2"));
+        assertThat(NeighbourObserver.parseEntry(NODE, json)).isEqualTo(EntrySnapshot.absent("node-2", "n2"));
     }
 }
