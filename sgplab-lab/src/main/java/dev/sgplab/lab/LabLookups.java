@@ -72,7 +72,7 @@ final class LabLookups implements dev.sgplab.model.workload.ChurnTest.Backend {
         long start = scheduler.now();
         effects.submit(() -> {
             List<Sample> samples = new ArrayList<>();
-            samples.add(new Sample(0, start, network.snapshot(pod.eni().ip())));
+            samples.add(new Sample(0, start, network.neighbours().snapshot(pod.eni().ip())));
             Process process = network.startLookup(pod.eni());
             Commands.drain(process.getInputStream());
             Commands.drain(process.getErrorStream());
@@ -83,7 +83,7 @@ final class LabLookups implements dev.sgplab.model.workload.ChurnTest.Backend {
                 long at = k * realInterval - TimeUnit.MILLISECONDS.toNanos(20);
                 later.add(observer.schedule(() -> {
                     if (process.isAlive()) {
-                        List<EntrySnapshot> entries = network.snapshot(pod.eni().ip());
+                        List<EntrySnapshot> entries = network.neighbours().snapshot(pod.eni().ip());
                         synchronized (samples) {
                             samples.add(new Sample(index, start + index * tryInterval, entries));
                         }

@@ -5,7 +5,6 @@ import dev.sgplab.model.dns.ResolverProfile;
 import dev.sgplab.model.vpc.Cidr;
 import dev.sgplab.model.vpc.Ipv4;
 import dev.sgplab.model.vpc.MacAddress;
-import dev.sgplab.observe.EntrySnapshot;
 import dev.sgplab.scenario.Scenario;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +64,7 @@ final class LabNetwork implements AutoCloseable {
      */
     private final Object making = new Object();
     private boolean closed;
+    private NeighbourObserver neighbours;
 
     LabNetwork(LabNames names, Scenario scenario, LabTiming timing) {
         this.names = names;
@@ -75,6 +75,11 @@ final class LabNetwork implements AutoCloseable {
 
     List<DnsNode> dnsNodes() {
         return List.copyOf(dnsNodes);
+    }
+
+    /** Reads the DNS nodes' neighbour tables; set once the network is built. */
+    NeighbourObserver neighbours() {
+        return neighbours;
     }
 
     // ---- build -----------------------------------------------------------------------------------
@@ -100,6 +105,7 @@ final class LabNetwork implements AutoCloseable {
             replicaIps.add(Ipv4.format(byNode.get(nodeIndex).ip()));
         }
         dnsNodes.addAll(byNode.values());
+        neighbours = new NeighbourObserver(List.copyOf(dnsNodes));
         padTable(scenario.standingEntries()); // the population the simulator counts from the start
         for (DnsNode node : dnsNodes) {
             startServer(node);
@@ -278,40 +284,6 @@ final class LabNetwork implements AutoCloseable {
             case MUSL -> throw new LabException.Unusable(
                     "the lab has no musl resolver: it runs busybox nslookup for musl-like pods (dns.resolver=busybox)");
         };
-    }
-
-    // ---- observing the kernel ----------------------------------------------------------------------
-
-    /** The entry for {@code podIp} on every DNS node, as {@code ip -j neigh} shows it now. */
-    List<EntrySnapshot> snapshot(int podIp) {
-        List<EntrySnapshot> snapshots = new ArrayList<>();
-        for (DnsNode node : dnsNodes) {
-            Commands.Result result = Commands.run(List.of(ip, "-n", node.namespace(), "-j", "neigh", "show", "to",
-                    Ipv4.format(podIp), "dev", node.link()), null);
-            snapshots.add(parseEntry(node, result.ok() ? result.out() : "[]"));
-        }
-        return snapshots;
-    }
-
-    static EntrySnapshot parseEntry(DnsNode node, String json) {
-        JsonNode entries = JSON.readTree(json.isBlank() ? "[]" : json);
-        if (entries.isEmpty()) {
-            return EntrySnapshot.absent(node.name(), node.link());
-        }
-        JsonNode entry = entries.get(0);
-        JsonNode state = entry.get("state");
-        String stateName = state == null || state.isEmpty() ? "NONE" : state.get(0).asString();
-        JsonNode lladdr = entry.get("lladdr");
-        return new EntrySnapshot(node.name(), node.link(), stateName, lladdr == null ? null : lladdr.asString());
-    }
-
-    /** Table-wide facts: the arp entry count of the whole kernel is not visible per namespace. */
-    int entriesOnDnsNodes() {
-        int count = 0;
-        for (DnsNode node : dnsNodes) {
-            count += JSON.readTree(Commands.check(List.of(ip, "-n", node.namespace(), "-j", "neigh", "show"))).size();
-        }
-        return count;
     }
 
     // ---- teardown --------------------------------------------------------------------------------

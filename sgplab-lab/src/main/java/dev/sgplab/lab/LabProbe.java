@@ -44,16 +44,16 @@ public final class LabProbe {
         network.attach(b);
         List<Poll> polls = new ArrayList<>();
         long start = System.nanoTime();
-        polls.add(new Poll(start, network.snapshot(ip).get(0)));
+        polls.add(new Poll(start, network.neighbours().snapshot(ip).get(0)));
         Process lookup = network.startLookup(b);
         Commands.drain(lookup.getInputStream());
         Commands.drain(lookup.getErrorStream());
         while (lookup.isAlive()) {
-            polls.add(new Poll(System.nanoTime(), network.snapshot(ip).get(0)));
+            polls.add(new Poll(System.nanoTime(), network.neighbours().snapshot(ip).get(0)));
             sleepNanos(TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS));
         }
         long end = System.nanoTime();
-        polls.add(new Poll(end, network.snapshot(ip).get(0)));
+        polls.add(new Poll(end, network.neighbours().snapshot(ip).get(0)));
         List<String> statesSeen = new ArrayList<>();
         polls.forEach(poll -> label(statesSeen, poll.entry()));
         // Nothing is lost if, when B starts, the entry already holds B's MAC or must be resolved afresh.

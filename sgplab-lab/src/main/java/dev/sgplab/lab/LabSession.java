@@ -144,7 +144,7 @@ public final class LabSession implements AutoCloseable {
             guardFacts.put("lastRepairLatencySeconds", Double.toString(guard.metrics().lastRepairLatencySeconds()));
         }
         return new LabFacts(kernelVersion(), timing.scale(), names.prefix(), host.inForce(LabTiming.HOST_KEYS),
-                nodeSettings, network.entriesOnDnsNodes(), firstLine(List.of(Preflight.path(Preflight.DNSMASQ),
+                nodeSettings, network.neighbours().entriesOnDnsNodes(), firstLine(List.of(Preflight.path(Preflight.DNSMASQ),
                         "--version")), resolverDescription(), guardFacts, lateness(clockLatenessNanos), timing.notes());
     }
 

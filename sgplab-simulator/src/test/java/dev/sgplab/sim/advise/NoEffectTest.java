@@ -40,17 +40,19 @@ class NoEffectTest {
     }
 
     /**
-     * The report's nodes already run periodic GC (gc-regime gc), so gc_thresh1=0 changes nothing:
-     * the advice must say so. On a quiet node (gc-regime auto below gc_thresh1, STALE entries
-     * live for ever) the same change lets GC run, and it must be listed as an option.
+     * Nodes whose periodic GC already runs (gc-regime gc) gain nothing from gc_thresh1=0: the advice
+     * must say so. On a quiet node (gc-regime auto with no population besides the test's own, so the
+     * table stays under gc_thresh1 and STALE entries live for ever) the same change lets GC run, and
+     * it must be listed as an option.
      */
     @Test
     void gcThresh1ZeroHasNoEffectOnlyWhereGcAlreadyRuns() {
-        Advice busy = new Advisor(REPORT, 0.01, 20, 3, 2, null).advise();
+        Advice busy = new Advisor(REPORT.with("kernel.gc-regime", "gc"), 0.01, 20, 3, 2, null).advise();
         assertThat(alternative(busy, "kernel.gc_thresh1=0").noEffectHere()).isTrue();
         assertThat(alternative(busy, "dns.attempts=3").noEffectHere()).isFalse();
 
-        Advice quiet = new Advisor(REPORT.with("kernel.gc-regime", "auto"), 0.01, 20, 3, 2, null).advise();
+        Advice quiet = new Advisor(REPORT.with("kernel.gc-regime", "auto").with("population.pods-per-node", "0")
+                .with("population.node-peers", "0").with("population.coredns-clients", "0"), 0.01, 20, 3, 2, null).advise();
         Advice.Alternative gc = alternative(quiet, "kernel.gc_thresh1=0");
         assertThat(gc.noEffectHere()).as("rate %s vs %s now", gc.atCurrentCooldown().errorRate(),
                 quiet.current().errorRate()).isFalse();

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import dev.sgplab.lab.HostGate;
+import dev.sgplab.lab.LabAvailability;
 import dev.sgplab.lab.LabCleanup;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,7 +32,7 @@ import tools.jackson.databind.JsonNode;
  * never sees Ctrl-C. Whatever a test's outcome, its run is killed and cleaned up after it, so that
  * it cannot hold the host's settings (and make the next tests fail) once the test is over.
  */
-class KernelLabTest {
+class KernelLabIT {
     private static final String SHORT = "../scenarios/lab-short.yaml";
     private static final List<String> HOST_KEYS = List.of("base_reachable_time_ms", "gc_thresh1", "gc_thresh2",
             "gc_thresh3");

@@ -2,14 +2,12 @@ package dev.sgplab.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.sgplab.model.controller.BranchEni;
 import dev.sgplab.model.vpc.MacAddress;
 import dev.sgplab.scenario.Scenario;
 import dev.sgplab.scenario.ScenarioTree;
 import java.nio.file.Files;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,20 +16,14 @@ import org.junit.jupiter.api.Test;
  * make after it began must be refused, or it outlives the run (the soak found a namespace left by
  * SIGTERM during set-up before this was so). On the real kernel (root).
  */
-class LabTeardownTest {
+class LabTeardownIT {
     private static final Scenario ONE_NODE = ScenarioTree.defaults().with("cluster.nodes", "1")
             .with("cluster.coredns.replicas", "1").with("cluster.coredns.nodes", "[0]")
             .with("subnet.used-by-others", "1").bind();
 
     @BeforeEach
     void labAvailable() throws InterruptedException {
-        String problem = Preflight.whyUnavailable();
-        if (problem != null) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("the lab tests must run under CI, but: " + problem);
-            }
-            Assumptions.abort("lab not available here: " + problem);
-        }
+        LabAvailability.require();
         HostGate.awaitFreeAndSnapshot(); // another lab run (another test) holds the host: wait for it
     }
 

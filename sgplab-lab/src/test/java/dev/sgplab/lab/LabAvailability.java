@@ -1,16 +1,19 @@
-package dev.sgplab.cli;
+package dev.sgplab.lab;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.sgplab.lab.Preflight;
 import org.junit.jupiter.api.Assumptions;
 
-/** Lab tests need root and the lab's tools. Under CI they must run: a missing piece fails them. */
-final class LabAvailability {
+/**
+ * The kernel lab's integration tests (*IT) need root and the lab's tools. Under CI they must run: a
+ * missing piece fails them; elsewhere they are aborted with the reason, which the test report shows.
+ * Shared with the CLI's lab tests through this module's test jar.
+ */
+public final class LabAvailability {
     private LabAvailability() {
     }
 
-    static void require() {
+    public static void require() {
         String problem = Preflight.whyUnavailable();
         if (problem == null) {
             return;

@@ -1,7 +1,6 @@
 package dev.sgplab.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.sgplab.guard.GuardAgent;
 import dev.sgplab.guard.IpNeighbourTables;
@@ -13,22 +12,15 @@ import dev.sgplab.observe.EntrySnapshot;
 import dev.sgplab.scenario.Scenario;
 import dev.sgplab.scenario.ScenarioTree;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The real guard agent on a real kernel's neighbour table, in the lab's namespaces. */
-class GuardOnKernelTest {
+class GuardOnKernelIT {
 
     @BeforeEach
     void labAvailable() {
-        String problem = Preflight.whyUnavailable();
-        if (problem != null) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("the lab tests must run under CI, but: " + problem);
-            }
-            Assumptions.abort("lab not available here: " + problem);
-        }
+        LabAvailability.require();
     }
 
     @Test
@@ -53,18 +45,18 @@ class GuardOnKernelTest {
                     "02:00:00:00:00:ee", "nud", "stale", "dev", node.link()));
             Commands.check(List.of(ip, "-n", node.namespace(), "neigh", "replace", "198.18.0.201", "lladdr",
                     "02:00:00:00:00:dd", "nud", "permanent", "dev", node.link()));
-            assertThat(network.snapshot(x).get(0).mac()).isEqualTo(MacAddress.format(oldMac));
+            assertThat(network.neighbours().snapshot(x).get(0).mac()).isEqualTo(MacAddress.format(oldMac));
 
             try (GuardAgent guard = new GuardAgent(List.of(new IpNeighbourTables(ip, node.namespace())),
                     GuardRules.Action.REPLACE, System::nanoTime, line -> { })) {
                 guard.ownerKnown(Ipv4.format(x), MacAddress.format(newMac));
                 guard.ownerKnown("198.18.0.201", "02:00:00:00:00:cc"); // known, but PERMANENT on the node
                 guard.drain();
-                EntrySnapshot repaired = network.snapshot(x).get(0);
+                EntrySnapshot repaired = network.neighbours().snapshot(x).get(0);
                 assertThat(repaired.mac()).isEqualTo(MacAddress.format(newMac));
                 assertThat(repaired.state()).isEqualTo("STALE");
-                assertThat(network.snapshot(Ipv4.parse("198.18.0.200")).get(0).mac()).isEqualTo("02:00:00:00:00:ee");
-                EntrySnapshot permanent = network.snapshot(Ipv4.parse("198.18.0.201")).get(0);
+                assertThat(network.neighbours().snapshot(Ipv4.parse("198.18.0.200")).get(0).mac()).isEqualTo("02:00:00:00:00:ee");
+                EntrySnapshot permanent = network.neighbours().snapshot(Ipv4.parse("198.18.0.201")).get(0);
                 assertThat(permanent.state()).isEqualTo("PERMANENT");
                 assertThat(permanent.mac()).isEqualTo("02:00:00:00:00:dd");
                 assertThat(guard.metrics().repairs()).isEqualTo(1);

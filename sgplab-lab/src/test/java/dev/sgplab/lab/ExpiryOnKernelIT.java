@@ -1,7 +1,6 @@
 package dev.sgplab.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.sgplab.engine.Simulation;
 import dev.sgplab.engine.Time;
@@ -30,7 +29,6 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +55,7 @@ import org.junit.jupiter.api.Test;
  * {@code ip} run and a send just after the send, so a change caused by a send can show up to an
  * {@code ip} run plus a {@code date} run (tens of ms on a loaded machine) before the send's stamp.
  */
-class ExpiryOnKernelTest {
+class ExpiryOnKernelIT {
     private static final int BASE_REACHABLE_MS = 4000;
     /** After expiry, the kernel's timer wheel may be this late (HZ=250, a 2..6 s timer) plus a poll. */
     private static final double WHEEL_AND_POLL = 0.7;
@@ -67,13 +65,7 @@ class ExpiryOnKernelTest {
 
     @BeforeEach
     void labAvailable() {
-        String problem = Preflight.whyUnavailable();
-        if (problem != null) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("the lab tests must run under CI, but: " + problem);
-            }
-            Assumptions.abort("lab not available here: " + problem);
-        }
+        LabAvailability.require();
     }
 
     @Test
@@ -99,7 +91,7 @@ class ExpiryOnKernelTest {
             List<Change> model = model(kernel, x, macA, macB, reachableMs);
             List<Change> seen = kernel.changes();
             String both = "\nkernel: " + seen + "\nmodel:  " + model + "\nreachable_time " + reachableMs + " ms";
-            System.err.println("ExpiryOnKernelTest" + both); // the measured timeline, for docs/kernel-lab.md
+            System.err.println("ExpiryOnKernelIT" + both); // the measured timeline, for docs/kernel-lab.md
             assertThat(states(seen)).as(both).containsExactly("REACHABLE", "STALE", "DELAY", "PROBE", "FAILED",
                     "REACHABLE");
             assertThat(states(model)).as(both).isEqualTo(states(seen));
@@ -262,7 +254,7 @@ class ExpiryOnKernelTest {
         List<Change> changes = new ArrayList<>();
         synchronized (polls) {
             for (int i = 0; i < polls.size(); i++) {
-                EntrySnapshot entry = LabNetwork.parseEntry(node, json.get(i));
+                EntrySnapshot entry = NeighbourObserver.parseEntry(node, json.get(i));
                 if (polls.get(i)[0] < t0 || entry.state().equals("INCOMPLETE")
                         || entry.state().equalsIgnoreCase("NONE")) {
                     continue;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.sgplab.cluster.FaultyApiServer;
+import dev.sgplab.lab.LabAvailability;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.BufferedReader;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * an API server (fabric8's, in memory), a real kernel neighbour table (a namespace of this test's
  * own, addresses in 198.18.0.0/15) and its /metrics endpoint.
  */
-class GuardCommandTest {
+class GuardCommandIT {
     private static final String STALE_IP = "198.18.9.10";
     private static final String FOREIGN_IP = "198.18.9.11";
     private static final String OLD_MAC = "02:00:00:00:0a:01";
@@ -67,7 +68,7 @@ class GuardCommandTest {
         if (api != null) {
             api.close();
         }
-        if (KernelLabTest.namespaces(netns).contains(netns)) {
+        if (KernelLabIT.namespaces(netns).contains(netns)) {
             ip("netns", "del", netns);
         }
     }

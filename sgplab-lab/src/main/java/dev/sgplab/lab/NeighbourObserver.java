@@ -1,0 +1,56 @@
+package dev.sgplab.lab;
+
+import dev.sgplab.model.vpc.Ipv4;
+import dev.sgplab.observe.EntrySnapshot;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads the DNS nodes' neighbour tables with {@code ip -j neigh} (iproute2's JSON output): what the
+ * lab observes, kept apart from {@link LabNetwork}, which builds and tears the namespaces down. It
+ * changes nothing on the host.
+ */
+final class NeighbourObserver {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final List<DnsNode> dnsNodes;
+    private final String ip = Preflight.path(Preflight.IP);
+
+    NeighbourObserver(List<DnsNode> dnsNodes) {
+        this.dnsNodes = List.copyOf(dnsNodes);
+    }
+
+    /** The entry for {@code podIp} on every DNS node, as {@code ip -j neigh} shows it now. */
+    List<EntrySnapshot> snapshot(int podIp) {
+        List<EntrySnapshot> snapshots = new ArrayList<>();
+        for (DnsNode node : dnsNodes) {
+            Commands.Result result = Commands.run(List.of(ip, "-n", node.namespace(), "-j", "neigh", "show", "to",
+                    Ipv4.format(podIp), "dev", node.link()), null);
+            snapshots.add(parseEntry(node, result.ok() ? result.out() : "[]"));
+        }
+        return snapshots;
+    }
+
+    static EntrySnapshot parseEntry(DnsNode node, String json) {
+        JsonNode entries = JSON.readTree(json.isBlank() ? "[]" : json);
+        if (entries.isEmpty()) {
+            return EntrySnapshot.absent(node.name(), node.link());
+        }
+        JsonNode entry = entries.get(0);
+        JsonNode state = entry.get("state");
+        String stateName = state == null || state.isEmpty() ? "NONE" : state.get(0).asString();
+        JsonNode lladdr = entry.get("lladdr");
+        return new EntrySnapshot(node.name(), node.link(), stateName, lladdr == null ? null : lladdr.asString());
+    }
+
+    /** Table-wide facts: the arp entry count of the whole kernel is not visible per namespace. */
+    int entriesOnDnsNodes() {
+        int count = 0;
+        for (DnsNode node : dnsNodes) {
+            count += JSON.readTree(Commands.check(List.of(ip, "-n", node.namespace(), "-j", "neigh", "show"))).size();
+        }
+        return count;
+    }
+}
