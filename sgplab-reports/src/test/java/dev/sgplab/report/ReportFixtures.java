@@ -20,7 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** One saved result of each kind a report renders, made by the simulator (small, fixed seeds). */
 final class ReportFixtures {
-    static final ScenarioTree REPORT = ScenarioLoader.load(Path.of("..", OriginalReport.SCENARIO));
+    /** The report's scenario with periodic GC forced on: the goldens were rendered under that regime. */
+    static final ScenarioTree REPORT = ScenarioLoader.load(Path.of("..", OriginalReport.SCENARIO))
+            .with("kernel.gc-regime", "gc");
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private ReportFixtures() {
