@@ -92,7 +92,7 @@ class ClusterRunCommandTest {
         CliTest.Result run = clusterRun("--trace");
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("Cluster run cli1 in namespace sgplab on 2 SGPP nodes", "Error pods that reused an IP",
-                "largest delete queue on a node", "not observable", "Cluster left as found:",
+                "largest delete queue on one node", "not observable", "Cluster left as found:",
                 "Scenario cluster cli1, cooldown 30 s"); // a cluster run has no seed
         assertThat(run.out() + run.err()).doesNotContain("NOT CLEANED", "cleanup:");
     }
