@@ -52,11 +52,6 @@ public final class KubeClients {
         return new Session(new KubernetesClientBuilder().withConfig(config).build(), target);
     }
 
-    /** {@link #connect}'s client alone, for callers that do not say where they write. */
-    public static KubernetesClient create(Path kubeconfig, String context) {
-        return connect(kubeconfig, context).client();
-    }
-
     /** The configuration to use and the context it was built for (null in-cluster). */
     record Choice(Config config, String context, String source) {
     }
