@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bertramlabs.plugins.hcl4j.HCLParser;
 import dev.sgplab.model.controller.InstanceLimits;
-import dev.sgplab.model.vpc.Cidr;
+import dev.sgplab.model.address.Cidr;
 import dev.sgplab.model.vpc.Subnet;
 import dev.sgplab.scenario.ScenarioLoader;
 import java.io.File;

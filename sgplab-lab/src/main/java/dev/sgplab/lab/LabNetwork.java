@@ -2,9 +2,9 @@ package dev.sgplab.lab;
 
 import dev.sgplab.model.controller.BranchEni;
 import dev.sgplab.model.dns.ResolverProfile;
-import dev.sgplab.model.vpc.Cidr;
-import dev.sgplab.model.vpc.Ipv4;
-import dev.sgplab.model.vpc.MacAddress;
+import dev.sgplab.model.address.Cidr;
+import dev.sgplab.model.address.Ipv4;
+import dev.sgplab.model.address.MacAddress;
 import dev.sgplab.scenario.Scenario;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.sgplab.lab;
 
 import dev.sgplab.model.controller.BranchEni;
-import dev.sgplab.model.vpc.MacAddress;
+import dev.sgplab.model.address.MacAddress;
 import dev.sgplab.observe.EntrySnapshot;
 import dev.sgplab.observe.ProbeObservation;
 import dev.sgplab.observe.TryObservation;

@@ -4,7 +4,7 @@ import dev.sgplab.guard.GuardAgent;
 import dev.sgplab.guard.IpNeighbourTables;
 import dev.sgplab.guard.NeighbourTables;
 import dev.sgplab.model.dns.ResolverKind;
-import dev.sgplab.model.vpc.Cidr;
+import dev.sgplab.model.address.Cidr;
 import dev.sgplab.scenario.Scenario;
 import java.io.IOException;
 import java.nio.file.Files;

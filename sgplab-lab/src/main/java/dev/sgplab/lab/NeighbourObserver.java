@@ -1,6 +1,6 @@
 package dev.sgplab.lab;
 
-import dev.sgplab.model.vpc.Ipv4;
+import dev.sgplab.model.address.Ipv4;
 import dev.sgplab.observe.EntrySnapshot;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sgplab.model.controller.BranchEni;
-import dev.sgplab.model.vpc.MacAddress;
+import dev.sgplab.model.address.MacAddress;
 import dev.sgplab.scenario.Scenario;
 import dev.sgplab.scenario.ScenarioTree;
 import java.nio.file.Files;

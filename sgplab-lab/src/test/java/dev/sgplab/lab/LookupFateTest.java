@@ -2,8 +2,8 @@ package dev.sgplab.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sgplab.model.vpc.Ipv4;
-import dev.sgplab.model.vpc.MacAddress;
+import dev.sgplab.model.address.Ipv4;
+import dev.sgplab.model.address.MacAddress;
 import dev.sgplab.observe.EntrySnapshot;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

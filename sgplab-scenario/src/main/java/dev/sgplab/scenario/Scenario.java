@@ -14,7 +14,7 @@ import dev.sgplab.model.neighbour.NeighbourParams;
 import dev.sgplab.model.neighbour.TableParams;
 import dev.sgplab.model.neighbour.VpcCniEntries;
 import dev.sgplab.model.vpc.AllocationPolicy;
-import dev.sgplab.model.vpc.Cidr;
+import dev.sgplab.model.address.Cidr;
 import dev.sgplab.model.vpc.VpcFabric;
 import dev.sgplab.model.workload.ChurnSpec;
 import java.util.ArrayList;

@@ -60,7 +60,7 @@ public final class ProbeSimulation {
             @Override
             public void removed(NeighbourEntry entry, long now) {
                 if (entry.ip() == ip && watchFrom >= 0) {
-                    seen("none", dev.sgplab.model.vpc.MacAddress.NONE);
+                    seen("none", dev.sgplab.model.address.MacAddress.NONE);
                 }
             }
         });
@@ -85,7 +85,7 @@ public final class ProbeSimulation {
                 watchFrom = sim.now();
                 NeighbourEntry entry = node.eth0.lookup(ip);
                 seen(entry == null ? "none" : entry.state().name(),
-                        entry == null ? dev.sgplab.model.vpc.MacAddress.NONE : entry.mac());
+                        entry == null ? dev.sgplab.model.address.MacAddress.NONE : entry.mac());
                 if (entry == null || !entry.state().valid() || entry.mac() == MAC_B) {
                     fixedAt = sim.now(); // nothing stale to lose replies to
                 }

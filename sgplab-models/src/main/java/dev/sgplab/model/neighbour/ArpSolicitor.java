@@ -8,7 +8,7 @@ package dev.sgplab.model.neighbour;
 public interface ArpSolicitor {
     /**
      * @param destinationMac the cached address for a unicast probe, or
-     *     {@link dev.sgplab.model.vpc.MacAddress#BROADCAST}
+     *     {@link dev.sgplab.model.address.MacAddress#BROADCAST}
      */
     void solicit(NeighbourDevice device, int targetIp, long destinationMac);
 }

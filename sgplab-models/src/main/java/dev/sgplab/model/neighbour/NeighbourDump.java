@@ -1,7 +1,7 @@
 package dev.sgplab.model.neighbour;
 
-import dev.sgplab.model.vpc.Ipv4;
-import dev.sgplab.model.vpc.MacAddress;
+import dev.sgplab.model.address.Ipv4;
+import dev.sgplab.model.address.MacAddress;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.sgplab.model.neighbour;
 
 import dev.sgplab.engine.Cancellable;
-import dev.sgplab.model.vpc.MacAddress;
+import dev.sgplab.model.address.MacAddress;
 import java.util.ArrayDeque;
 
 /**
@@ -437,6 +437,6 @@ public final class NeighbourEntry {
                 return;
             }
         }
-        throw new IllegalStateException("transition from " + state + " not allowed for " + dev.sgplab.model.vpc.Ipv4.format(ip));
+        throw new IllegalStateException("transition from " + state + " not allowed for " + dev.sgplab.model.address.Ipv4.format(ip));
     }
 }

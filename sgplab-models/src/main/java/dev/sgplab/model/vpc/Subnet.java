@@ -1,5 +1,8 @@
 package dev.sgplab.model.vpc;
 
+import dev.sgplab.model.address.Cidr;
+import dev.sgplab.model.address.Ipv4;
+
 import java.util.random.RandomGenerator;
 
 /**

@@ -1,5 +1,8 @@
 package dev.sgplab.model.vpc;
 
+import dev.sgplab.model.address.MacAddress;
+import dev.sgplab.model.address.Ipv4;
+
 import dev.sgplab.engine.Scheduler;
 import dev.sgplab.model.neighbour.ArpSolicitor;
 import dev.sgplab.model.neighbour.NeighbourDevice;

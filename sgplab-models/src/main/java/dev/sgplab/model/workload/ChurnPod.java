@@ -2,8 +2,8 @@ package dev.sgplab.model.workload;
 
 import dev.sgplab.engine.Time;
 import dev.sgplab.model.controller.BranchEni;
-import dev.sgplab.model.vpc.Ipv4;
-import dev.sgplab.model.vpc.MacAddress;
+import dev.sgplab.model.address.Ipv4;
+import dev.sgplab.model.address.MacAddress;
 import dev.sgplab.observe.PodObservation;
 import dev.sgplab.observe.PreviousOwner;
 import dev.sgplab.observe.TryObservation;

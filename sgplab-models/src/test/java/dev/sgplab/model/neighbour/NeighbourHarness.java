@@ -2,8 +2,8 @@ package dev.sgplab.model.neighbour;
 
 import dev.sgplab.engine.Simulation;
 import dev.sgplab.engine.Time;
-import dev.sgplab.model.vpc.Ipv4;
-import dev.sgplab.model.vpc.MacAddress;
+import dev.sgplab.model.address.Ipv4;
+import dev.sgplab.model.address.MacAddress;
 import dev.sgplab.model.vpc.VpcFabric;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,8 @@
 package dev.sgplab.model.vpc;
 
+import dev.sgplab.model.address.MacAddress;
+import dev.sgplab.model.address.Ipv4;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sgplab.engine.Simulation;

@@ -1,6 +1,6 @@
 package dev.sgplab.sim.advise;
 
-import dev.sgplab.model.vpc.Cidr;
+import dev.sgplab.model.address.Cidr;
 import dev.sgplab.model.vpc.Subnet;
 import dev.sgplab.scenario.Scenario;
 import dev.sgplab.scenario.ScenarioTree;

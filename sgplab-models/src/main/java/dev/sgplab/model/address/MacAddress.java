@@ -1,4 +1,4 @@
-package dev.sgplab.model.vpc;
+package dev.sgplab.model.address;
 
 /** 48-bit MAC addresses held in a long. {@link #BROADCAST} marks a broadcast ARP request. */
 public final class MacAddress {

@@ -1,4 +1,4 @@
-package dev.sgplab.model.vpc;
+package dev.sgplab.model.address;
 
 /** IPv4 addresses as unsigned 32-bit values held in an int, the way the kernel keys its arp table. */
 public final class Ipv4 {

@@ -1,4 +1,4 @@
-package dev.sgplab.model.vpc;
+package dev.sgplab.model.address;
 
 /** An IPv4 CIDR block such as {@code 198.18.0.0/24}. */
 public record Cidr(int network, int prefixLength) {

@@ -1,4 +1,4 @@
-package dev.sgplab.model.vpc;
+package dev.sgplab.model.address;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
