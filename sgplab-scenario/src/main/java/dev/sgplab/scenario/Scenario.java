@@ -5,6 +5,8 @@ import dev.sgplab.engine.Time;
 import dev.sgplab.model.controller.Cooldown;
 import dev.sgplab.model.controller.InstanceLimits;
 import dev.sgplab.model.dist.Distribution;
+import dev.sgplab.model.cni.PodSgEnforcingMode;
+import dev.sgplab.model.dns.NodeLocalCache;
 import dev.sgplab.model.dns.ResolverKind;
 import dev.sgplab.model.dns.ResolverProfile;
 import dev.sgplab.model.dns.SearchWalk;
@@ -27,7 +29,14 @@ import java.util.Locale;
  * it their own way. Keys and defaults are documented in reference.yaml beside this class.
  */
 public record Scenario(String name, Cluster cluster, Subnet subnet, Vpc vpc, Kernel kernel, Controller controller,
-        Dns dns, Workload workload, Guard guard, Population population) {
+        Dns dns, Workload workload, Guard guard, Population population, Cni cni) {
+
+    /** The VPC CNI (aws-node) settings that change a branch-ENI pod's DNS path. */
+    public record Cni(@JsonProperty("pod-security-group-enforcing-mode") String podSecurityGroupEnforcingMode) {
+        public PodSgEnforcingMode enforcingMode() {
+            return PodSgEnforcingMode.fromKey(podSecurityGroupEnforcingMode);
+        }
+    }
 
     /**
      * What else holds entries in a CoreDNS node's arp table (tbl->entries, one count for every
@@ -218,7 +227,16 @@ public record Scenario(String name, Cluster cluster, Subnet subnet, Vpc vpc, Ker
             @JsonProperty("single-request") boolean singleRequest,
             @JsonProperty("cluster-domain") String clusterDomain,
             @JsonProperty("cluster-namespaces") List<String> clusterNamespaces, String name,
-            @JsonProperty("server-latency-ms") double serverLatencyMs, String transport) {
+            @JsonProperty("server-latency-ms") double serverLatencyMs, String transport,
+            @JsonProperty("node-local-cache") String nodeLocalCache,
+            @JsonProperty("node-local-cache-upstream") String nodeLocalCacheUpstream,
+            @JsonProperty("record-ttl") int recordTtl) {
+
+        /** NodeLocal DNSCache as the scenario sets it (off, or on with its upstream transport). */
+        public NodeLocalCache.Config nodeLocalCacheConfig() {
+            return new NodeLocalCache.Config("on".equals(nodeLocalCache), "tcp".equals(nodeLocalCacheUpstream),
+                    recordTtl);
+        }
 
         public ResolverProfile profile() {
             return new ResolverProfile(ResolverKind.fromKey(resolver), timeout, attempts, ndots, search, singleRequest,
@@ -293,6 +311,12 @@ public record Scenario(String name, Cluster cluster, Subnet subnet, Vpc vpc, Ker
         check(problems, "cluster.coredns.replica-choice", cluster.coredns()::choice);
         oneOf(problems, "workload.scheduling", workload.scheduling(), "least-allocated", "round-robin");
         oneOf(problems, "dns.transport", dns.transport(), "udp", "tcp");
+        oneOf(problems, "dns.node-local-cache", dns.nodeLocalCache(), "off", "on");
+        oneOf(problems, "dns.node-local-cache-upstream", dns.nodeLocalCacheUpstream(), "tcp", "udp");
+        nonNegative(problems, "dns.record-ttl", dns.recordTtl());
+        atMost(problems, "dns.record-ttl", dns.recordTtl(), 86_400);
+        oneOf(problems, "cni.pod-security-group-enforcing-mode", cni.podSecurityGroupEnforcingMode(), "strict",
+                "standard");
         check(problems, "cluster.instance-type", cluster::branchLimit);
         check(problems, "subnet.cidr", subnet::cidrBlock);
         check(problems, "subnet.allocation-policy", subnet::policy);
@@ -351,6 +375,11 @@ public record Scenario(String name, Cluster cluster, Subnet subnet, Vpc vpc, Ker
         String cooldown = controller.cooldown().warning();
         if (cooldown != null) {
             warnings.add(cooldown);
+        }
+        if (dns.nodeLocalCacheConfig().enabled() && !cni.enforcingMode().reachesNodeLocal()) {
+            warnings.add("dns.node-local-cache is on with cni.pod-security-group-enforcing-mode strict: the SGPP pods' "
+                    + "queries to the cache leave through their branch ENIs and are never answered, so every "
+                    + "lookup times out (set the mode to standard, or the cache off)");
         }
         ResolverProfile profile = dns.profile();
         if (!SearchWalk.resolvesWhenNothingIsLost(profile, dns.name())) {

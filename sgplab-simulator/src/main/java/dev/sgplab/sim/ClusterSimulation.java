@@ -52,6 +52,7 @@ public final class ClusterSimulation implements ChurnTest.Backend {
     private final Subnet subnet;
     private final ChurnTest churn;
     private final SimGuard guard;
+    private long arpRequests;
 
     public ClusterSimulation(SimulationPlan plan, long seed, Detail detail) {
         this.plan = plan;
@@ -69,7 +70,10 @@ public final class ClusterSimulation implements ChurnTest.Backend {
             String name = "node-" + plan.corednsNodes()[replica];
             replicaNodes[replica] = corednsNodes.computeIfAbsent(name, n -> {
                 NeighbourTable table = new NeighbourTable(n, plan.neighbourParams(), plan.tableParams(), sim,
-                        streams.stream("kernel/" + n), fabric);
+                        streams.stream("kernel/" + n), (device, ip, mac) -> {
+                            arpRequests++; // a cost of GC settings: every removed entry is resolved anew
+                            fabric.solicit(device, ip, mac);
+                        });
                 return new SimNode(n, table);
             });
         }
@@ -127,11 +131,16 @@ public final class ClusterSimulation implements ChurnTest.Backend {
                 .withGcActivity(activity);
     }
 
+    /** What the run's mitigations cost (after {@link #run()}): retried lookups, cache hits, ARP requests. */
+    public RunCosts costs() {
+        return dns.costs(arpRequests);
+    }
+
     @Override
     public void lookup(ChurnPod pod, Consumer<Boolean> done) {
         // the pod's first traffic: the host learns the vlan's gateway and the pod's IP on its veth
         addPodEntries(pod, VpcCniEntries.HOST_PER_BRANCH_POD);
-        new DnsLookup(dns, pod, done).start();
+        new DnsLookup(dns, pod, pod.node().name(), done).start();
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.sgplab.sim;
 
 import dev.sgplab.engine.Cancellable;
 import dev.sgplab.engine.Time;
+import dev.sgplab.model.dns.NodeLocalCache;
 import dev.sgplab.model.dns.ResolverProfile;
 import dev.sgplab.model.dns.SearchWalk;
 import dev.sgplab.model.neighbour.NeighbourDevice;
@@ -22,10 +23,12 @@ import java.util.function.Consumer;
  * ({@link SearchWalk}), each sent up to {@code attempts} times by the resolver's schedule and
  * answered by a CoreDNS replica whose node sends the replies through its neighbour entry for the
  * pod's IP. A query times out when its deadline passes without all replies of one try arriving.
+ * With NodeLocal DNSCache the tries go to the cache on the pod's node instead ({@link DnsPath.Route}).
  */
 final class DnsLookup {
     private final DnsPath run;
     private final ResolvingPod pod;
+    private final String podNode;
     private final Consumer<Boolean> done;
     private final long[] tryOffsets;
     private final int repliesPerTry;
@@ -34,12 +37,20 @@ final class DnsLookup {
     private boolean queryAnswered;
     private int replica;
     private int[] repliesArrived;
+    /** Time spent waiting for retries: the answered try's offset, or a timed-out query's deadline. */
+    private long waited;
     private final List<Cancellable> pending = new ArrayList<>(4);
     private final List<TryRecord> records = new ArrayList<>(2);
 
     DnsLookup(DnsPath run, ResolvingPod pod, Consumer<Boolean> done) {
+        this(run, pod, null, done);
+    }
+
+    /** @param podNode the pod's node, whose NodeLocal DNSCache it asks when the scenario runs one */
+    DnsLookup(DnsPath run, ResolvingPod pod, String podNode, Consumer<Boolean> done) {
         this.run = run;
         this.pod = pod;
+        this.podNode = podNode;
         this.done = done;
         ResolverProfile resolver = run.plan().resolver();
         this.tryOffsets = resolver.tryOffsets();
@@ -78,8 +89,49 @@ final class DnsLookup {
         }
         TryRecord record = new TryRecord(q, attempt, run.scheduler().now(), replica);
         records.add(record);
-        long toServer = run.plan().networkLatency() + run.plan().serverLatency();
-        run.scheduler().scheduleAfter(toServer, () -> serverReplies(record));
+        switch (run.route()) {
+            case COREDNS -> {
+                long toServer = run.plan().networkLatency() + run.plan().serverLatency();
+                run.scheduler().scheduleAfter(toServer, () -> serverReplies(record));
+            }
+            case NODE_LOCAL_CACHE -> askNodeLocalCache(record);
+            case NODE_LOCAL_UNREACHABLE -> {
+                record.entry = cacheSnapshot();
+                record.note("unanswered: strict mode sends the query to the node-local cache out of the branch ENI, "
+                        + "and the VPC does not deliver it");
+            }
+        }
+    }
+
+    /**
+     * The cache answers at once from its entries, or after asking upstream for the names it lacks (the
+     * answer is stored as of the query's time: a lookup within that sub-millisecond gap would count a
+     * hit early). Its replies come over the pod's host veth: delivered.
+     */
+    private void askNodeLocalCache(TryRecord record) {
+        NodeLocalCache cache = run.cacheOn(podNode);
+        long now = run.scheduler().now();
+        long latency = DnsPath.ON_NODE_LATENCY + run.plan().serverLatency();
+        long upstream = 0;
+        List<String> names = run.plan().resolver().oneSocketPerLookup() ? walk.busyboxBatch() : List.of(walk.current());
+        for (String name : names) {
+            if (!cache.lookup(name, now)) {
+                cache.store(name, run.answers(name), now);
+                upstream = Math.max(upstream, run.upstreamLatency(cache.forwardsToCoreDns(name)));
+            }
+        }
+        record.entry = cacheSnapshot();
+        run.scheduler().scheduleAfter(latency + upstream + DnsPath.ON_NODE_LATENCY, () -> {
+            record.note(TryObservation.DELIVERED);
+            for (int i = 0; i < repliesPerTry; i++) {
+                replyArrived(record, null);
+            }
+        });
+    }
+
+    /** No CoreDNS node's entry is involved: the node-local cache on the pod's node is asked. */
+    private EntrySnapshot cacheSnapshot() {
+        return EntrySnapshot.absent(podNode == null ? "the pod's node" : podNode, "nodelocaldns");
     }
 
     /** CoreDNS answers: each reply goes out through the node's neighbour entry for the pod's IP. */
@@ -107,8 +159,9 @@ final class DnsLookup {
                 entry.mac() == MacAddress.NONE || !entry.state().valid() ? null : MacAddress.format(entry.mac()));
     }
 
+    /** @param device the CoreDNS node's device the reply left through; null for the node-local cache */
     private void replyArrived(TryRecord record, NeighbourDevice device) {
-        if (run.plan().tcp()) {
+        if (run.plan().tcp() && device != null) {
             device.confirm(pod.eni().ip()); // the pod's ACK comes back: TCP confirms the neighbour
         }
         if (record.query != query || queryAnswered || !pod.running()) {
@@ -118,6 +171,7 @@ final class DnsLookup {
             return;
         }
         queryAnswered = true;
+        waited += tryOffsets[record.attempt];
         pending.forEach(Cancellable::cancel);
         advance(answerOutcome());
     }
@@ -136,6 +190,7 @@ final class DnsLookup {
 
     private void deadline(int q) {
         if (q == query && !queryAnswered) {
+            waited += run.plan().resolver().queryDeadline();
             advance(SearchWalk.Outcome.TIMED_OUT);
         }
     }
@@ -157,6 +212,7 @@ final class DnsLookup {
                 pod.addTry(record.toObservation());
             }
         }
+        run.lookupEnded(ok, waited);
         done.accept(ok);
     }
 

@@ -1,6 +1,8 @@
 package dev.sgplab.sim;
 
 import dev.sgplab.engine.Scheduler;
+import dev.sgplab.model.cni.PodSgEnforcingMode;
+import dev.sgplab.model.dns.NodeLocalCache;
 import dev.sgplab.model.vpc.VpcFabric;
 import dev.sgplab.observe.EntrySnapshot;
 import java.util.ArrayList;
@@ -11,8 +13,31 @@ import java.util.random.RandomGenerator;
  * What a {@link DnsLookup} runs through in the simulator: the run's plan and clock, the VPC fabric,
  * and the CoreDNS replicas with their nodes' kernels. Which replica answers is drawn per the
  * scenario's replica choice, from the run's own kube-proxy stream.
+ *
+ * <p>Where the pods' queries go ({@link Route}): to CoreDNS (through kube-proxy's DNAT, replies back
+ * through the CoreDNS node's neighbour entry for the pod's IP), or with NodeLocal DNSCache to the
+ * cache on the pod's own node ({@link NodeLocalCache}), which the pod reaches only when the VPC CNI's
+ * enforcing mode delivers its packets to its own node ({@link PodSgEnforcingMode}). The cache answers
+ * over the pod's host veth (created with the pod, so never holding another pod's MAC) and asks
+ * CoreDNS from the node's own address, whose entry on the CoreDNS nodes keeps the node's MAC: no
+ * CoreDNS node ever sends a reply to a recycled pod IP, so the stale-MAC loss cannot happen.
+ *
+ * <p>Also what the lookups cost: how many needed a retry and the time they waited for it.
  */
 final class DnsPath {
+    /** Where a pod's DNS queries go. */
+    enum Route {
+        /** kube-dns service -> a CoreDNS replica; the reply crosses nodes. */
+        COREDNS,
+        /** the node-local cache on the pod's node; only its misses cross nodes, from the node's address. */
+        NODE_LOCAL_CACHE,
+        /** strict mode: the query leaves through the branch ENI and the VPC drops it; no reply ever. */
+        NODE_LOCAL_UNREACHABLE
+    }
+
+    /** The hop from a pod to a hostNetwork listener on its own node: veth to host, no wire. */
+    static final long ON_NODE_LATENCY = dev.sgplab.engine.Time.millis(0.02);
+
     private final SimulationPlan plan;
     private final Scheduler scheduler;
     private final VpcFabric fabric;
@@ -33,6 +58,54 @@ final class DnsPath {
     }
 
     private final java.util.Map<String, Boolean> answers = new java.util.HashMap<>();
+    private final java.util.Map<String, NodeLocalCache> caches = new java.util.HashMap<>();
+    private int retriedLookups;
+    private long retryWait;
+
+    /** Where this run's pods send their queries: fixed by the scenario. */
+    Route route() {
+        if (!plan.nodeLocalCache().enabled()) {
+            return Route.COREDNS;
+        }
+        return plan.enforcingMode().reachesNodeLocal() ? Route.NODE_LOCAL_CACHE : Route.NODE_LOCAL_UNREACHABLE;
+    }
+
+    /** The cache on {@code node} (every node runs one: the DaemonSet). */
+    NodeLocalCache cacheOn(String node) {
+        return caches.computeIfAbsent(node, n -> new NodeLocalCache(plan.nodeLocalCache(),
+                plan.resolver().clusterDomain()));
+    }
+
+    /**
+     * From the cache's query to CoreDNS's (or, outside the cluster domain, the node's upstream
+     * resolver's) answer back at the cache: one round trip, and one more for the TCP handshake of
+     * force_tcp (a new connection per query is assumed: the forward plugin reuses connections, but
+     * for at most expire 10 s, so a quiet node opens a new one).
+     */
+    long upstreamLatency(boolean toCoreDns) {
+        long roundTrip = 2 * plan.networkLatency();
+        boolean tcp = toCoreDns && plan.nodeLocalCache().upstreamTcp();
+        return (tcp ? 2 * roundTrip : roundTrip) + plan.serverLatency();
+    }
+
+    /** A lookup ended; {@code waited} is the time it spent waiting for retries (0: every first try answered). */
+    void lookupEnded(boolean ok, long waited) {
+        if (ok && waited > 0) {
+            retriedLookups++;
+            retryWait += waited;
+        }
+    }
+
+    /** Successful lookups that needed a retry, their total wait, the caches' hits and misses; ARP requests given. */
+    RunCosts costs(long arpRequests) {
+        long hits = 0;
+        long misses = 0;
+        for (NodeLocalCache cache : caches.values()) {
+            hits += cache.hits();
+            misses += cache.misses();
+        }
+        return new RunCosts(retriedLookups, dev.sgplab.engine.Time.toSeconds(retryWait), hits, misses, arpRequests);
+    }
 
     SimulationPlan plan() {
         return plan;

@@ -3,6 +3,8 @@ package dev.sgplab.sim;
 import dev.sgplab.engine.Time;
 import dev.sgplab.model.controller.Cooldown;
 import dev.sgplab.model.dist.Distribution;
+import dev.sgplab.model.cni.PodSgEnforcingMode;
+import dev.sgplab.model.dns.NodeLocalCache;
 import dev.sgplab.model.dns.ResolverProfile;
 import dev.sgplab.model.neighbour.NeighbourParams;
 import dev.sgplab.model.neighbour.TableParams;
@@ -37,7 +39,9 @@ public record SimulationPlan(
         long serverLatency,
         boolean tcp,
         ChurnSpec churn,
-        Scenario.Guard guard) {
+        Scenario.Guard guard,
+        NodeLocalCache.Config nodeLocalCache,
+        PodSgEnforcingMode enforcingMode) {
 
     public static SimulationPlan of(Scenario s) {
         ResolverProfile resolver = s.dns().profile();
@@ -62,7 +66,9 @@ public record SimulationPlan(
                 Time.millis(s.dns().serverLatencyMs()),
                 s.dns().tcp(),
                 s.workload().spec(),
-                s.guard());
+                s.guard(),
+                s.dns().nodeLocalCacheConfig(),
+                s.cni().enforcingMode());
     }
 }
 

@@ -60,13 +60,14 @@ public final class Advisor {
         Evaluation current = evaluate(tree, currentCooldown);
         Advice.Recommendation recommendation = search(tree);
         List<Advice.Alternative> alternatives = new ArrayList<>();
+        CostMeter costs = new CostMeter(seed, currentCooldown);
         for (Change change : Change.alternatives(base)) {
             ScenarioTree changed = change.apply(tree);
             Advice.Recommendation needed = search(changed);
             Evaluation atCurrent = evaluate(changed, currentCooldown);
             alternatives.add(new Advice.Alternative(change.setting(), change.name(), change.what(), atCurrent, needed.cooldownSeconds(),
                     needed.atCooldown(), noEffect(atCurrent, current, needed.cooldownSeconds(),
-                            recommendation.cooldownSeconds()), change.howTo()));
+                            recommendation.cooldownSeconds()), costs.withCost(change, tree, changed)));
         }
         List<String> notes = new ArrayList<>();
         notes.add("intervals: Clopper-Pearson over all pods of all runs; errors cluster within a run, so read them "

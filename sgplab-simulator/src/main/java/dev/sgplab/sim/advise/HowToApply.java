@@ -18,6 +18,11 @@ import java.util.Locale;
  */
 public final class HowToApply {
     static final String GUARD_MANIFESTS = "deploy/k8s/guard/";
+    /** The guard container's requests in {@code deploy/k8s/guard/daemonset.yaml} (a test keeps them equal). */
+    static final String GUARD_CPU_REQUEST = "20m";
+    static final String GUARD_MEMORY_REQUEST = "96Mi";
+    static final String NODE_LOCAL_DNS_MANIFEST =
+            "https://raw.githubusercontent.com/kubernetes/kubernetes/master/cluster/addons/dns/nodelocaldns/nodelocaldns.yaml";
 
     private HowToApply() {
     }
@@ -95,5 +100,51 @@ public final class HowToApply {
                 "# branch ENIs are made in the subnet of the node's trunk ENI: run the SGPP nodes in the new",
                 "# subnet (a node group or Karpenter subnetSelectorTerms), or point the VPC CNI's custom",
                 "# networking ENIConfig at it");
+    }
+
+    /**
+     * NodeLocal DNSCache as the Kubernetes task page installs it with kube-proxy in iptables mode
+     * (EKS's default): the pods keep the kube-dns IP in resolv.conf and the cache binds that IP too.
+     * Source: kubernetes.io/docs/tasks/administer-cluster/nodelocaldns/.
+     */
+    static List<String> nodeLocalCache(String clusterDomain, boolean needsStandardMode) {
+        List<String> out = new ArrayList<>(List.of(
+                "# NodeLocal DNSCache: the Kubernetes add-on's manifest with its placeholders filled in",
+                "# (kubernetes.io/docs/tasks/administer-cluster/nodelocaldns/; kube-proxy in iptables mode)",
+                "curl -sLO " + NODE_LOCAL_DNS_MANIFEST,
+                "kubedns=$(kubectl -n kube-system get svc kube-dns -o jsonpath='{.spec.clusterIP}')",
+                "sed -i \"s/__PILLAR__LOCAL__DNS__/169.254.20.10/g; s/__PILLAR__DNS__DOMAIN__/" + clusterDomain
+                        + "/g; s/__PILLAR__DNS__SERVER__/$kubedns/g\" nodelocaldns.yaml",
+                "kubectl apply -f nodelocaldns.yaml"));
+        if (needsStandardMode) {
+            out.addAll(enforcingModeStandard());
+        }
+        return out;
+    }
+
+    /** The VPC CNI's enforcing mode: without standard, branch-ENI pods cannot reach their node's cache. */
+    static List<String> enforcingModeStandard() {
+        return List.of(
+                "# and, first: the SGPP pods reach their node's cache only in the VPC CNI's standard mode",
+                "kubectl -n kube-system set env daemonset aws-node POD_SECURITY_GROUP_ENFORCING_MODE=standard",
+                "# (EKS add-on: put {\"env\":{\"POD_SECURITY_GROUP_ENFORCING_MODE\":\"standard\"}} in its configuration",
+                "# values instead, or an add-on update puts strict back); the mode applies to pods set up after",
+                "# the change: recycle the SGPP pods (or the nodes). In standard mode security groups no longer",
+                "# see a pod's traffic with its own node (kubelet, the cache) nor with pods on that node.");
+    }
+
+    /** One resolver option in the pods' dnsConfig (a name with a value, or a flag such as single-request). */
+    static List<String> dnsOption(String name, String value, String note) {
+        List<String> out = new ArrayList<>(List.of(
+                "# in each SGPP pod's spec (Kubernetes adds it to the pod's resolv.conf options):",
+                "spec:",
+                "  dnsConfig:",
+                "    options:",
+                "      - name: " + name));
+        if (value != null) {
+            out.add("        value: \"" + value + "\"");
+        }
+        out.add("# " + note);
+        return out;
     }
 }
