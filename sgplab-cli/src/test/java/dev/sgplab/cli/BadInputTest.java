@@ -360,9 +360,10 @@ class BadInputTest {
     void aTinyTargetNamesTheSmallestThatCanBeShown() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> AdviseCommand.replicationsToShow(1e-9, 200))
                 .hasMessage("--target 1.00e-09 needs 18,000,000 replications per setting to show it (3 / (target x "
-                        + "200 pods) x 1.2), over sgplab's bound of 175,438: give --target 1.1e-07 or above, or "
+                        + "200 pods) x 1.2), over sgplab's bound of 123,456: give --target 1.5e-07 or above, or "
                         + "--replications (then the target is only estimated)");
-        assertThat(AdviseCommand.replicationsToShow(1.1e-7, 200)).isEqualTo(163_637).isLessThanOrEqualTo(175_438);
+        // the bound is 10,000,000 runs over (1 + 9 alternatives) x 8 + 1 = 81 evaluations
+        assertThat(AdviseCommand.replicationsToShow(1.5e-7, 200)).isEqualTo(120_000).isLessThanOrEqualTo(123_456);
         assertThat(AdviseCommand.replicationsToShow(1e-4, 200)).isEqualTo(180);
     }
 
