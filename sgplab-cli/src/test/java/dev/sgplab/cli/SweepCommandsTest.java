@@ -109,7 +109,8 @@ class SweepCommandsTest {
         assertThat(doc.get("recommendation").get("atCooldown").get("upper95").asDouble()).isLessThan(0.01);
         assertThat(doc.get("recommendation").get("oneStepLess").get("upper95").asDouble()).isGreaterThanOrEqualTo(0.01);
         assertThat(doc.get("assumptions").get("subnet.allocation-policy").asString()).isEqualTo("random-free");
-        assertThat(doc.get("alternatives")).hasSize(6);
+        // 3 sysctls, the subnet, attempts, timeout, single-request, NodeLocal DNSCache, the guard
+        assertThat(doc.get("alternatives")).hasSize(9);
     }
 
     /**

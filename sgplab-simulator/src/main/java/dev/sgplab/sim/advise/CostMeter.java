@@ -71,6 +71,10 @@ final class CostMeter {
             case LOOKUP_RETRIES -> {
                 Means before = measure(base);
                 Means after = measure(changed);
+                if (after.retriedLookups() == 0 && before.retriedLookups() == 0) {
+                    yield List.of("# cost (simulated, " + perRun + "): none: no pod starts after a resolver retry, "
+                            + "with or without the change");
+                }
                 yield List.of(String.format(Locale.ROOT, "# cost (simulated, %s): %.1f pods start only after a "
                         + "resolver retry (%.1f without the change), each %.1f s later than without loss (%.1f s "
                         + "without the change)", perRun, after.retriedLookups(), before.retriedLookups(),
