@@ -82,6 +82,8 @@ class MitigationPathTest {
         assertThat(run(REPORT.with("dns.attempts", "3")).errorPods()).isLessThan(two);
         assertThat(run(REPORT.with("dns.timeout", "10")).errorPods()).isLessThan(two);
         assertThat(run(REPORT.with("dns.single-request", "true")).events()).isNotEqualTo(run(REPORT).events());
+        // use-vc: a completed TCP exchange confirms the CoreDNS node's entry, which changes the run
+        assertThat(run(REPORT.with("dns.transport", "tcp")).events()).isNotEqualTo(run(REPORT).events());
     }
 
     /**
