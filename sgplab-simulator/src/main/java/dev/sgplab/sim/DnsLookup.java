@@ -131,7 +131,7 @@ final class DnsLookup {
 
     /** No CoreDNS node's entry is involved: the node-local cache on the pod's node is asked. */
     private EntrySnapshot cacheSnapshot() {
-        return EntrySnapshot.absent(podNode == null ? "the pod's node" : podNode, "nodelocaldns");
+        return EntrySnapshot.absent(podNode == null ? "the pod's node" : podNode, NodeLocalCache.INTERFACE);
     }
 
     /** CoreDNS answers: each reply goes out through the node's neighbour entry for the pod's IP. */

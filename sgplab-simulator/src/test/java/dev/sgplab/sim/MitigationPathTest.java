@@ -39,7 +39,7 @@ class MitigationPathTest {
         assertThat(with.errorPods()).isZero();
         // every try was answered by the pod's own node's cache, never through a CoreDNS node's entry
         assertThat(with.podDetails()).flatMap(PodObservation::tries)
-                .allSatisfy(t -> assertThat(t.entry().device()).isEqualTo("nodelocaldns"));
+                .allSatisfy(t -> assertThat(t.entry().device()).isEqualTo(dev.sgplab.model.dns.NodeLocalCache.INTERFACE));
         RunCosts costs = cached.costs();
         assertThat(costs.cacheHits() + costs.cacheMisses()).isGreaterThan(0);
         assertThat(costs.retriedLookups()).isZero();

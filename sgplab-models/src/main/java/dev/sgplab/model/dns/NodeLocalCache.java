@@ -30,6 +30,8 @@ public final class NodeLocalCache {
     public static final String MEMORY_REQUEST = "5Mi";
     /** The address the cache listens on (__PILLAR__LOCAL__DNS__ in the manifest). */
     public static final String LOCAL_ADDRESS = "169.254.20.10";
+    /** The dummy interface node-cache creates for its addresses; traces name it where no neighbour entry is involved. */
+    public static final String INTERFACE = "nodelocaldns";
 
     /**
      * The scenario's choice: whether the cache runs, how it asks CoreDNS on a miss (force_tcp in the
