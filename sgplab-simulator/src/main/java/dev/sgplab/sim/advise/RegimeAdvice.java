@@ -31,12 +31,12 @@ final class RegimeAdvice {
         boolean noCooldownHelps = below && recommendation.cooldownSeconds() == null;
         List<String> nodeSide = below ? nodeSideChanges(alternatives) : List.of();
         return new Advice.Regime(base.kernel().gcRegime(), standing, thresh1, nodes, below, noCooldownHelps,
-                summary(regime, standing, thresh1, nodes, noCooldownHelps, current), nodeSide,
+                summary(regime, standing, thresh1, nodes, below, nodeSide, noCooldownHelps, current), nodeSide,
                 readTheGuard(standing, thresh1));
     }
 
-    private static String summary(GcRegime regime, int standing, int thresh1, List<GcSummary> nodes,
-            boolean noCooldownHelps, Evaluation current) {
+    private static String summary(GcRegime regime, int standing, int thresh1, List<GcSummary> nodes, boolean below,
+            List<String> nodeSideChanges, boolean noCooldownHelps, Evaluation current) {
         StringBuilder s = new StringBuilder(switch (regime) {
             case GC -> "assumed: periodic GC scans on every run on the CoreDNS nodes (kernel.gc-regime: gc, a busy node)";
             case NO_GC -> "assumed: periodic GC never scans on the CoreDNS nodes (kernel.gc-regime: no-gc, a quiet node)";
@@ -45,12 +45,16 @@ final class RegimeAdvice {
                     + "put %d entries in each CoreDNS node's table besides the churn's own", thresh1, standing);
         });
         for (GcSummary node : nodes) {
-            s.append(String.format(Locale.ROOT, "; %s: GC scanned in %.0f %% of its periodic runs at %s s, %d..%d entries",
-                    node.node(), 100 * node.meanScannedFraction(), format(current.cooldownSeconds()), node.minEntries(),
+            s.append(String.format(Locale.ROOT, "; %s: GC scanned in %s of its periodic runs at %s s, %d..%d entries",
+                    node.node(), percent(node.meanScannedFraction()), format(current.cooldownSeconds()), node.minEntries(),
                     node.maxEntries()));
             if (node.runsNeverScanned() > 0) {
                 s.append(String.format(Locale.ROOT, " (never in %.0f %% of the runs)", 100 * node.runsNeverScanned()));
             }
+        }
+        if (below && nodeSideChanges.isEmpty()) {
+            s.append("; the tables are under gc_thresh1, yet at this churn no node-side change (gc_thresh1 = 0, the "
+                    + "guard) has an effect here");
         }
         if (noCooldownHelps) {
             s.append("; no cooldown helps: while a CoreDNS node's table is under gc_thresh1 its periodic GC removes no "
@@ -61,19 +65,19 @@ final class RegimeAdvice {
 
     /**
      * The node-side changes for nodes under gc_thresh1, each with its simulated effect: the sysctl
-     * that makes GC scan whatever the count, and the guard, as the alternatives computed them.
+     * that makes GC scan whatever the count, and the guard, as the alternatives computed them; one
+     * with no effect here is not listed (the alternatives say "no effect here" for it).
      */
     private static List<String> nodeSideChanges(List<Advice.Alternative> alternatives) {
         List<String> out = new ArrayList<>();
         for (Advice.Alternative a : alternatives) {
-            if (!a.change().startsWith("kernel.gc_thresh1=") && !a.change().startsWith("guard.enabled=")) {
+            if (a.noEffectHere() || !a.change().startsWith("kernel.gc_thresh1=") && !a.change().startsWith("guard.enabled=")) {
                 continue;
             }
             Evaluation at = a.atCurrentCooldown();
             out.add(String.format(Locale.ROOT, "# %s: %s failed pod starts per day at the current cooldown (95 %%: %s..%s)"
                     + ", %s", a.name(), number(at.perDay().failed()), number(at.perDay().failedLow()),
-                    number(at.perDay().failedHigh()), a.noEffectHere() ? "no effect here"
-                    : a.smallestCooldownSeconds() == null ? "no cooldown up to " + Advisor.MAX_COOLDOWN
+                    number(at.perDay().failedHigh()), a.smallestCooldownSeconds() == null ? "no cooldown up to " + Advisor.MAX_COOLDOWN
                             + " s meets the target with it" : "with it " + a.smallestCooldownSeconds()
                             + " s meets the target"));
             out.addAll(a.howToApply());
@@ -97,7 +101,21 @@ final class RegimeAdvice {
                 "# population.coredns-clients and population.node-peers to match and run advise again");
     }
 
+    /** A share as a percentage; never "0 %" or "100 %" for a share that is not exactly that. */
+    private static String percent(double share) {
+        if (share > 0 && share < 0.005) {
+            return "under 1 %";
+        }
+        if (share < 1 && share > 0.995) {
+            return "over 99 %";
+        }
+        return String.format(Locale.ROOT, "%.0f %%", 100 * share);
+    }
+
     private static String number(double value) {
+        if (value == 0) {
+            return "0";
+        }
         return value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.2g", value);
     }
 
