@@ -7,13 +7,9 @@ import dev.sgplab.scenario.ScenarioTree;
 import dev.sgplab.sim.advise.Advice;
 import dev.sgplab.sim.Replications;
 import dev.sgplab.sim.advise.Advisor;
-import dev.sgplab.cluster.Retries;
 import dev.sgplab.cluster.describe.ClusterDescriber;
-import dev.sgplab.cluster.describe.ClusterReadings;
-import dev.sgplab.cluster.describe.Ec2Subnets;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -153,22 +149,10 @@ final class AdviseCommand implements Callable<Integer> {
             throw new Errors.BadInputException("--free-ips must be at least 1, got " + freeIps);
         }
         PrintWriter err = spec.commandLine().getErr();
-        String[] where = new String[1];
-        String text = connection.call(session -> {
-            err.println("sgplab: describing cluster " + session.target().describe() + ", reading only");
-            err.flush();
-            where[0] = session.target().describe();
-            ClusterReadings readings = ClusterReadings.read(session.client(), Retries.standard(), step -> {
-                err.println("describe: " + step);
-                err.flush();
-            });
-            Ec2Subnets ec2 = noEc2 || freeIps != null ? null : new Ec2Subnets(null, null);
-            return ClusterDescriber.describe(readings, new ClusterDescriber.Options(windowLength, Instant.now(), freeIps,
-                    ec2, session.target().where()));
-        });
+        String text = ClusterDescribeCommand.describe(connection, windowLength, freeIps, noEc2, null, err);
         err.println("sgplab: advising for the described cluster (save the scenario with sgplab cluster describe to edit "
                 + "or rerun it)");
         err.flush();
-        return ScenarioTree.parse(text, "cluster " + where[0]).withAll(scenario.scenarioOptions.sets);
+        return ScenarioTree.parse(text, "the described cluster").withAll(scenario.scenarioOptions.sets);
     }
 }
