@@ -7,6 +7,9 @@ import dev.sgplab.scenario.ScenarioTree;
 import dev.sgplab.sim.advise.Advice;
 import dev.sgplab.sim.Replications;
 import dev.sgplab.sim.advise.Advisor;
+import dev.sgplab.cluster.describe.ClusterDescriber;
+import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,14 +19,28 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "advise", mixinStandardHelpOptions = true,
-        description = {"The smallest cooldown whose Error rate is below a target, its capacity cost, and what else helps.",
-            "Describe your cluster with --set (any scenario key), --pods-per-minute and --free-ips."})
+        description = {"The smallest cooldown whose Error rate is below a target, its capacity cost, and what else helps: "
+                + "failed pod starts per day now and at the recommended settings, with what to paste for each change.",
+            "Your cluster: --kubeconfig/--context describes it first (reads only, as sgplab cluster describe), or a "
+                + "--scenario written by cluster describe; adjust with --set (any scenario key), --pods-per-minute and "
+                + "--free-ips."})
 final class AdviseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Mixin
     ReportScenarioOptions scenario;
+
+    @Mixin
+    ClusterCommand.Connection connection;
+
+    @Option(names = "--window", paramLabel = "DURATION", description = "With --kubeconfig/--context: how far back "
+            + "describe counts pod churn (default: 24h).")
+    String window;
+
+    @Option(names = "--no-ec2", description = "With --kubeconfig/--context: describe does not ask EC2 for free "
+            + "addresses (give --free-ips, or the scenario assumes only its pods take addresses).")
+    boolean noEc2;
 
     @Option(names = "--pods-per-minute", description = "SGPP pods created per minute (sets workload.create-interval).")
     Double podsPerMinute;
@@ -74,12 +91,12 @@ final class AdviseCommand implements Callable<Integer> {
             RunBudget.check("--replications", replications, Advisor.maxEvaluations());
         }
         int threads = run.count();
-        ScenarioTree tree = scenario.load();
+        if (podsPerMinute != null && !(podsPerMinute >= MIN_PODS_PER_MINUTE && Double.isFinite(podsPerMinute))) {
+            throw new Errors.BadInputException("--pods-per-minute must be a finite number of at least 1/1440 "
+                    + "(one pod a day), got " + podsPerMinute);
+        }
+        ScenarioTree tree = fromCluster() ? describe() : scenario.load();
         if (podsPerMinute != null) {
-            if (!(podsPerMinute >= MIN_PODS_PER_MINUTE && Double.isFinite(podsPerMinute))) {
-                throw new Errors.BadInputException("--pods-per-minute must be a finite number of at least 1/1440 "
-                        + "(one pod a day), got " + podsPerMinute);
-            }
             tree = tree.with("workload.create-interval", String.format(Locale.ROOT, "fixed(%s)", 60.0 / podsPerMinute));
         }
         if (freeIps != null) {
@@ -102,5 +119,40 @@ final class AdviseCommand implements Callable<Integer> {
                     "advise (at most)", (long) runs * Advisor.maxEvaluations(), threads, progress)).advise();
         }
         return output.print(spec.commandLine().getOut(), () -> AdviceReport.json(advice), () -> AdviceReport.table(advice));
+    }
+
+    private boolean fromCluster() {
+        picocli.CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        boolean cluster = parsed.hasMatchedOption("--kubeconfig") || parsed.hasMatchedOption("--context");
+        if (cluster && parsed.hasMatchedOption("--scenario")) {
+            throw new Errors.BadInputException("give either --scenario or --kubeconfig/--context (which describes the "
+                    + "cluster into a scenario), not both");
+        }
+        if (!cluster && (window != null || noEc2)) {
+            throw new Errors.BadInputException((window != null ? "--window" : "--no-ec2")
+                    + " goes with --kubeconfig/--context (advise then describes the cluster first)");
+        }
+        return cluster;
+    }
+
+    /**
+     * `cluster describe` first, read-only, then the described scenario with --set on top: the advice is
+     * for that cluster. Its options are checked before any call.
+     */
+    private ScenarioTree describe() {
+        Duration windowLength = ClusterDescriber.window(window == null ? "24h" : window);
+        if (windowLength == null) {
+            throw new Errors.BadInputException("--window: expected a positive duration such as 24h, 90m, 2d or 3600s, got '"
+                    + window + "'");
+        }
+        if (freeIps != null && freeIps <= 0) {
+            throw new Errors.BadInputException("--free-ips must be at least 1, got " + freeIps);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        String text = ClusterDescribeCommand.describe(connection, windowLength, freeIps, noEc2, null, err);
+        err.println("sgplab: advising for the described cluster (save the scenario with sgplab cluster describe to edit "
+                + "or rerun it)");
+        err.flush();
+        return ScenarioTree.parse(text, "the described cluster").withAll(scenario.scenarioOptions.sets);
     }
 }

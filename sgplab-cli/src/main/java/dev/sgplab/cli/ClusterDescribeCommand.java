@@ -59,8 +59,19 @@ final class ClusterDescribeCommand implements Callable<Integer> {
             throw new Errors.BadInputException("--ec2-endpoint: expected an http:// or https:// URL, got '" + ec2Endpoint + "'");
         }
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        String text = connection.call(session -> {
+        String text = describe(connection, windowLength, freeIps, noEc2, ec2Endpoint, spec.commandLine().getErr());
+        out.print(text);
+        out.flush();
+        return 0;
+    }
+
+    /**
+     * The scenario text of the cluster the connection names, read only, with progress on err: what
+     * `cluster describe` prints and what `advise --kubeconfig` advises on. Options checked by the caller.
+     */
+    static String describe(ClusterCommand.Connection connection, Duration windowLength, Integer freeIps, boolean noEc2,
+            URI ec2Endpoint, PrintWriter err) {
+        return connection.call(session -> {
             err.println("sgplab: describing cluster " + session.target().describe() + ", reading only");
             err.flush();
             ClusterReadings readings = ClusterReadings.read(session.client(), Retries.standard(), step -> {
@@ -76,8 +87,5 @@ final class ClusterDescribeCommand implements Callable<Integer> {
             return ClusterDescriber.describe(readings, new ClusterDescriber.Options(windowLength, Instant.now(), freeIps,
                     ec2, session.target().where()));
         });
-        out.print(text);
-        out.flush();
-        return 0;
     }
 }

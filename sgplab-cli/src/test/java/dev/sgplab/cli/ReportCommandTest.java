@@ -54,7 +54,7 @@ class ReportCommandTest {
         r = CliTest.run("report", "--from", probe.toString(), "--out", dir.resolve("b").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("sgplab: " + probe + " is a probe v1 document; sgplab report renders sweep, "
-                + "simulate, lab-run, lab-compare and cluster-run documents" + System.lineSeparator());
+                + "simulate, lab-run, lab-compare, cluster-run and advise documents" + System.lineSeparator());
         assertThat(dir.resolve("a")).doesNotExist();
         assertThat(dir.resolve("b")).doesNotExist();
     }

@@ -41,7 +41,7 @@ public final class HtmlReport {
             + "margin-bottom:1.5em}#decision pre{background:#fff}.meta{color:#555;font-size:90%}";
 
     /** The kinds a page exists for, as the refusal of any other kind names them. */
-    static final String RENDERED = "sweep, simulate, lab-run, lab-compare and cluster-run";
+    static final String RENDERED = "sweep, simulate, lab-run, lab-compare, cluster-run and advise";
 
     private HtmlReport() {
     }
@@ -64,7 +64,8 @@ public final class HtmlReport {
             }
             case LAB_COMPARE -> ComparePage.comparePage(CompareReport.read(saved), now);
             case CLUSTER_RUN -> RunPages.clusterPage(ClusterReport.read(saved), files, now);
-            case REPRODUCE, ADVISE, PROBE, BENCH -> throw ReportException.input(source + " is a " + saved.kind()
+            case ADVISE -> AdviceReport.page(AdviceReport.read(saved), now);
+            case REPRODUCE, PROBE, BENCH -> throw ReportException.input(source + " is a " + saved.kind()
                     + " document; sgplab report renders " + RENDERED + " documents");
         };
         files.put("index.html", page.getBytes(StandardCharsets.UTF_8));

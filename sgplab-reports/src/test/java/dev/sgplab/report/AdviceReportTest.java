@@ -13,8 +13,12 @@ import org.junit.jupiter.api.Test;
 class AdviceReportTest {
     private static Evaluation at(int cooldown, int errors) {
         int pods = 36_000;
+        double perDay = 43_200.0 * errors / pods;
         return new Evaluation(cooldown, pods, errors, errors / (double) pods, 0, 0.0001, 0.00008,
-                new Evaluation.Capacity(35.4, 24.1, 8.46));
+                new Evaluation.PerDay(43_200, perDay, perDay * 0.9, perDay * 1.1, perDay * 1.2,
+                        List.of(new Evaluation.WorkloadDay("workload", 43_200, pods, errors, perDay, perDay * 0.9,
+                                perDay * 1.1, perDay * 1.2))),
+                new Evaluation.Capacity(3, 18, 35.4, 11.8, 17, 24.1, 5_206, 1.02, 8.46), List.of());
     }
 
     private static Advice advice(int recommended) {
@@ -24,7 +28,9 @@ class AdviceReportTest {
                 "gc", at(60, 259), 70, at(70, 0), true, List.of("net.ipv4.neigh.default.gc_thresh1 = 0"));
         return new Advice(1e-4, 180, 200, Map.of("dns.resolver", "glibc"), at(60, 259),
                 new Advice.Recommendation(recommended, at(recommended, 0), at(recommended - 5, 53)),
-                HowToApply.cooldown(recommended), List.of(stale, thresh), List.of());
+                HowToApply.cooldown(recommended), List.of(stale, thresh), new Advice.Regime("gc", 115, 128, List.of(),
+                        false, false, "assumed: periodic GC scans on every run", List.of(), List.of("curl ...")),
+                List.of());
     }
 
     @Test
@@ -33,7 +39,8 @@ class AdviceReportTest {
         assertThat(text.lines().findFirst().orElseThrow()).isEqualTo("Set branch-eni-cooldown to 70 s (now 60 s).");
         assertThat(text).contains("kubectl -n kube-system patch configmap amazon-vpc-cni --type merge",
                 "'{\"data\":{\"branch-eni-cooldown\":\"70\"}}'", "sgplab cluster cooldown set 70",
-                "fewer than 1 in 10,000 pods fail", "24.1 of 200 pods wait", "8.5 s of extra start latency")
+                "fewer than 1 in 10,000 pods fail", "24.1 of 200 pods per run wait", "(5,206 a day), 8.5 s each",
+                "Failed pod starts per day (of 43,200): 311 now (95 %: 280 .. 342), 0 at 70 s")
                 .doesNotContainPattern("\\de-0\\d");
         // 259 / 36,000 = 1 in 139
         assertThat(text).contains("1 in 140");

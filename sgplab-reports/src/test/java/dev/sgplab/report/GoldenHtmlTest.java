@@ -24,9 +24,9 @@ class GoldenHtmlTest {
     private static final Instant AT = Instant.parse("2026-12-01T15:30:00Z");
 
     @ParameterizedTest
-    @ValueSource(strings = {"sweep", "simulate", "lab-run", "lab-compare", "cluster"})
+    @ValueSource(strings = {"sweep", "simulate", "lab-run", "lab-compare", "cluster", "advise"})
     void eachKindRendersItsGoldenPageAndCharts(String kind, @TempDir Path dir) throws IOException {
-        HtmlReport.render(ReportFixtures.all().get(kind), kind + ".json", dir, AT);
+        HtmlReport.render(ReportFixtures.pages().get(kind), kind + ".json", dir, AT);
         String html = Files.readString(dir.resolve("index.html")).replace("sgplab " + Decision.version() + ",",
                 "sgplab VERSION,");
         String write = System.getProperty("sgplab.golden.write");

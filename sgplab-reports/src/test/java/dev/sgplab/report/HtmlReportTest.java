@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The structure of every report kind: the decision first, its provenance, a chart per kind, readable numbers. */
 class HtmlReportTest {
-    private static final Map<String, String> KINDS = ReportFixtures.all();
+    private static final Map<String, String> KINDS = ReportFixtures.pages();
     private static final Instant AT = Instant.parse("2026-12-01T15:30:00Z");
 
     private static String render(String kind, Path dir) throws Exception {

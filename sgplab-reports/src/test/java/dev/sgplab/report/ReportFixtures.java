@@ -8,6 +8,7 @@ import dev.sgplab.scenario.ScenarioTree;
 import dev.sgplab.sim.ClusterSimulation;
 import dev.sgplab.sim.OriginalReport;
 import dev.sgplab.sim.SimulationPlan;
+import dev.sgplab.sim.advise.Advisor;
 import dev.sgplab.sim.sweep.Sweep;
 import dev.sgplab.sim.sweep.SweepResult;
 import dev.sgplab.sim.sweep.Vary;
@@ -37,6 +38,18 @@ final class ReportFixtures {
         kinds.put("lab-compare", compare());
         kinds.put("cluster", cluster());
         return kinds;
+    }
+
+    /** Every kind a page exists for: those with a page since before kinds (all) and advise. */
+    static Map<String, String> pages() {
+        Map<String, String> kinds = all();
+        kinds.put("advise", advise());
+        return kinds;
+    }
+
+    /** A small advice (3 replications a setting, a 5 % target): every section of the page, on fixed seeds. */
+    static String advise() {
+        return AdviceReport.json(new Advisor(REPORT, 0.05, 3, 7, 2, null).advise());
     }
 
     static String sweep() {

@@ -95,7 +95,7 @@ class SavedResultTest {
         String reproduce = "{\"kind\":\"reproduce\",\"version\":1,\"scenario\":\"report-200-pods\"}";
         assertThatThrownBy(() -> HtmlReport.render(reproduce, "r.json", dir.resolve("out"), AT))
                 .isInstanceOf(ReportException.class).hasMessage("r.json is a reproduce v1 document; sgplab report "
-                        + "renders sweep, simulate, lab-run, lab-compare and cluster-run documents");
+                        + "renders sweep, simulate, lab-run, lab-compare, cluster-run and advise documents");
         assertThat(dir.resolve("out")).doesNotExist();
     }
 

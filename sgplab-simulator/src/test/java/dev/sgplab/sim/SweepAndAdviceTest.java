@@ -107,7 +107,7 @@ class SweepAndAdviceTest {
     void adviceNamesCapacityWhenMostPodsWaitForABranchEni() {
         ScenarioTree starved = REPORT.with("subnet.used-by-others", "120");
         Advice advice = new Advisor(starved, 0.05, 20, 3, 2, null).advise();
-        assertThat(advice.recommendation().atCooldown().capacity().podsWaitedForBranch()).isGreaterThan(50);
+        assertThat(advice.recommendation().atCooldown().capacity().podsWaitedForBranchPerRun()).isGreaterThan(50);
         assertThat(advice.notes()).anyMatch(n -> n.contains("of the pods wait for a branch ENI"));
         Advice plain = new Advisor(REPORT, 0.05, 20, 3, 2, null).advise();
         assertThat(plain.notes()).noneMatch(n -> n.contains("of the pods wait for a branch ENI"));

@@ -3,6 +3,7 @@ package dev.sgplab.sim.advise;
 import dev.sgplab.observe.RunObservations;
 import dev.sgplab.scenario.Scenario;
 import dev.sgplab.scenario.ScenarioTree;
+import dev.sgplab.sim.GcSummary;
 import dev.sgplab.sim.Replications;
 import dev.sgplab.sim.SimulationPlan;
 import java.util.ArrayList;
@@ -72,16 +73,21 @@ public final class Advisor {
         List<String> notes = new ArrayList<>();
         notes.add("intervals: Clopper-Pearson over all pods of all runs; errors cluster within a run, so read them "
                 + "as a lower bound of the uncertainty when errors are common");
+        for (PerDayFigures.WorkloadRate w : PerDayFigures.workloads(base)) {
+            notes.add(String.format(Locale.ROOT, "per day: %s's Error rate per pod start (and its interval) times its "
+                    + "%,.0f pod starts a day (86,400 s / its mean create-interval of %.1f s)", w.workload(),
+                    w.podStartsPerDay(), PerDayFigures.SECONDS_PER_DAY / w.podStartsPerDay()));
+        }
         if (recommendation.cooldownSeconds() == null) {
             notes.add("no cooldown up to " + MAX_COOLDOWN + " s reaches the target: see the alternatives");
         }
         Evaluation chosen = recommendation.atCooldown();
-        double waitedShare = chosen.capacity().podsWaitedForBranch() / base.workload().pods();
+        double waitedShare = chosen.capacity().podsWaitedForBranchPerRun() / base.workload().pods();
         if (waitedShare > CAPACITY_WARNING_SHARE) {
             notes.add(String.format(Locale.ROOT, "at %s s, %.0f %% of the pods wait for a branch ENI (%.1f s per pod on "
                     + "average): the nodes' branch ENI limit or the subnet's free addresses limit this churn more "
                     + "than the cooldown does; more addresses or more trunk-capable nodes come first",
-                    fmt(chosen.cooldownSeconds()), 100 * waitedShare, chosen.capacity().meanBranchWaitSeconds()));
+                    fmt(chosen.cooldownSeconds()), 100 * waitedShare, chosen.capacity().branchWaitSecondsPerPodStarted()));
         }
         Map<String, String> assumptions = new LinkedHashMap<>();
         for (String key : List.of("subnet.cidr", "subnet.used-by-others", "subnet.allocation-policy",
@@ -92,8 +98,9 @@ public final class Advisor {
         }
         List<String> howTo = recommendation.cooldownSeconds() == null ? List.of()
                 : HowToApply.cooldown(recommendation.cooldownSeconds());
+        Advice.Regime regime = RegimeAdvice.of(base, current, recommendation, alternatives);
         return new Advice(target, replications, base.workload().pods(), assumptions, current, recommendation, howTo,
-                alternatives, notes);
+                alternatives, regime, notes);
     }
 
     /**
@@ -146,20 +153,34 @@ public final class Advisor {
         if (progress != null) {
             progress.accept(done);
         }
-        Evaluation evaluation = summarise(runs);
+        Evaluation evaluation = summarise(scenario, runs);
         cache.put(key, evaluation);
         return evaluation;
     }
 
-    static Evaluation summarise(List<RunObservations> runs) {
+    static Evaluation summarise(Scenario scenario, List<RunObservations> runs) {
         int pods = runs.stream().mapToInt(RunObservations::pods).sum();
         int errors = runs.stream().mapToInt(RunObservations::errorPods).sum();
         Interval twoSided = BinomialConfidenceInterval.CLOPPER_PEARSON.fromErrorRate(pods, errors, 0.05);
         Interval oneSided = BinomialConfidenceInterval.CLOPPER_PEARSON.fromErrorRate(pods, errors, 0.10);
+        List<PerDayFigures.WorkloadRate> workloads = PerDayFigures.workloads(scenario);
         return new Evaluation(runs.get(0).cooldownSeconds(), pods, errors, (double) errors / pods,
                 twoSided.getLowerBound(), twoSided.getUpperBound(), oneSided.getUpperBound(),
-                new Evaluation.Capacity(average(runs, RunObservations::meanDeleteQueue),
-                        average(runs, r -> r.podsWaitedForBranch()), average(runs, RunObservations::meanBranchWaitSeconds)));
+                PerDayFigures.perDay(workloads, runs), capacity(scenario, runs, PerDayFigures.podStartsPerDay(workloads)),
+                GcSummary.of(runs));
+    }
+
+    /** The capacity cost over the runs: time averages averaged, the peak the largest seen in any run. */
+    static Evaluation.Capacity capacity(Scenario scenario, List<RunObservations> runs, double podStartsPerDay) {
+        int nodes = scenario.cluster().nodes();
+        int pods = runs.stream().mapToInt(RunObservations::pods).sum();
+        int waited = runs.stream().mapToInt(RunObservations::podsWaitedForBranch).sum();
+        double waitSeconds = runs.stream().mapToDouble(r -> r.meanBranchWaitSeconds() * r.pods()).sum();
+        double allNodes = average(runs, RunObservations::meanDeleteQueue);
+        return new Evaluation.Capacity(nodes, scenario.cluster().branchLimit(), allNodes, allNodes / nodes,
+                runs.stream().mapToInt(RunObservations::maxDeleteQueue).max().orElse(0),
+                average(runs, RunObservations::podsWaitedForBranch), podStartsPerDay * waited / pods,
+                waitSeconds / pods, waited == 0 ? 0 : waitSeconds / waited);
     }
 
     private static String fmt(double seconds) {

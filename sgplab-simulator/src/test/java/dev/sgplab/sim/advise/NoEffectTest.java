@@ -16,7 +16,8 @@ class NoEffectTest {
     private static final ScenarioTree REPORT = ScenarioLoader.load(Path.of("..", OriginalReport.SCENARIO));
 
     private static Evaluation rate(int errors, int pods) {
-        return new Evaluation(60, pods, errors, (double) errors / pods, 0, 1, 1, new Evaluation.Capacity(0, 0, 0));
+        return new Evaluation(60, pods, errors, (double) errors / pods, 0, 1, 1,
+                new Evaluation.PerDay(0, 0, 0, 0, 0, List.of()), new Evaluation.Capacity(3, 18, 0, 0, 0, 0, 0, 0, 0), List.of());
     }
 
     /**

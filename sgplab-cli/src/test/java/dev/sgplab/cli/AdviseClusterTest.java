@@ -1,0 +1,112 @@
+package dev.sgplab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.sgplab.cluster.FaultyApiServer;
+import dev.sgplab.cluster.describe.EksLikeCluster;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * `sgplab advise --kubeconfig` as a user runs it against fabric8's mock API server loaded with the
+ * describe tests' EKS-like cluster: describe runs first (reads only) and the advice is for that
+ * cluster — its churn of 187 SGPP pods a day (EksLikeCluster's javadoc traces the number) and its
+ * cooldown of 45 s; cluster errors and bad options as the cluster commands give them.
+ */
+class AdviseClusterTest {
+    @TempDir
+    Path dir;
+    private FaultyApiServer api;
+    private Path kubeconfig;
+
+    @BeforeEach
+    void cluster() throws Exception {
+        api = new FaultyApiServer();
+        EksLikeCluster.load(api, Instant.now());
+        kubeconfig = api.writeKubeconfig(dir.resolve("kubeconfig"), "t0ken");
+        api.forgetRequests();
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    @Test
+    void describesTheClusterThenAdvisesPerDayAtItsChurn() {
+        CliTest.Result r = CliTest.run("advise", "--kubeconfig", kubeconfig.toString(), "--free-ips", "900",
+                "--replications", "20", "--target", "0.01", "--seed", "5", "-o", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).startsWith("sgplab: describing cluster " + api.client().getMasterUrl())
+                .contains("describe: list pods (all namespaces)", "sgplab: advising for the described cluster");
+        assertThat(api.writes()).as("advise only reads").isEmpty();
+
+        JsonNode current = r.json().get("current");
+        assertThat(current.get("cooldownSeconds").asDouble()).as("the cluster's ConfigMap").isEqualTo(45);
+        assertThat(current.get("pods").asInt()).isEqualTo(20 * 187);
+        JsonNode perDay = current.get("perDay");
+        String interval = r.json().get("assumptions").get("workload.create-interval").asString();
+        assertThat(interval).as("the describer's churn, 187 pods a day").startsWith("exponential(");
+        double meanInterval = Double.parseDouble(interval.substring("exponential(".length(), interval.length() - 1));
+        assertThat(perDay.get("podStarts").asDouble()).isCloseTo(86_400 / meanInterval, within(1e-9)).isBetween(180.0, 190.0);
+        JsonNode workload = perDay.get("workloads").get(0);
+        double rate = (double) workload.get("errorPods").asInt() / workload.get("pods").asInt();
+        assertThat(perDay.get("failed").asDouble()).isCloseTo(187 * rate, within(1e-9));
+        assertThat(perDay.get("failedHigh").asDouble()).isGreaterThan(perDay.get("failed").asDouble());
+        JsonNode capacity = current.get("capacity");
+        assertThat(capacity.get("nodes").asInt()).isEqualTo(4);
+        assertThat(capacity.get("branchEnisInCooldownOneNodePeak").asInt())
+                .isLessThanOrEqualTo(capacity.get("branchEniLimitPerNode").asInt());
+        assertThat(r.json().get("regime").get("gcRegime").asString()).isEqualTo("auto");
+    }
+
+    @Test
+    void theTableSaysThePerDayFiguresAndTheRegime() {
+        CliTest.Result r = CliTest.run("advise", "--kubeconfig", kubeconfig.toString(), "--free-ips", "900",
+                "--replications", "5", "--target", "0.05", "--seed", "5");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("Failed pod starts per day \\(of 18\\d\\): 0 now").contains("ENIs in delete queues, all nodes (time avg)",
+                "CoreDNS nodes' neighbour GC: assumed: the kernel's rule", "sgplab_guard_arp_periodic_gc_skipped");
+    }
+
+    @Test
+    void aRefusedReadIsOneLineAndNoAdvice() {
+        api.fail("GET", "/api/v1/namespaces/kube-system/configmaps/amazon-vpc-cni", 403, 1);
+        CliTest.Result r = CliTest.run("advise", "--kubeconfig", kubeconfig.toString(), "--no-ec2", "--replications", "20");
+        assertThat(r.code()).isEqualTo(Errors.CLUSTER_REFUSED);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().lines().filter(l -> !l.startsWith("describe: ") && !l.startsWith("sgplab: describing")))
+                .singleElement().asString().startsWith("sgplab: cannot get configmaps kube-system/amazon-vpc-cni: forbidden (403)");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--scenario|scenarios/report-200-pods.yaml|sgplab: give either --scenario or --kubeconfig/--context",
+        "--window|1.5h|sgplab: --window: expected a positive duration such as 24h, 90m, 2d or 3600s, got '1.5h'",
+        "--free-ips|0|sgplab: --free-ips must be at least 1, got 0",
+        "--pods-per-minute|0|sgplab: --pods-per-minute must be a finite number of at least 1/1440",
+        "--context|nope|sgplab: context \"nope\" is not in"})
+    void badInputIsExitTwoBeforeAnyCall(String option, String value, String message) {
+        CliTest.Result r = CliTest.run("advise", "--kubeconfig", kubeconfig.toString(), option, value);
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith(message).hasLineCount(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(api.requests()).isEmpty();
+    }
+
+    @Test
+    void describeOptionsNeedACluster() {
+        CliTest.Result r = CliTest.run("advise", "--window", "24h");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("sgplab: --window goes with --kubeconfig/--context (advise then describes the "
+                + "cluster first)" + System.lineSeparator());
+    }
+}
