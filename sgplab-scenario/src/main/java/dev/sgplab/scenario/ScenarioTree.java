@@ -87,6 +87,10 @@ public final class ScenarioTree {
         if (!user.isObject()) {
             throw new ScenarioException(source + ": a scenario must be a YAML mapping of keys");
         }
+        if (user.has("workload") && user.has("workloads")) {
+            throw new ScenarioException(source + ": give either 'workload' (the report's churn test) or 'workloads' "
+                    + "(a list; a churn test is kind: churn-test there), not both");
+        }
         ObjectNode merged = REFERENCE.deepCopy();
         merge(merged, (ObjectNode) user, "", source);
         return new ScenarioTree(merged, source);

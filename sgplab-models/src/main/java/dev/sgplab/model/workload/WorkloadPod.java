@@ -1,53 +1,72 @@
 package dev.sgplab.model.workload;
 
 import dev.sgplab.engine.Time;
-import dev.sgplab.model.controller.BranchEni;
 import dev.sgplab.model.address.Ipv4;
 import dev.sgplab.model.address.MacAddress;
+import dev.sgplab.model.controller.BranchEni;
+import dev.sgplab.model.dns.ResolverProfile;
+import dev.sgplab.model.scheduling.WorkerNode;
 import dev.sgplab.observe.PodObservation;
 import dev.sgplab.observe.PreviousOwner;
 import dev.sgplab.observe.TryObservation;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One churn pod's state during a run; becomes a {@link PodObservation} at the end. */
-public final class ChurnPod implements ResolvingPod {
-    private final int index;
+/** One SGPP pod of a workload during a run; becomes a {@link PodObservation} at the end. */
+public final class WorkloadPod implements ResolvingPod {
     private final String name;
-    ChurnNode node;
+    final WorkloadRun owner;
+    /** The rollout revision that made it (Deployments), else 0. */
+    final int revision;
+    WorkerNode node;
     BranchEni eni;
-    ChurnPod previousOwner;
+    WorkloadPod previousOwner;
     long createdAt = -1;
     long branchReadyAt = -1;
     long firstLookupAt = -1;
+    /** When the lookup that succeeded began: the pod's container is ready (Running, passes). */
+    long readyAt = -1;
+    /** When the container's (or the process's retried) run of lookups began: the last one is the one that counts. */
+    long sequenceStartedAt = -1;
     long endedAt = -1;
     long eniDeletedAt = -1;
     long waitingSince = -1;
     long waited;
     boolean everWaited;
     boolean failed;
+    /** The start (first container) failed its lookups. */
+    boolean startFailed;
+    int containerRestarts;
+    /** Which of the template's names the current lookup resolves, and retries of it by the process. */
+    int nameIndex;
+    int processRetriesLeft;
+    /** The controller asked for the pod's deletion before it had its branch ENI: done when it comes. */
+    boolean deleteRequested;
+    final dev.sgplab.model.kubernetes.CrashLoopBackOff backOff = new dev.sgplab.model.kubernetes.CrashLoopBackOff();
     private final List<TryObservation> tries = new ArrayList<>(2);
 
-    ChurnPod(int index) {
-        this.index = index;
-        this.name = name(index);
+    WorkloadPod(String name, WorkloadRun owner, int revision) {
+        this.name = name;
+        this.owner = owner;
+        this.revision = revision;
     }
 
     /** churn-001, churn-002, ... as the report's test names its pods. */
-    static String name(int index) {
+    static String churnName(int index) {
         String number = Integer.toString(index + 1);
         return number.length() >= 3 ? "churn-" + number : "churn-" + "0".repeat(3 - number.length()) + number;
-    }
-
-    public int index() {
-        return index;
     }
 
     public String name() {
         return name;
     }
 
-    public ChurnNode node() {
+    /** The workload that made the pod, by its scenario name. */
+    public String workload() {
+        return owner.template().workload();
+    }
+
+    public WorkerNode node() {
         return node;
     }
 
@@ -56,7 +75,7 @@ public final class ChurnPod implements ResolvingPod {
         return eni;
     }
 
-    public ChurnPod previousOwner() {
+    public WorkloadPod previousOwner() {
         return previousOwner;
     }
 
@@ -68,6 +87,25 @@ public final class ChurnPod implements ResolvingPod {
     @Override
     public boolean running() {
         return branchReadyAt >= 0 && endedAt < 0;
+    }
+
+    public boolean ended() {
+        return endedAt >= 0;
+    }
+
+    /** Ready: its lookups succeeded and it has not ended (counts as available to a Deployment). */
+    boolean ready() {
+        return readyAt >= 0 && endedAt < 0;
+    }
+
+    @Override
+    public ResolverProfile resolver() {
+        return owner.template().resolver();
+    }
+
+    @Override
+    public String lookupName() {
+        return owner.template().names().get(nameIndex);
     }
 
     /** Backends record each DNS try here, in order. */
