@@ -191,6 +191,7 @@ public final class SgppPods {
 
     /** The pod completed (phase Succeeded). */
     void endSucceeded(WorkloadPod pod) {
+        pod.completed = true;
         end(pod, false);
     }
 

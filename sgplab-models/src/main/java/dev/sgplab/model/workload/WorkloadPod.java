@@ -34,6 +34,8 @@ public final class WorkloadPod implements ResolvingPod {
     long waited;
     boolean everWaited;
     boolean failed;
+    /** Ended by completing (phase Succeeded), not by its controller's deletion. */
+    boolean completed;
     /** The start (first container) failed its lookups. */
     boolean startFailed;
     int containerRestarts;
@@ -125,8 +127,9 @@ public final class WorkloadPod implements ResolvingPod {
         return new PodObservation(name, node == null ? null : node.name(),
                 eni == null ? null : Ipv4.format(eni.ip()), eni == null ? null : MacAddress.format(eni.mac()),
                 eni == null ? null : eni.id(), seconds(createdAt), seconds(branchReadyAt), seconds(firstLookupAt),
-                seconds(endedAt), failed ? PodObservation.ERROR : PodObservation.SUCCEEDED,
-                Time.toSeconds(waited), previous, List.copyOf(tries));
+                seconds(endedAt), failed ? PodObservation.ERROR : completed ? PodObservation.SUCCEEDED
+                        : PodObservation.RUNNING, Time.toSeconds(waited), previous, List.copyOf(tries), workload(),
+                startFailed, containerRestarts);
     }
 
     private static double seconds(long t) {
