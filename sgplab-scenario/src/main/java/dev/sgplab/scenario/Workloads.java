@@ -34,6 +34,13 @@ public final class Workloads {
             "cronjob", Set.of("schedule", "completions", "parallelism", "backoff-limit", "run-time", "duration"),
             "steady", Set.of("arrival-interval", "lifetime", "restart-policy", "duration"));
 
+    /** Every key an entry may have, for "did you mean". */
+    static final List<String> ENTRY_KEYS = List.of("name", "kind", "pods", "create-interval", "pod-start-latency",
+            "run-time", "replicas", "max-surge", "max-unavailable", "rollout-interval", "progress-deadline", "schedule",
+            "completions", "parallelism", "backoff-limit", "arrival-interval", "lifetime", "restart-policy", "duration",
+            "process-retries", "process-retry-delay", "dns", "resolver", "timeout", "attempts", "ndots", "search",
+            "single-request", "names");
+
     private Workloads() {
     }
 
