@@ -35,10 +35,7 @@ public final class LabRun {
     /** Builds the network, runs the churn test in real time, and returns what it showed. */
     public Result run(IntConsumer podsEnded) {
         Scenario scenario = session.scenario();
-        if (!scenario.singleChurnTest()) {
-            throw new LabException("the kernel lab runs a scenario's churn test (its workload: block); a workloads: "
-                    + "list runs in simulate");
-        }
+        scenario.requireChurnTest("the kernel lab");
         session.open();
         RealTimeScheduler scheduler = new RealTimeScheduler(session.timing().scale());
         RandomStreams streams = new RandomStreams(seed);

@@ -38,6 +38,14 @@ public record Scenario(String name, Cluster cluster, Subnet subnet, Vpc vpc, Ker
         return Workloads.specs(workloads == null ? List.of() : workloads, this);
     }
 
+    /** For what runs only the report's churn test (reproduce, the kernel lab, cluster run): bad input otherwise. */
+    public void requireChurnTest(String what) {
+        if (!singleChurnTest()) {
+            throw new ScenarioException(name + ": " + what + " runs the report's churn test (the workload: block); this "
+                    + "scenario has a workloads: list, which simulate, sweep and advise run");
+        }
+    }
+
     /** Whether the scenario is the single churn test of its {@code workload:} block (the lab and cluster runs take only that). */
     public boolean singleChurnTest() {
         return workloads == null || workloads.isEmpty();
