@@ -48,8 +48,8 @@ class ClusterDescribeCommandTest {
         assertThat(described.err()).startsWith("sgplab: describing cluster " + api.client().getMasterUrl())
                 .contains("describe: list pods (all namespaces)").doesNotContain(SECRET);
         assertThat(described.out()).startsWith("# Written by `sgplab cluster describe` from cluster "
-                + api.client().getMasterUrl() + ", context m at ").contains("workloads:\n  - name: nightly  #",
-                "  - name: api  #\n    kind: deployment");
+                + api.client().getMasterUrl() + ", context m at ").contains("workloads:\n  - name: nightly  # CronJob batch/nightly",
+                "  - name: api  # Deployment payments/api\n    kind: deployment");
         assertThat(api.writes()).as("describe only reads").isEmpty();
 
         Path scenario = dir.resolve("my-cluster.yaml");
