@@ -228,12 +228,7 @@ public final class ClusterDescriber {
         DnsSettings settings = DnsSettings.of(sgppPods);
         out.comment(settings.origin());
         out.open("dns");
-        out.value("resolver", settings.resolver(), settings.resolverSource());
-        out.value("timeout", String.valueOf(settings.timeout().value()), settings.timeout().source());
-        out.value("attempts", String.valueOf(settings.attempts().value()), settings.attempts().source());
-        out.value("ndots", String.valueOf(settings.ndots().value()), settings.ndots().source());
-        out.value("search", ScenarioText.flow(settings.search()), settings.searchSource());
-        out.value("single-request", String.valueOf(settings.singleRequest()), settings.singleRequestSource());
+        settings.write(out);
         out.value("cluster-domain", "cluster.local", "assumed: the kubelet's clusterDomain is not in the API");
         out.value("cluster-namespaces", ScenarioText.flow(readings.namespaces().stream().map(n -> n.getMetadata().getName())
                 .sorted().toList()), "Namespaces (metadata.name)");

@@ -239,12 +239,7 @@ final class WorkloadsSection {
             return;
         }
         out.open("dns");
-        out.value("resolver", own.resolver(), own.resolverSource());
-        out.value("timeout", String.valueOf(own.timeout().value()), own.timeout().source());
-        out.value("attempts", String.valueOf(own.attempts().value()), own.attempts().source());
-        out.value("ndots", String.valueOf(own.ndots().value()), own.ndots().source());
-        out.value("search", ScenarioText.flow(own.search()), own.searchSource());
-        out.value("single-request", String.valueOf(own.singleRequest()), own.singleRequestSource());
+        own.write(out);
         out.end();
     }
 
