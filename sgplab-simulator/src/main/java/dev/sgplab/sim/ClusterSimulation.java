@@ -89,7 +89,7 @@ public final class ClusterSimulation implements SgppPods.Backend {
         sim.recordQueueOperations(recorder);
     }
 
-    /** How far a long run has come, in simulated time (called from the running thread). */
+    /** How far a long run has come, in simulated time (called from the running thread); pods -1: not known ahead. */
     public interface Progress {
         void at(double simulatedSeconds, int podsCreated, int pods);
     }
@@ -111,7 +111,7 @@ public final class ClusterSimulation implements SgppPods.Backend {
             if (++steps == PROGRESS_STEPS) {
                 steps = 0;
                 if (System.nanoTime() >= nextReport) {
-                    progress.at(Time.toSeconds(sim.now()), churn.podsCreated(), churn.pods());
+                    progress.at(Time.toSeconds(sim.now()), churn.podsCreated(), churn.plannedPods());
                     nextReport = System.nanoTime() + everyNanos;
                 }
             }

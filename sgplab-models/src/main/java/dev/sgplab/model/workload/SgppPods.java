@@ -124,11 +124,17 @@ public final class SgppPods {
 
     /** The pods the workloads make in all when known in advance (churn tests), else those made so far. */
     public int pods() {
+        int planned = plannedPods();
+        return planned < 0 ? created : planned;
+    }
+
+    /** The pods the workloads make in all, when every one knows it in advance (churn tests); else -1. */
+    public int plannedPods() {
         int planned = 0;
         for (WorkloadRun run : runs) {
             int p = run.plannedPods();
             if (p < 0) {
-                return created;
+                return -1;
             }
             planned += p;
         }
