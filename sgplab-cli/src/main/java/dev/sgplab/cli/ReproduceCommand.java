@@ -37,6 +37,7 @@ final class ReproduceCommand implements Callable<Integer> {
         int threadCount = run.count();
         ScenarioTree tree = scenario.load();
         Scenario checked = tree.bind();
+        checked.requireChurnTest("reproduce");
         PrintWriter err = spec.commandLine().getErr();
         checked.warnings().forEach(w -> err.println("sgplab: warning: " + w));
         int runs = replications * OriginalReport.ROWS.size(); // bounded by RunBudget.check

@@ -55,8 +55,9 @@ final class SimulateCommand implements Callable<Integer> {
         ClusterSimulation.Detail detail = trace ? ClusterSimulation.Detail.TRACE
                 : details ? ClusterSimulation.Detail.PODS : ClusterSimulation.Detail.COUNTS;
         RunObservations run = new ClusterSimulation(SimulationPlan.of(checked), Replications.seedOf(seed, 0), detail)
-                .run((simulated, created, pods) -> err.printf("sgplab: simulated %s, %,d of %,d pods created%n",
-                        SimulatedTime.format(simulated), created, pods), PROGRESS_EVERY_NANOS);
+                .run((simulated, created, pods) -> err.printf("sgplab: simulated %s, %,d %spods created%n",
+                        SimulatedTime.format(simulated), created, pods < 0 ? "" : String.format("of %,d ", pods)),
+                        PROGRESS_EVERY_NANOS);
         Map<String, String> assumptions = Assumptions.of(tree, run.cooldownSeconds());
         return output.print(spec.commandLine().getOut(), () -> SimulateReport.json(run, seed, assumptions, trace),
                 () -> SimulateReport.table(run, seed, assumptions, trace));

@@ -105,6 +105,7 @@ class BadInputTest {
         typos(cases);
         reportFolders(cases);
         results(cases);
+        workloads(cases);
         return cases.stream();
     }
 
@@ -282,6 +283,18 @@ class BadInputTest {
         List<String> args = new ArrayList<>(command);
         args.addAll(List.of(more));
         return args;
+    }
+
+    /** The workloads list: a bad entry, and a list where only the report's churn test runs. */
+    private static void workloads(List<Arguments> cases) {
+        String deployment = "workloads=[{name: web, kind: deployment}]";
+        cases.add(c("simulate workloads typo", "unknown key 'replica' (did you mean 'replicas'?)", "simulate", "--set",
+                "workloads=[{name: web, kind: deployment, replica: 3}]"));
+        cases.add(c("simulate workloads key of another kind", "schedule is not a key of kind deployment", "simulate",
+                "--set", "workloads=[{name: web, kind: deployment, schedule: '* * * * *'}]"));
+        cases.add(c("sweep workloads cron", "day of week 'MON'", "sweep", "--vary", SWEEP_AXIS, "--set",
+                "workloads=[{name: n, kind: cronjob, schedule: '0 0 * * MON'}]"));
+        cases.add(c("reproduce workloads", "reproduce runs the report's churn test", "reproduce", "--set", deployment));
     }
 
     private static Arguments c(String name, String expected, List<String> args) {

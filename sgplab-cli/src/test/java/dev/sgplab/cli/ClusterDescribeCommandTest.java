@@ -48,7 +48,8 @@ class ClusterDescribeCommandTest {
         assertThat(described.err()).startsWith("sgplab: describing cluster " + api.client().getMasterUrl())
                 .contains("describe: list pods (all namespaces)").doesNotContain(SECRET);
         assertThat(described.out()).startsWith("# Written by `sgplab cluster describe` from cluster "
-                + api.client().getMasterUrl() + ", context m at ").contains("  pods: 187  #");
+                + api.client().getMasterUrl() + ", context m at ").contains("workloads:\n  - name: nightly  # CronJob batch/nightly",
+                "  - name: api  # Deployment payments/api\n    kind: deployment");
         assertThat(api.writes()).as("describe only reads").isEmpty();
 
         Path scenario = dir.resolve("my-cluster.yaml");
@@ -56,6 +57,8 @@ class ClusterDescribeCommandTest {
         CliTest.Result simulated = CliTest.run("simulate", "--scenario", scenario.toString(), "--seed", "3", "-o", "json");
         assertThat(simulated.code()).as(simulated.err()).isZero();
         assertThat(simulated.json().toString()).contains("described-cluster");
+        assertThat(simulated.json().get("workloads")).extracting(w -> w.get("name").asString())
+                .containsExactly("nightly", "api", "bare-default");
     }
 
     @Test

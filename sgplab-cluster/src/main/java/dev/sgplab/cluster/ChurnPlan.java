@@ -45,6 +45,7 @@ public final class ChurnPlan {
 
     /** The plan for a bound scenario; a ClusterException (bad input) for what a real cluster run cannot do. */
     public static ChurnPlan of(Scenario scenario, long seed) {
+        scenario.requireChurnTest("cluster run");
         int pods = scenario.workload().pods();
         if (pods < 1 || pods > MAX_PODS) {
             throw new ClusterException("workload.pods (--pods) must be 1.." + MAX_PODS + " for cluster run, got " + pods);

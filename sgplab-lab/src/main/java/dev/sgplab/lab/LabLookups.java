@@ -5,7 +5,7 @@ import dev.sgplab.engine.Time;
 import dev.sgplab.model.dns.ResolverKind;
 import dev.sgplab.model.address.Ipv4;
 import dev.sgplab.model.address.MacAddress;
-import dev.sgplab.model.workload.ChurnPod;
+import dev.sgplab.model.workload.WorkloadPod;
 import dev.sgplab.observe.EntrySnapshot;
 import dev.sgplab.observe.TryObservation;
 import dev.sgplab.scenario.Scenario;
@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * node answered a try is not observed when there are several (nftables picks per flow), and what
  * became of a reply is read from the entry: a valid entry with another MAC sends it to that MAC.
  */
-final class LabLookups implements dev.sgplab.model.workload.ChurnTest.Backend {
+final class LabLookups implements dev.sgplab.model.workload.SgppPods.Backend {
     private final RealTimeScheduler scheduler;
     private final LabNetwork network;
     private final Effects effects;
@@ -54,21 +54,21 @@ final class LabLookups implements dev.sgplab.model.workload.ChurnTest.Backend {
 
     /** The pod-eni annotation appears: the guard, if any, learns the owner (in place of the API). */
     @Override
-    public void branchReady(ChurnPod pod) {
+    public void branchReady(WorkloadPod pod) {
         if (guard != null) {
             guard.ownerKnown(Ipv4.format(pod.eni().ip()), MacAddress.format(pod.eni().mac()));
         }
     }
 
     @Override
-    public void podEnded(ChurnPod pod) {
+    public void podEnded(WorkloadPod pod) {
         if (guard != null) {
             guard.ownerGone(Ipv4.format(pod.eni().ip()), MacAddress.format(pod.eni().mac()));
         }
     }
 
     @Override
-    public void lookup(ChurnPod pod, Consumer<Boolean> done) {
+    public void lookup(WorkloadPod pod, Consumer<Boolean> done) {
         long start = scheduler.now();
         effects.submit(() -> {
             List<Sample> samples = new ArrayList<>();
@@ -105,7 +105,7 @@ final class LabLookups implements dev.sgplab.model.workload.ChurnTest.Backend {
 
     /** The DNS nodes' entries at one try. */
     private record Sample(int index, long sentAt, List<EntrySnapshot> entries) {
-        TryObservation toObservation(ChurnPod pod, int attempts, boolean singleNode) {
+        TryObservation toObservation(WorkloadPod pod, int attempts, boolean singleNode) {
             EntrySnapshot entry = entries.get(0);
             List<EntrySnapshot> others = entries.subList(1, entries.size());
             return new TryObservation(index / attempts, index % attempts, Time.toSeconds(sentAt), singleNode ? 0 : -1,

@@ -3,10 +3,11 @@ package dev.sgplab.lab;
 import dev.sgplab.engine.RandomStreams;
 import dev.sgplab.engine.RealTimeScheduler;
 import dev.sgplab.engine.Time;
+import dev.sgplab.model.assembly.ControlPlane;
 import dev.sgplab.model.controller.BranchEni;
 import dev.sgplab.model.ec2.Ec2Service;
-import dev.sgplab.model.vpc.Subnet;
-import dev.sgplab.model.workload.ChurnTest;
+import dev.sgplab.model.scheduling.NodeScheduler;
+import dev.sgplab.model.workload.SgppPods;
 import dev.sgplab.observe.RunObservations;
 import dev.sgplab.scenario.Scenario;
 import java.util.concurrent.Executors;
@@ -14,8 +15,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.IntConsumer;
 
 /**
- * One run of a scenario's churn test in the kernel lab: the same churn test, controller, EC2 and
- * subnet classes as the simulator, on a real clock, with pods that are namespaces and DNS nodes
+ * One run of a scenario's churn test in the kernel lab: the same pods, controller, EC2 and subnet
+ * ({@link ControlPlane}, assembled as the simulator does) as the simulator, on a real clock, with pods that are namespaces and DNS nodes
  * whose kernels keep the neighbour entries.
  */
 public final class LabRun {
@@ -34,14 +35,14 @@ public final class LabRun {
     /** Builds the network, runs the churn test in real time, and returns what it showed. */
     public Result run(IntConsumer podsEnded) {
         Scenario scenario = session.scenario();
+        scenario.requireChurnTest("the kernel lab");
         session.open();
         RealTimeScheduler scheduler = new RealTimeScheduler(session.timing().scale());
         RandomStreams streams = new RandomStreams(seed);
-        Subnet subnet = new Subnet(scenario.subnet().cidrBlock(), scenario.subnet().usedByOthers(),
-                scenario.subnet().policy(), streams.stream("ec2/subnet"));
-        Ec2Service ec2 = new Ec2Service(scheduler, subnet, new NamespaceAttachments(),
+        ControlPlane controlPlane = new ControlPlane(scheduler, new ControlPlane.Settings(scenario.subnet().cidrBlock(),
+                scenario.subnet().usedByOthers(), scenario.subnet().policy(), scenario.controller().cooldown().cooldown(),
                 scenario.controller().createLatency(), scenario.controller().eniDeleteFailureProbability(),
-                streams.stream("ec2/create-latency"), streams.stream("ec2/mac"), streams.stream("ec2/delete"));
+                scenario.cluster().nodes(), scenario.cluster().branchLimit()), streams, new NamespaceAttachments());
         ScheduledExecutorService observer = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "sgplab-lab-observer");
             t.setDaemon(true);
@@ -50,8 +51,10 @@ public final class LabRun {
         try {
             LabLookups lookups = new LabLookups(scheduler, session.network(), session.effects(), observer, scenario,
                     session.timing(), session.guard());
-            ChurnTest churn = new ChurnTest(scheduler, scenario.workload().spec(), scenario.cluster().nodes(),
-                    scenario.cluster().branchLimit(), scenario.controller().cooldown().cooldown(), ec2, streams, lookups);
+            SgppPods churn = new SgppPods(scheduler, scenario.workloadSpecs(), new NodeScheduler(
+                    scenario.cluster().nodes(), scenario.cluster().branchLimit(), scenario.workload().roundRobin()),
+                    controlPlane.provider(), streams, lookups, true);
+            controlPlane.listen(churn.controllerEvents());
             session.enter(LabSession.RUNNING);
             churn.start();
             int[] reported = {-1};

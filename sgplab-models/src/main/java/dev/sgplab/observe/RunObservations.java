@@ -11,12 +11,23 @@ import java.util.List;
  * largest queue seen on one node; {@code meanDeleteQueue}: the sum over all nodes, time-averaged),
  * pods that waited for a branch ENI, and the mean wait per pod (extra start latency).
  * Per CoreDNS node, how much of the run periodic GC was active ({@link GcActivity}; empty where the
- * backend cannot see it, e.g. a real cluster).
+ * backend cannot see it, e.g. a real cluster). Per workload of the scenario, what its pods went
+ * through in Kubernetes' terms ({@link WorkloadObservation}; empty where the backend has none).
  */
 public record RunObservations(String scenario, long seed, double cooldownSeconds, int pods, int errorPods,
         int ipReuses, ReuseGapStats reuseGaps, int podsWaitedForBranch, int maxDeleteQueue,
         double meanDeleteQueue, double meanBranchWaitSeconds, double durationSeconds, long events,
-        List<PodObservation> podDetails, List<GcActivity> gcActivity) {
+        List<PodObservation> podDetails, List<GcActivity> gcActivity, List<WorkloadObservation> workloads) {
+
+    /** Without per-workload results (a real cluster's churn, older callers). */
+    public RunObservations(String scenario, long seed, double cooldownSeconds, int pods, int errorPods,
+            int ipReuses, ReuseGapStats reuseGaps, int podsWaitedForBranch, int maxDeleteQueue,
+            double meanDeleteQueue, double meanBranchWaitSeconds, double durationSeconds, long events,
+            List<PodObservation> podDetails, List<GcActivity> gcActivity) {
+        this(scenario, seed, cooldownSeconds, pods, errorPods, ipReuses, reuseGaps, podsWaitedForBranch,
+                maxDeleteQueue, meanDeleteQueue, meanBranchWaitSeconds, durationSeconds, events, podDetails,
+                gcActivity, List.of());
+    }
 
     /** Without GC activity: a backend that cannot see the nodes' tables. */
     public RunObservations(String scenario, long seed, double cooldownSeconds, int pods, int errorPods,
@@ -40,7 +51,13 @@ public record RunObservations(String scenario, long seed, double cooldownSeconds
     public RunObservations withGcActivity(List<GcActivity> activity) {
         return new RunObservations(scenario, seed, cooldownSeconds, pods, errorPods, ipReuses, reuseGaps,
                 podsWaitedForBranch, maxDeleteQueue, meanDeleteQueue, meanBranchWaitSeconds, durationSeconds, events,
-                podDetails, List.copyOf(activity));
+                podDetails, List.copyOf(activity), workloads);
+    }
+
+    public RunObservations withWorkloads(List<WorkloadObservation> results) {
+        return new RunObservations(scenario, seed, cooldownSeconds, pods, errorPods, ipReuses, reuseGaps,
+                podsWaitedForBranch, maxDeleteQueue, meanDeleteQueue, meanBranchWaitSeconds, durationSeconds, events,
+                podDetails, gcActivity, List.copyOf(results));
     }
 
     /** Every reuse gap in the order seen, while all are known ({@link ReuseGapStats#all()}); otherwise empty. */

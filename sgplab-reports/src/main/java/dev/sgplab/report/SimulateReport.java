@@ -4,6 +4,8 @@ import dev.sgplab.model.neighbour.GcActivity;
 import dev.sgplab.observe.PodObservation;
 import dev.sgplab.observe.ReuseGapStats;
 import dev.sgplab.observe.RunObservations;
+import dev.sgplab.observe.WorkloadObservation;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -39,13 +41,22 @@ public final class SimulateReport {
      * (up to {@link ReuseGapStats#EXACT_LIMIT}, or all with --details/--trace), otherwise null, so the
      * document's size does not grow with the run. Delete queues: {@code maxDeleteQueueOnOneNode} is
      * the largest queue seen on a single node; {@code meanDeleteQueueSummedOverNodes} the ENIs held in
-     * all nodes' queues together, averaged over the run's time.
+     * all nodes' queues together, averaged over the run's time. {@code workloads}: per workload, in
+     * Kubernetes' terms; absent when the scenario is the single churn test (its rows are the counts above).
      */
     public record Document(String scenario, Long seed, double cooldownSeconds, int pods, int errorPods, int ipReuses,
             GapSummary reuseGapSeconds, List<Double> reuseGapsSeconds, int podsWaitedForBranch,
             int maxDeleteQueueOnOneNode, double meanDeleteQueueSummedOverNodes, double meanBranchWaitSeconds,
             double durationSeconds, Map<String, String> assumptions, List<Story> errorStories,
-            List<PodObservation> podDetails, List<GcActivity> gcActivity) {
+            List<PodObservation> podDetails, List<GcActivity> gcActivity,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<WorkloadObservation> workloads) {
+    }
+
+    /** Per-workload results are worth their rows unless the run was one churn test (whose rows are the totals). */
+    static List<WorkloadObservation> perWorkload(RunObservations run) {
+        List<WorkloadObservation> all = run.workloads();
+        boolean singleChurnTest = all.size() == 1 && "churn-test".equals(all.get(0).kind());
+        return all.isEmpty() || singleChurnTest ? null : all;
     }
 
     public record Story(String pod, String text, PodObservation observation) {
@@ -54,12 +65,17 @@ public final class SimulateReport {
     /** A null seed: the run had none (a real cluster). */
     public static Document document(RunObservations run, Long seed, Map<String, String> assumptions, boolean trace) {
         List<Story> stories = null;
+        List<WorkloadObservation> workloads = perWorkload(run);
         if (trace) {
             stories = new ArrayList<>();
             for (PodObservation pod : run.podDetails()) {
-                if (pod.failed()) {
+                if (pod.failed() || (workloads != null && pod.startFailed())) {
                     String gc = gcOfAnsweringNodes(pod, run.gcActivity());
                     String story = ErrorStory.tell(pod);
+                    if (workloads != null) {
+                        story = story.stripTrailing() + System.lineSeparator() + "  " + consequence(pod, workloads)
+                                + System.lineSeparator();
+                    }
                     stories.add(new Story(pod.name(), gc.isEmpty() ? story : story.stripTrailing() + gc
                             + System.lineSeparator(), pod));
                 }
@@ -70,7 +86,23 @@ public final class SimulateReport {
                 run.ipReuses(), GapSummary.of(run.reuseGaps()),
                 gaps == null ? null : gaps.stream().map(SimulateReport::r).toList(), run.podsWaitedForBranch(),
                 run.maxDeleteQueue(), r(run.meanDeleteQueue()), r(run.meanBranchWaitSeconds()), r(run.durationSeconds()), new LinkedHashMap<>(assumptions), stories,
-                trace ? run.podDetails() : null, run.gcActivity());
+                trace ? run.podDetails() : null, run.gcActivity(), workloads);
+    }
+
+    /** What the failed start did to the pod, in its workload's terms. */
+    static String consequence(PodObservation pod, List<WorkloadObservation> workloads) {
+        String kind = workloads.stream().filter(w -> w.name().equals(pod.workload())).map(WorkloadObservation::kind)
+                .findFirst().orElse("workload");
+        String what;
+        if (pod.failed()) {
+            what = kind.equals("job") || kind.equals("cronjob")
+                    ? "the pod ended Error; the Job counts it against its backoffLimit and replaces it after its back-off"
+                    : "the pod ended Error (restartPolicy Never)";
+        } else {
+            what = "the container exited and the kubelet restarted it " + pod.containerRestarts() + " time"
+                    + (pod.containerRestarts() == 1 ? "" : "s") + " (CrashLoopBackOff)";
+        }
+        return "workload " + pod.workload() + " (" + kind + "): " + what;
     }
 
     /** Per CoreDNS node: the share of periodic GC runs that scanned, and the entry count's range. */
@@ -130,6 +162,9 @@ public final class SimulateReport {
             table.row("periodic GC on " + a.node() + " (CoreDNS)", gcSummary(a));
         }
         out.append(table.render());
+        if (d.workloads() != null) {
+            out.append(System.lineSeparator()).append(workloadTable(d.workloads()));
+        }
         out.append(System.lineSeparator()).append("Assumed: ");
         List<String> parts = new ArrayList<>();
         d.assumptions().forEach((k, v) -> parts.add(k + "=" + v));
@@ -147,6 +182,27 @@ public final class SimulateReport {
             out.append(ErrorStory.summary(run.podDetails()));
         }
         return out.toString();
+    }
+
+    /**
+     * Per workload in Kubernetes' terms: pods made, starts that failed their lookups, pods ended
+     * Error, container restarts, the processes' own retries, starts delayed (mean and longest extra
+     * latency), Jobs failed of started, rollouts stalled / completed of begun and their mean time.
+     */
+    static String workloadTable(List<WorkloadObservation> workloads) {
+        Table table = new Table("workload", "kind", "pods", "failed starts", "Error pods", "restarts",
+                "process retries", "delayed starts (mean/max s)", "Jobs failed", "rollouts stalled/done/begun (mean s)");
+        for (WorkloadObservation w : workloads) {
+            boolean jobs = w.kind().equals("job") || w.kind().equals("cronjob");
+            table.row(w.name(), w.kind(), Integer.toString(w.pods()), Integer.toString(w.failedPodStarts()),
+                    Integer.toString(w.errorPods()), Integer.toString(w.containerRestarts()),
+                    Integer.toString(w.processRetries()), w.delayedStarts() == 0 ? "0" : w.delayedStarts() + " ("
+                            + fmt(w.extraStartLatencyMean()) + "/" + fmt(w.extraStartLatencyMax()) + ")",
+                    jobs ? w.jobsFailed() + " of " + w.jobs() : "-",
+                    w.kind().equals("deployment") ? w.rolloutsStalled() + "/" + w.rolloutsCompleted() + "/" + w.rollouts()
+                            + (w.rolloutsCompleted() == 0 ? "" : " (" + fmt(w.rolloutMeanSeconds()) + ")") : "-");
+        }
+        return table.render();
     }
 
     /** Words over lines of at most {@code width} characters, for a terminal. */

@@ -19,23 +19,45 @@ import dev.sgplab.model.vpc.AllocationPolicy;
 import dev.sgplab.model.address.Cidr;
 import dev.sgplab.model.vpc.VpcFabric;
 import dev.sgplab.model.workload.ChurnSpec;
+import dev.sgplab.model.workload.WorkloadSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * One scenario: a cluster, a subnet, kernel settings, the controller's cooldown and a pod-churn
- * workload. A description only: the simulator, the kernel lab and the cluster harness each build
+ * One scenario: a cluster, a subnet, kernel settings, the controller's cooldown and the workloads
+ * (the report's churn test, or a list of Deployments, Jobs, CronJobs and steady churn). A description only: the simulator, the kernel lab and the cluster harness each build
  * it their own way. Keys and defaults are documented in reference.yaml beside this class.
  */
 public record Scenario(String name, Cluster cluster, Subnet subnet, Vpc vpc, Kernel kernel, Controller controller,
-        Dns dns, Workload workload, Guard guard, Population population, Cni cni) {
+        Dns dns, Workload workload, Guard guard, Population population, Cni cni, List<Workloads.Entry> workloads) {
 
     /** The VPC CNI (aws-node) settings that change a branch-ENI pod's DNS path. */
     public record Cni(@JsonProperty("pod-security-group-enforcing-mode") String podSecurityGroupEnforcingMode) {
         public PodSgEnforcingMode enforcingMode() {
             return PodSgEnforcingMode.fromKey(podSecurityGroupEnforcingMode);
         }
+    }
+
+    /**
+     * The workloads the run holds: the {@code workloads:} list, or without one the single
+     * {@code workload:} block as the report's churn test.
+     */
+    public List<WorkloadSpec> workloadSpecs() {
+        return Workloads.specs(workloads == null ? List.of() : workloads, this);
+    }
+
+    /** For what runs only the report's churn test (reproduce, the kernel lab, cluster run): bad input otherwise. */
+    public void requireChurnTest(String what) {
+        if (!singleChurnTest()) {
+            throw new ScenarioException(name + ": " + what + " runs the report's churn test (the workload: block); this "
+                    + "scenario has a workloads: list, which simulate, sweep and advise run");
+        }
+    }
+
+    /** Whether the scenario is the single churn test of its {@code workload:} block (the lab and cluster runs take only that). */
+    public boolean singleChurnTest() {
+        return workloads == null || workloads.isEmpty();
     }
 
     /**
@@ -352,6 +374,9 @@ public record Scenario(String name, Cluster cluster, Subnet subnet, Vpc vpc, Ker
         notNegative(problems, "vpc.arp-reply-latency-ms", vpc.arpReplyLatencyMs());
         notNegative(problems, "vpc.network-latency-ms", vpc.networkLatencyMs());
         notNegative(problems, "dns.server-latency-ms", dns.serverLatencyMs());
+        if (problems.isEmpty() && workloads != null) {
+            problems.addAll(Workloads.problems(workloads, this));
+        }
         return problems;
     }
 

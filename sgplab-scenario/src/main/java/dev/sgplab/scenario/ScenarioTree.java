@@ -87,6 +87,10 @@ public final class ScenarioTree {
         if (!user.isObject()) {
             throw new ScenarioException(source + ": a scenario must be a YAML mapping of keys");
         }
+        if (user.has("workload") && user.has("workloads")) {
+            throw new ScenarioException(source + ": give either 'workload' (the report's churn test) or 'workloads' "
+                    + "(a list; a churn test is kind: churn-test there), not both");
+        }
         ObjectNode merged = REFERENCE.deepCopy();
         merge(merged, (ObjectNode) user, "", source);
         return new ScenarioTree(merged, source);
@@ -238,6 +242,9 @@ public final class ScenarioTree {
         } else if (message.startsWith("Cannot coerce Floating-point value") || message.contains("has fractional part")
                 || message.contains("out of range of `int`") || message.contains("out of range of `long`")) {
             message = "not a whole number in range (" + message.replaceAll("^[^(]*\\(([^)]*)\\).*", "$1") + ")";
+        } else if (message.startsWith("Unrecognized property")) { // in a list entry (sections are checked on merge)
+            String name = message.replaceAll("^Unrecognized property \"([^\"]*)\".*", "$1");
+            message = "unknown key '" + name + "'" + NearestKey.hint(name, Workloads.ENTRY_KEYS);
         } else if (message.startsWith("Cannot deserialize value of type")) {
             message = "wrong type of value (" + message.replaceAll(".*type `([^`]*)`.*", "$1").replaceAll(".*\\.", "")
                     .replace("int", "whole number").replace("long", "whole number").replace("double", "number") + " expected)";

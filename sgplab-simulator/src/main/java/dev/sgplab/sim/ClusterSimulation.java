@@ -4,14 +4,16 @@ import dev.sgplab.engine.RandomStreams;
 import dev.sgplab.engine.Simulation;
 import dev.sgplab.engine.Time;
 import dev.sgplab.model.controller.BranchEni;
+import dev.sgplab.model.assembly.ControlPlane;
 import dev.sgplab.model.ec2.Ec2Service;
 import dev.sgplab.model.neighbour.GcActivity;
 import dev.sgplab.model.neighbour.NeighbourTable;
 import dev.sgplab.model.neighbour.VpcCniEntries;
+import dev.sgplab.model.scheduling.NodeScheduler;
 import dev.sgplab.model.vpc.Subnet;
 import dev.sgplab.model.vpc.VpcFabric;
-import dev.sgplab.model.workload.ChurnPod;
-import dev.sgplab.model.workload.ChurnTest;
+import dev.sgplab.model.workload.SgppPods;
+import dev.sgplab.model.workload.WorkloadPod;
 import dev.sgplab.observe.RunObservations;
 import dev.sgplab.scenario.ScenarioException;
 import java.util.ArrayList;
@@ -21,14 +23,15 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * One run of the churn test on the virtual clock: the scenario's CoreDNS nodes with their kernels'
- * neighbour tables, the VPC fabric, EC2 and the branch ENI controller, and the churn test itself
- * ({@link ChurnTest}) whose lookups go through {@link DnsLookup}.
+ * One run of a scenario's workloads on the virtual clock: the scenario's CoreDNS nodes with their
+ * kernels' neighbour tables, the VPC fabric, the subnet, EC2 and the branch ENI controller
+ * ({@link ControlPlane}), and the workloads' pods ({@link SgppPods}) whose lookups go through
+ * {@link DnsLookup}.
  *
  * <p>Each component draws from its own named random stream of the run's seed, so a change in one
  * (say, the resolver) does not move another's draws (say, the MACs EC2 hands out).
  */
-public final class ClusterSimulation implements ChurnTest.Backend {
+public final class ClusterSimulation implements SgppPods.Backend {
     /** A run that has not ended after this much simulated time is stuck (e.g. no free address). */
     static final long TIME_LIMIT = Time.seconds(7 * 24 * 3600);
 
@@ -50,7 +53,7 @@ public final class ClusterSimulation implements ChurnTest.Backend {
     private final Map<String, SimNode> corednsNodes = new LinkedHashMap<>();
     private final DnsPath dns;
     private final Subnet subnet;
-    private final ChurnTest churn;
+    private final SgppPods churn;
     private final SimGuard guard;
     private long arpRequests;
 
@@ -60,11 +63,8 @@ public final class ClusterSimulation implements ChurnTest.Backend {
         this.detail = detail;
         RandomStreams streams = new RandomStreams(seed);
         this.fabric = new VpcFabric(sim, plan.fabric());
-        this.subnet = new Subnet(plan.cidr(), plan.usedByOthers(), plan.allocationPolicy(),
-                streams.stream("ec2/subnet"));
-        Ec2Service ec2 = new Ec2Service(sim, subnet, new FabricAttachments(), plan.eniCreateLatency(),
-                plan.eniDeleteFailureProbability(), streams.stream("ec2/create-latency"), streams.stream("ec2/mac"),
-                streams.stream("ec2/delete"));
+        ControlPlane controlPlane = new ControlPlane(sim, plan.controlPlane(), streams, new FabricAttachments());
+        this.subnet = controlPlane.subnet();
         SimNode[] replicaNodes = new SimNode[plan.corednsNodes().length];
         for (int replica = 0; replica < replicaNodes.length; replica++) {
             String name = "node-" + plan.corednsNodes()[replica];
@@ -82,8 +82,10 @@ public final class ClusterSimulation implements ChurnTest.Backend {
         this.guard = plan.guard().enabled()
                 ? new SimGuard(sim, List.copyOf(corednsNodes.values()), plan.guard(), streams.stream("guard/latency"))
                 : null;
-        this.churn = new ChurnTest(sim, plan.churn(), plan.nodes(), plan.branchLimit(), plan.cooldown(), ec2, streams,
-                this, detail != Detail.COUNTS);
+        this.churn = new SgppPods(sim, plan.workloads(),
+                new NodeScheduler(plan.nodes(), plan.branchLimit(), plan.roundRobin()), controlPlane.provider(),
+                streams, this, detail != Detail.COUNTS);
+        controlPlane.listen(churn.controllerEvents());
     }
 
     /** For benchmarks: see {@link Simulation#recordQueueOperations}. Call before {@link #run()}. */
@@ -91,7 +93,7 @@ public final class ClusterSimulation implements ChurnTest.Backend {
         sim.recordQueueOperations(recorder);
     }
 
-    /** How far a long run has come, in simulated time (called from the running thread). */
+    /** How far a long run has come, in simulated time (called from the running thread); pods -1: not known ahead. */
     public interface Progress {
         void at(double simulatedSeconds, int podsCreated, int pods);
     }
@@ -99,7 +101,7 @@ public final class ClusterSimulation implements ChurnTest.Backend {
     /** Steps between looks at the wall clock for progress: cheap, and often enough at any speed. */
     private static final int PROGRESS_STEPS = 1 << 14;
 
-    /** Runs the churn test to its end and returns what it showed. */
+    /** Runs the workloads to their end and returns what they showed. */
     public RunObservations run() {
         return run(null, 0);
     }
@@ -113,7 +115,7 @@ public final class ClusterSimulation implements ChurnTest.Backend {
             if (++steps == PROGRESS_STEPS) {
                 steps = 0;
                 if (System.nanoTime() >= nextReport) {
-                    progress.at(Time.toSeconds(sim.now()), churn.podsCreated(), churn.pods());
+                    progress.at(Time.toSeconds(sim.now()), churn.podsCreated(), churn.plannedPods());
                     nextReport = System.nanoTime() + everyNanos;
                 }
             }
@@ -137,14 +139,14 @@ public final class ClusterSimulation implements ChurnTest.Backend {
     }
 
     @Override
-    public void lookup(ChurnPod pod, Consumer<Boolean> done) {
+    public void lookup(WorkloadPod pod, Consumer<Boolean> done) {
         // the pod's first traffic: the host learns the vlan's gateway and the pod's IP on its veth
         addPodEntries(pod, VpcCniEntries.HOST_PER_BRANCH_POD);
         new DnsLookup(dns, pod, pod.node().name(), done).start();
     }
 
     @Override
-    public void branchReady(ChurnPod pod) {
+    public void branchReady(WorkloadPod pod) {
         addPodEntries(pod, VpcCniEntries.PERMANENT_PER_POD); // CNI ADD: 169.254.1.1 in the pod's namespace
         if (guard != null) {
             guard.annotated(pod.eni().ip(), pod.eni().mac());
@@ -152,7 +154,7 @@ public final class ClusterSimulation implements ChurnTest.Backend {
     }
 
     @Override
-    public void podEnded(ChurnPod pod) {
+    public void podEnded(WorkloadPod pod) {
         // CNI DEL: the vlan device, the veth and the namespace go, and their entries with them
         addPodEntries(pod, -(VpcCniEntries.PERMANENT_PER_POD + VpcCniEntries.HOST_PER_BRANCH_POD));
         if (guard != null) {
@@ -161,7 +163,7 @@ public final class ClusterSimulation implements ChurnTest.Backend {
     }
 
     /** A test pod's VPC CNI entries count on its node's arp table when that node runs CoreDNS. */
-    private void addPodEntries(ChurnPod pod, int delta) {
+    private void addPodEntries(WorkloadPod pod, int delta) {
         SimNode node = corednsNodes.get(pod.node().name());
         if (node != null) {
             node.table.addEntriesOutsideModel(delta);

@@ -30,6 +30,9 @@ final class DnsLookup {
     private final ResolvingPod pod;
     private final String podNode;
     private final Consumer<Boolean> done;
+    /** The pod's own resolver and the name it resolves now (workloads differ). */
+    private final ResolverProfile resolver;
+    private final String name;
     private final long[] tryOffsets;
     private final int repliesPerTry;
     private final SearchWalk walk;
@@ -52,9 +55,10 @@ final class DnsLookup {
         this.pod = pod;
         this.podNode = podNode;
         this.done = done;
-        ResolverProfile resolver = run.plan().resolver();
+        this.resolver = pod.resolver();
+        this.name = pod.lookupName();
         this.tryOffsets = resolver.tryOffsets();
-        this.walk = new SearchWalk(resolver, run.plan().lookupName());
+        this.walk = new SearchWalk(resolver, name);
         this.repliesPerTry = resolver.oneSocketPerLookup()
                 ? resolver.repliesPerTry() * walk.busyboxBatch().size()
                 : resolver.repliesPerTry();
@@ -67,7 +71,7 @@ final class DnsLookup {
 
     private void startQuery(int q) {
         if (q > 0 && run.plan().replicaChoice() == Scenario.ReplicaChoice.PER_QUERY
-                && !run.plan().resolver().oneSocketPerLookup()) {
+                && !resolver.oneSocketPerLookup()) {
             replica = run.pickReplica(); // a new socket, a new conntrack flow
         }
         query = q;
@@ -79,12 +83,12 @@ final class DnsLookup {
             int a = attempt;
             pending.add(run.scheduler().scheduleAt(now + tryOffsets[attempt], () -> sendTry(q, a)));
         }
-        pending.add(run.scheduler().scheduleAt(now + run.plan().resolver().queryDeadline(), () -> deadline(q)));
+        pending.add(run.scheduler().scheduleAt(now + resolver.queryDeadline(), () -> deadline(q)));
     }
 
     private void sendTry(int q, int attempt) {
         if (attempt > 0 && run.plan().replicaChoice() == Scenario.ReplicaChoice.PER_TRY
-                && !run.plan().resolver().oneSocketPerLookup()) {
+                && !resolver.oneSocketPerLookup()) {
             replica = run.pickReplica();
         }
         TryRecord record = new TryRecord(q, attempt, run.scheduler().now(), replica);
@@ -113,11 +117,11 @@ final class DnsLookup {
         long now = run.scheduler().now();
         long latency = DnsPath.ON_NODE_LATENCY + run.plan().serverLatency();
         long upstream = 0;
-        List<String> names = run.plan().resolver().oneSocketPerLookup() ? walk.busyboxBatch() : List.of(walk.current());
-        for (String name : names) {
-            if (!cache.lookup(name, now)) {
-                cache.store(name, run.answers(name), now);
-                upstream = Math.max(upstream, run.upstreamLatency(cache.forwardsToCoreDns(name)));
+        List<String> candidates = resolver.oneSocketPerLookup() ? walk.busyboxBatch() : List.of(walk.current());
+        for (String candidate : candidates) {
+            if (!cache.lookup(candidate, now)) {
+                cache.store(candidate, run.answers(resolver, name, candidate), now);
+                upstream = Math.max(upstream, run.upstreamLatency(cache.forwardsToCoreDns(candidate)));
             }
         }
         record.entry = cacheSnapshot();
@@ -178,25 +182,23 @@ final class DnsLookup {
 
     /** What the server said to the current query (or batch): an answer, or NXDOMAIN. */
     private SearchWalk.Outcome answerOutcome() {
-        ResolverProfile resolver = run.plan().resolver();
-        String name = run.plan().lookupName();
         if (resolver.oneSocketPerLookup()) {
             // busybox: any NXDOMAIN in the batch sets its failing exit code
             boolean all = walk.busyboxBatch().stream().allMatch(candidate -> resolver.answers(name, candidate));
             return all ? SearchWalk.Outcome.ANSWERED : SearchWalk.Outcome.NXDOMAIN;
         }
-        return run.answers(walk.current()) ? SearchWalk.Outcome.ANSWERED : SearchWalk.Outcome.NXDOMAIN;
+        return run.answers(resolver, name, walk.current()) ? SearchWalk.Outcome.ANSWERED : SearchWalk.Outcome.NXDOMAIN;
     }
 
     private void deadline(int q) {
         if (q == query && !queryAnswered) {
-            waited += run.plan().resolver().queryDeadline();
+            waited += resolver.queryDeadline();
             advance(SearchWalk.Outcome.TIMED_OUT);
         }
     }
 
     private void advance(SearchWalk.Outcome outcome) {
-        SearchWalk.Step step = run.plan().resolver().oneSocketPerLookup()
+        SearchWalk.Step step = resolver.oneSocketPerLookup()
                 ? (outcome == SearchWalk.Outcome.ANSWERED ? SearchWalk.Step.SUCCEEDED : SearchWalk.Step.FAILED)
                 : walk.next(outcome);
         switch (step) {

@@ -128,11 +128,12 @@ final class DnsPath {
     }
 
     /**
-     * {@link dev.sgplab.model.dns.ResolverProfile#answers} for the scenario's name, remembered: every
-     * pod asks about the same few search-list names.
+     * {@link dev.sgplab.model.dns.ResolverProfile#answers} for a pod's name, remembered: every pod
+     * asks about the same few search-list names (the answer depends on the cluster's domain and
+     * namespaces, the same for every workload).
      */
-    boolean answers(String candidate) {
-        return answers.computeIfAbsent(candidate, c -> plan.resolver().answers(plan.lookupName(), c));
+    boolean answers(dev.sgplab.model.dns.ResolverProfile resolver, String name, String candidate) {
+        return answers.computeIfAbsent(name + "\n" + candidate, c -> resolver.answers(name, candidate));
     }
 
     int pickReplica() {

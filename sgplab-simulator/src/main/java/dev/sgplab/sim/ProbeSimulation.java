@@ -72,8 +72,8 @@ public final class ProbeSimulation {
     }
 
     public ProbeObservation run(double gapSeconds) {
-        Pod a = new Pod(new BranchEni("eni-probe-a", MAC_A, ip, 1, "probe-1"));
-        Pod b = new Pod(new BranchEni("eni-probe-b", MAC_B, ip, 2, "probe-2"));
+        Pod a = new Pod(new BranchEni("eni-probe-a", MAC_A, ip, 1, "probe-1"), plan);
+        Pod b = new Pod(new BranchEni("eni-probe-b", MAC_B, ip, 2, "probe-2"), plan);
         boolean[] result = new boolean[2];
         boolean[] done = new boolean[1];
         fabric.attach(ip, MAC_A);
@@ -116,10 +116,22 @@ public final class ProbeSimulation {
     private static final class Pod implements ResolvingPod {
         private final BranchEni eni;
         private final List<TryObservation> tries = new ArrayList<>();
+        private final SimulationPlan plan;
         private boolean running = true;
 
-        Pod(BranchEni eni) {
+        Pod(BranchEni eni, SimulationPlan plan) {
             this.eni = eni;
+            this.plan = plan;
+        }
+
+        @Override
+        public dev.sgplab.model.dns.ResolverProfile resolver() {
+            return plan.resolver();
+        }
+
+        @Override
+        public String lookupName() {
+            return plan.lookupName();
         }
 
         @Override

@@ -11,7 +11,10 @@ import dev.sgplab.model.neighbour.TableParams;
 import dev.sgplab.model.vpc.AllocationPolicy;
 import dev.sgplab.model.address.Cidr;
 import dev.sgplab.model.vpc.VpcFabric;
+import dev.sgplab.model.assembly.ControlPlane;
 import dev.sgplab.model.workload.ChurnSpec;
+import dev.sgplab.model.workload.WorkloadSpec;
+import java.util.List;
 import dev.sgplab.scenario.Scenario;
 
 /**
@@ -38,10 +41,25 @@ public record SimulationPlan(
         String lookupName,
         long serverLatency,
         boolean tcp,
-        ChurnSpec churn,
+        List<WorkloadSpec> workloads,
+        boolean roundRobin,
         Scenario.Guard guard,
         NodeLocalCache.Config nodeLocalCache,
         PodSgEnforcingMode enforcingMode) {
+
+    /** What the subnet, EC2 and the controller are assembled from ({@link ControlPlane}). */
+    public ControlPlane.Settings controlPlane() {
+        return new ControlPlane.Settings(cidr, usedByOthers, allocationPolicy, cooldown, eniCreateLatency,
+                eniDeleteFailureProbability, nodes, branchLimit);
+    }
+
+    /** The scenario's churn test when it is its only workload (the report's scenario, the sweeps). */
+    public ChurnSpec churn() {
+        if (workloads.size() != 1 || !(workloads.get(0) instanceof WorkloadSpec.ChurnTest test)) {
+            throw new IllegalStateException("scenario " + scenarioName + " is not a single churn test");
+        }
+        return test.churn();
+    }
 
     public static SimulationPlan of(Scenario s) {
         ResolverProfile resolver = s.dns().profile();
@@ -65,7 +83,8 @@ public record SimulationPlan(
                 s.dns().name(),
                 Time.millis(s.dns().serverLatencyMs()),
                 s.dns().tcp(),
-                s.workload().spec(),
+                s.workloadSpecs(),
+                s.workload().roundRobin(),
                 s.guard(),
                 s.dns().nodeLocalCacheConfig(),
                 s.cni().enforcingMode());

@@ -228,12 +228,7 @@ public final class ClusterDescriber {
         DnsSettings settings = DnsSettings.of(sgppPods);
         out.comment(settings.origin());
         out.open("dns");
-        out.value("resolver", settings.resolver(), settings.resolverSource());
-        out.value("timeout", String.valueOf(settings.timeout().value()), settings.timeout().source());
-        out.value("attempts", String.valueOf(settings.attempts().value()), settings.attempts().source());
-        out.value("ndots", String.valueOf(settings.ndots().value()), settings.ndots().source());
-        out.value("search", ScenarioText.flow(settings.search()), settings.searchSource());
-        out.value("single-request", String.valueOf(settings.singleRequest()), settings.singleRequestSource());
+        settings.write(out);
         out.value("cluster-domain", "cluster.local", "assumed: the kubelet's clusterDomain is not in the API");
         out.value("cluster-namespaces", ScenarioText.flow(readings.namespaces().stream().map(n -> n.getMetadata().getName())
                 .sorted().toList()), "Namespaces (metadata.name)");
@@ -269,38 +264,13 @@ public final class ClusterDescriber {
 
     private void workload(List<Pod> sgppPods) {
         List<ChurnEstimate.OwnerChurn> churn = ChurnEstimate.estimate(readings, options.now(), options.window());
-        List<ChurnEstimate.OwnerChurn> sgpp = churn.stream().filter(ChurnEstimate.OwnerChurn::sgpp).toList();
-        double total = sgpp.stream().mapToDouble(ChurnEstimate.OwnerChurn::estimate).sum();
-        long windowSeconds = options.window().toSeconds();
-        out.open("workload");
-        if (total < 1) {
-            out.comment("No SGPP pod was created in the window as far as the API tells: the report's churn test "
-                    + "below is a what-if.");
-            out.value("pods", "200", "assumed: the report's test");
-            out.value("create-interval", "fixed(3)", "assumed: " + REFERENCE);
-        } else {
-            long pods = Math.round(total);
-            out.value("pods", String.valueOf(pods), "estimated SGPP pods created in " + Times.human(options.window())
-                    + ", summed over their owners (see the churn section below)");
-            out.value("create-interval", "exponential(" + ScenarioText.number(Math.max(0.001,
-                    Math.round(windowSeconds * 1000.0 / pods) / 1000.0)) + ")", "the window / pods, as a Poisson process "
-                    + "(bursts are averaged out)");
-        }
-        out.value("pod-start-latency", "fixed(2)", "assumed (" + REFERENCE + "): the branch ENI's readiness is not "
-                + "timestamped");
-        RunTimes.Median runTime = RunTimes.median(sgppPods);
-        out.value("run-time", runTime == null ? "fixed(10)" : "fixed(" + ScenarioText.number(runTime.seconds()) + ")",
-                runTime == null ? "assumed (" + REFERENCE + "): no finished SGPP pod to measure"
-                        : "median of " + runTime.pods() + " finished SGPP pods' containers (status.containerStatuses[]"
-                                + ".state.terminated finishedAt - startedAt)");
-        out.value("scheduling", "least-allocated", "kube-scheduler's default scoring (NodeResourcesFit LeastAllocated)");
-        out.end();
+        new WorkloadsSection(readings, options.now(), options.window(), DnsSettings.of(sgppPods)).write(out, churn);
         beyondTheFormat.add(churnSection(churn));
     }
 
     private String churnSection(List<ChurnEstimate.OwnerChurn> churn) {
-        StringBuilder s = new StringBuilder("Churn per owner over " + Times.human(options.window()) + " (needs per-owner "
-                + "workloads in the format).\nThe API cannot list deleted pods: existing pods' creationTimestamp is a "
+        StringBuilder s = new StringBuilder("Churn per owner over " + Times.human(options.window()) + " (the SGPP owners are "
+                + "the workloads above).\nThe API cannot list deleted pods: existing pods' creationTimestamp is a "
                 + "lower bound; Jobs'\nstatus counts their pods while the Job is kept; SuccessfulCreate events cover "
                 + "about the last hour\n(kube-apiserver --event-ttl) and are scaled to the window: an estimate.");
         churn.stream().sorted(Comparator.comparingDouble(ChurnEstimate.OwnerChurn::estimate).reversed()).forEach(c ->

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -26,8 +27,8 @@ import java.util.function.Supplier;
  * @param securityGroupPolicies null when the SecurityGroupPolicy CRD is not installed
  * @param vpcCniConfigMap       null when kube-system/amazon-vpc-cni does not exist
  */
-public record ClusterReadings(List<Node> nodes, List<Pod> pods, List<Namespace> namespaces, List<ReplicaSet> replicaSets,
-        List<Job> jobs, List<CronJob> cronJobs, List<Event> events, List<DaemonSet> kubeSystemDaemonSets,
+public record ClusterReadings(List<Node> nodes, List<Pod> pods, List<Namespace> namespaces, List<Deployment> deployments,
+        List<ReplicaSet> replicaSets, List<Job> jobs, List<CronJob> cronJobs, List<Event> events, List<DaemonSet> kubeSystemDaemonSets,
         List<GenericKubernetesResource> securityGroupPolicies, ConfigMap vpcCniConfigMap) {
 
     public static final String RBAC_FILE = "deploy/k8s/describe-rbac.yaml";
@@ -38,6 +39,8 @@ public record ClusterReadings(List<Node> nodes, List<Pod> pods, List<Namespace> 
         List<Pod> pods = list(retries, progress, "list", "pods (all namespaces)",
                 () -> client.pods().inAnyNamespace().list().getItems());
         List<Namespace> namespaces = list(retries, progress, "list", "namespaces", () -> client.namespaces().list().getItems());
+        List<Deployment> deployments = list(retries, progress, "list", "deployments.apps (all namespaces)",
+                () -> client.apps().deployments().inAnyNamespace().list().getItems());
         List<ReplicaSet> replicaSets = list(retries, progress, "list", "replicasets.apps (all namespaces)",
                 () -> client.apps().replicaSets().inAnyNamespace().list().getItems());
         List<Job> jobs = list(retries, progress, "list", "jobs.batch (all namespaces)",
@@ -51,7 +54,7 @@ public record ClusterReadings(List<Node> nodes, List<Pod> pods, List<Namespace> 
         List<GenericKubernetesResource> policies = securityGroupPolicies(client, retries, progress);
         ConfigMap vpcCni = list(retries, progress, "get", "configmaps kube-system/amazon-vpc-cni",
                 () -> client.configMaps().inNamespace("kube-system").withName("amazon-vpc-cni").get());
-        return new ClusterReadings(nodes, pods, namespaces, replicaSets, jobs, cronJobs, events, daemonSets, policies, vpcCni);
+        return new ClusterReadings(nodes, pods, namespaces, deployments, replicaSets, jobs, cronJobs, events, daemonSets, policies, vpcCni);
     }
 
     private static List<GenericKubernetesResource> securityGroupPolicies(KubernetesClient client, Retries retries,

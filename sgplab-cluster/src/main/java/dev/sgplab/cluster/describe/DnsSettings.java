@@ -27,6 +27,16 @@ record DnsSettings(String origin, String resolver, String resolverSource, Source
 
     private static final String DOMAIN = "cluster.local";
 
+    /** The resolver's keys of a scenario's dns section (or a workload's dns overrides), each with its source. */
+    void write(ScenarioText out) {
+        out.value("resolver", resolver(), resolverSource());
+        out.value("timeout", String.valueOf(timeout().value()), timeout().source());
+        out.value("attempts", String.valueOf(attempts().value()), attempts().source());
+        out.value("ndots", String.valueOf(ndots().value()), ndots().source());
+        out.value("search", ScenarioText.flow(search()), searchSource());
+        out.value("single-request", String.valueOf(singleRequest()), singleRequestSource());
+    }
+
     static DnsSettings of(List<Pod> sgppPods) {
         if (sgppPods.isEmpty()) {
             String assumed = "assumed: no SGPP pod to read; the scenario reference's default";

@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 final class ScenarioText {
     private final StringBuilder text = new StringBuilder();
     private int depth;
+    /** The next line opens a list item ("- "). */
+    private boolean dash;
 
     /** A comment line (or several, split on newlines) at the current depth. */
     ScenarioText comment(String comment) {
@@ -37,6 +39,13 @@ final class ScenarioText {
         return this;
     }
 
+    /** A list item: its first line starts with "- ", its keys line up under it; {@link #end()} closes it. */
+    ScenarioText item() {
+        dash = true;
+        depth++;
+        return this;
+    }
+
     /** "key: value  # source". */
     ScenarioText value(String key, String yaml, String source) {
         indent().append(key).append(": ").append(yaml).append("  # ").append(source.replace('\n', ' ')).append('\n');
@@ -44,6 +53,10 @@ final class ScenarioText {
     }
 
     private StringBuilder indent() {
+        if (dash) {
+            dash = false;
+            return text.append("  ".repeat(depth - 1)).append("- ");
+        }
         return text.append("  ".repeat(depth));
     }
 

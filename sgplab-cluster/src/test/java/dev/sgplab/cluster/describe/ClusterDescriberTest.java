@@ -75,9 +75,20 @@ class ClusterDescriberTest {
                 "  search: [\"payments.svc.cluster.local\", \"svc.cluster.local\", \"cluster.local\"]  # the kubelet's list "
                         + "for dnsPolicy ClusterFirst in namespace payments",
                 "  cluster-namespaces: [\"batch\", \"default\", \"kube-system\", \"payments\"]  # Namespaces",
-                "  pods: 187  # estimated SGPP pods created in 24 h",
-                "  create-interval: exponential(462.032)",
-                "  run-time: fixed(13)  # median of 2 finished SGPP pods' containers",
+                "workloads:\n  - name: nightly  # CronJob batch/nightly\n    kind: cronjob",
+                "    schedule: \"0 * * * *\"  # CronJob batch/nightly spec.schedule",
+                "    backoff-limit: 6  # Kubernetes' default (backoffLimit unset)",
+                "    run-time: fixed(13)  # median of 2 finished pods' containers",
+                "      search: [\"batch.svc.cluster.local\", \"svc.cluster.local\", \"cluster.local\"]",
+                "  - name: api  # Deployment payments/api\n    kind: deployment",
+                "    replicas: 3  # Deployment payments/api spec.replicas",
+                "    max-surge: 1  # Deployment payments/api spec.strategy.rollingUpdate.maxSurge",
+                "    max-unavailable: 0  # Deployment payments/api spec.strategy.rollingUpdate.maxUnavailable",
+                "    rollout-interval: exponential(86400)  # 1 rollouts in 24 h (its ReplicaSets' creationTimestamp, less "
+                        + "the Deployment's own creation)",
+                "  - name: bare-default  # bare SGPP pods in default\n    kind: steady",
+                "    arrival-interval: exponential(86400)  # the window / 1 pods (churn section)",
+                "    restart-policy: Always  # Pod spec.restartPolicy Always",
                 "#   Deployment payments/api [SGPP]: 144 pods (extrapolated: 6 SuccessfulCreate events in the 1 h",
                 "#   CronJob batch/nightly [SGPP]: 42 pods (Job status",
                 "#   bare SGPP pods in default [SGPP]: 1 pods",
@@ -86,10 +97,13 @@ class ClusterDescriberTest {
                 "#   payments/api-sgp: ",
                 "# Other subnets of branch ENIs (the format has one subnet): 10.0.68.0/24 1 ENIs now");
         // every value line carries a comment
-        text.lines().filter(l -> l.matches("\\s*[a-z-_]+: .*")).forEach(l -> assertThat(l).contains("  # "));
+        text.lines().filter(l -> l.matches("\\s*(- )?[a-z-_]+: .*")).forEach(l -> assertThat(l).contains("  # "));
         Scenario scenario = ScenarioTree.parse(text, "described").bind();
         assertThat(scenario.cluster().nodes()).isEqualTo(4);
-        assertThat(scenario.workload().pods()).isEqualTo(187);
+        assertThat(scenario.workloadSpecs()).extracting(w -> w.pods().workload() + " " + w.kind())
+                .containsExactly("nightly cronjob", "api deployment", "bare-default steady");
+        assertThat(scenario.workloadSpecs().get(1).pods().resolver().ndots()).as("the scenario's dns").isEqualTo(2);
+        assertThat(scenario.workloadSpecs().get(0).pods().resolver().ndots()).as("its own dns").isEqualTo(5);
         assertThat(api.writes()).as("describe only reads").isEmpty();
         assertThat(api.requests()).isNotEmpty().allMatch(r -> r.startsWith("GET "));
     }

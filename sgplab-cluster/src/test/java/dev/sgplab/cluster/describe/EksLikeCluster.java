@@ -39,8 +39,11 @@ import java.util.Map;
  * <li>DNS: the 3 api pods (the most common set-up) set ndots:2 and attempts:3 in namespace payments;</li>
  * <li>churn over 24 h: Deployment payments/api 6 SuccessfulCreate events, the oldest event 60 min
  * old, so 6 x 24 = 144; CronJob batch/nightly's Job started 3 h ago with 40 succeeded + 2 failed =
- * 42; one bare debug pod created 10 min ago = 1; total 187 pods, create-interval 86400 / 187 =
- * 462.032 s (the plain bare pod created 5 min ago is churn, but not SGPP churn);</li>
+ * 42; one bare debug pod created 10 min ago = 1 (the plain bare pod created 5 min ago is churn,
+ * but not SGPP churn);</li>
+ * <li>workloads: CronJob nightly ("0 * * * *", Job template defaults), Deployment api (3 replicas,
+ * maxSurge 1, maxUnavailable 0, one rollout: two ReplicaSets, one of them its creation's), the bare
+ * debug pod as steady churn of one a day;</li>
  * <li>run-time: the two finished nightly pods ran 12 s and 14 s: median 13.</li>
  * </ul>
  */
@@ -106,7 +109,16 @@ public final class EksLikeCluster {
                                 "securityGroups", Map.of("groupIds", java.util.List.of("sg-0123456789abcdef0"))))
                         .build()).create();
 
-        // Deployment payments/api: 3 SGPP pods with ndots:2 attempts:3, 6 pods created in the last 30 min
+        // Deployment payments/api: 3 replicas, maxSurge 1, maxUnavailable 0; two ReplicaSets (the mock stamps
+        // every object's creationTimestamp now: its creation and one rollout in the window)
+        create(new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder().withNewMetadata().withNamespace("payments")
+                .withName("api").endMetadata().withNewSpec().withReplicas(3).withNewStrategy().withType("RollingUpdate")
+                .withNewRollingUpdate().withMaxSurge(new io.fabric8.kubernetes.api.model.IntOrString(1))
+                .withMaxUnavailable(new io.fabric8.kubernetes.api.model.IntOrString(0)).endRollingUpdate().endStrategy()
+                .endSpec().build());
+        create(new ReplicaSetBuilder().withNewMetadata().withNamespace("payments").withName("api-6c4")
+                .withOwnerReferences(owner("Deployment", "api")).endMetadata().build());
+        // its 3 SGPP pods with ndots:2 attempts:3, 6 pods created in the last 30 min
         create(new ReplicaSetBuilder().withNewMetadata().withNamespace("payments").withName("api-7d9")
                 .withOwnerReferences(owner("Deployment", "api")).endMetadata().build());
         String[] apiNodes = {"ip-10-0-1-10", "ip-10-0-1-11", "ip-10-0-2-20"};

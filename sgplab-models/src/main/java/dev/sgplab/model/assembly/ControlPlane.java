@@ -1,0 +1,99 @@
+package dev.sgplab.model.assembly;
+
+import dev.sgplab.engine.RandomStreams;
+import dev.sgplab.engine.Scheduler;
+import dev.sgplab.model.address.Cidr;
+import dev.sgplab.model.controller.BranchEni;
+import dev.sgplab.model.controller.BranchEniProvider;
+import dev.sgplab.model.controller.Cooldown;
+import dev.sgplab.model.dist.Distribution;
+import dev.sgplab.model.ec2.Ec2Service;
+import dev.sgplab.model.vpc.AllocationPolicy;
+import dev.sgplab.model.vpc.Subnet;
+import java.util.random.RandomGenerator;
+
+/**
+ * The pods' subnet, EC2 and the VPC Resource Controller with a trunk ENI on every node, assembled
+ * once for the simulator and the kernel lab alike, each part with its own named random stream of
+ * the run's seed ("ec2/subnet", "ec2/create-latency", "ec2/mac", "ec2/delete",
+ * "controller/delete-job-phase"), so that a change in one part does not move another's draws.
+ * Nodes are named node-0, node-1, ... as the scheduler names them.
+ */
+public final class ControlPlane {
+
+    /** What the assembly needs of a scenario. */
+    public record Settings(Cidr cidr, int usedByOthers, AllocationPolicy allocationPolicy, Cooldown cooldown,
+            Distribution eniCreateLatency, double eniDeleteFailureProbability, int nodes, int branchLimit) {
+    }
+
+    private final Subnet subnet;
+    private final BranchEniProvider provider;
+    private final Relay events = new Relay();
+
+    /**
+     * @param attachments where EC2's interfaces appear: the VPC fabric, or the lab's namespaces
+     */
+    public ControlPlane(Scheduler scheduler, Settings settings, RandomStreams streams, Ec2Service.Listener attachments) {
+        this.subnet = new Subnet(settings.cidr(), settings.usedByOthers(), settings.allocationPolicy(),
+                streams.stream("ec2/subnet"));
+        Ec2Service ec2 = new Ec2Service(scheduler, subnet, attachments, settings.eniCreateLatency(),
+                settings.eniDeleteFailureProbability(), streams.stream("ec2/create-latency"), streams.stream("ec2/mac"),
+                streams.stream("ec2/delete"));
+        this.provider = new BranchEniProvider(scheduler, settings.cooldown(), ec2, events);
+        // Upstream a node's delete job runs on a phase set by when the node registered: drawn here.
+        RandomGenerator phases = streams.stream("controller/delete-job-phase");
+        for (int i = 0; i < settings.nodes(); i++) {
+            provider.addTrunk("node-" + i, settings.branchLimit(),
+                    (long) (phases.nextDouble() * BranchEniProvider.DELETE_QUEUE_REQUEUE));
+        }
+    }
+
+    public Subnet subnet() {
+        return subnet;
+    }
+
+    public BranchEniProvider provider() {
+        return provider;
+    }
+
+    /** Who hears what the controller does (one listener: the pods' bookkeeping). */
+    public void listen(BranchEniProvider.Listener listener) {
+        events.target = listener;
+    }
+
+    /** The provider is built before its listener exists: events go through here. */
+    private static final class Relay implements BranchEniProvider.Listener {
+        private BranchEniProvider.Listener target = new BranchEniProvider.Listener() {
+        };
+
+        @Override
+        public void waitingForBranch(String podUid, String nodeName, long now, String reason) {
+            target.waitingForBranch(podUid, nodeName, now, reason);
+        }
+
+        @Override
+        public void creatingBranch(String podUid, String nodeName, long now) {
+            target.creatingBranch(podUid, nodeName, now);
+        }
+
+        @Override
+        public void branchCreated(BranchEni eni, String nodeName, long now) {
+            target.branchCreated(eni, nodeName, now);
+        }
+
+        @Override
+        public void branchQueued(BranchEni eni, String nodeName, long now) {
+            target.branchQueued(eni, nodeName, now);
+        }
+
+        @Override
+        public void branchDeleted(BranchEni eni, String nodeName, long now) {
+            target.branchDeleted(eni, nodeName, now);
+        }
+
+        @Override
+        public void deleteJobRan(String nodeName, long now) {
+            target.deleteJobRan(nodeName, now);
+        }
+    }
+}
