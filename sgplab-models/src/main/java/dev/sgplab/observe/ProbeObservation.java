@@ -1,5 +1,6 @@
 package dev.sgplab.observe;
 
+import dev.sgplab.model.neighbour.NudState;
 import java.util.List;
 
 /**
@@ -11,4 +12,12 @@ public record ProbeObservation(String backend, double gapSeconds, String regime,
         double repliesLostSeconds, List<String> statesSeen, List<TryObservation> tries) {
     public static final String OK = "ok";
     public static final String FAILED = "failed";
+
+    /** A state as {@code statesSeen} lists it: with whose MAC the entry holds, when it holds the old or the new one. */
+    public static String stateLabel(NudState state, boolean oldMac, boolean newMac) {
+        if (state.valid() && oldMac) {
+            return state.shown() + " (old MAC)";
+        }
+        return state.valid() && newMac ? state.shown() + " (new MAC)" : state.shown();
+    }
 }
