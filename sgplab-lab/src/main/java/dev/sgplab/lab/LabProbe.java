@@ -58,7 +58,7 @@ public final class LabProbe {
         polls.forEach(poll -> label(statesSeen, poll.entry()));
         // Nothing is lost if, when B starts, the entry already holds B's MAC or must be resolved afresh.
         EntrySnapshot first = polls.get(0).entry();
-        long fixedAt = isFixed(first) || !LabLookups.validState(first) ? start
+        long fixedAt = isFixed(first) || !first.state().valid() ? start
                 : polls.stream().filter(poll -> isFixed(poll.entry())).mapToLong(Poll::at).findFirst().orElse(end);
         boolean ok = lookup.exitValue() == 0;
         return new ProbeObservation("lab", gapSeconds, scenario.kernel().regime().name().toLowerCase(Locale.ROOT)
@@ -95,15 +95,12 @@ public final class LabProbe {
     }
 
     private static boolean isFixed(EntrySnapshot entry) {
-        return LabLookups.validState(entry) && MacAddress.format(MAC_B).equals(entry.mac());
+        return entry.sendsTo(MacAddress.format(MAC_B));
     }
 
     private static void label(List<String> seen, EntrySnapshot entry) {
-        String state = entry.state();
-        String mac = entry.mac();
-        boolean valid = LabLookups.validState(entry);
-        String label = MacAddress.format(MAC_A).equals(mac) && valid ? state + " (old MAC)"
-                : MacAddress.format(MAC_B).equals(mac) && valid ? state + " (new MAC)" : state;
+        String label = ProbeObservation.stateLabel(entry.state(), MacAddress.format(MAC_A).equals(entry.mac()),
+                MacAddress.format(MAC_B).equals(entry.mac()));
         if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(label)) {
             seen.add(label);
         }

@@ -22,7 +22,8 @@ public final class ProbeReport {
         table.row("entry states seen", String.join(" -> ", probe.statesSeen()));
         for (TryObservation t : probe.tries()) {
             table.row(String.format(Locale.ROOT, "query %d try %d at %.1f s", t.query() + 1, t.attempt() + 1, t.sentAt()),
-                    t.entry().state() + (t.entry().mac() == null ? "" : " " + t.entry().mac()) + " -> " + t.outcome());
+                    t.entry().state().shown() + (t.entry().mac() == null ? "" : " " + t.entry().mac()) + " -> "
+                            + t.outcome().text());
         }
         return table.render();
     }
