@@ -84,6 +84,7 @@ record() {
   keep_report "$tmp/simulate" "$out" report-simulate
   run "$side" "$out" report-sweep report --from "$out/sweep-json.out" --out "$tmp/sweep"
   keep_report "$tmp/sweep" "$out" report-sweep
+  sed -i "s|$tmp|REPORT_DIR|g" "$out/report-simulate.out" "$out/report-sweep.out" # this run's own temporary directory
   rm -rf "$tmp"
   touch "$out/.same-output"
 }
