@@ -8,8 +8,9 @@ import dev.sgplab.observe.ProbeObservation;
 import dev.sgplab.observe.TryObservation;
 import dev.sgplab.observe.TryOutcome;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,11 +71,10 @@ class PreviousWordsTest {
     }
 
     private static String previous(String name) {
-        try (InputStream in = PreviousWordsTest.class.getResourceAsStream("/previous/" + name)) {
-            assertThat(in).as(name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            return Files.readString(Path.of("src/test/resources/previous", name)); // tests run in the module
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }
