@@ -4,6 +4,7 @@ import dev.sgplab.model.controller.BranchEni;
 import dev.sgplab.model.address.MacAddress;
 import dev.sgplab.observe.EntrySnapshot;
 import dev.sgplab.observe.ProbeObservation;
+import dev.sgplab.observe.SeenState;
 import dev.sgplab.observe.TryObservation;
 import dev.sgplab.scenario.Scenario;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ public final class LabProbe {
         }
         long end = System.nanoTime();
         polls.add(new Poll(end, network.neighbours().snapshot(ip).get(0)));
-        List<String> statesSeen = new ArrayList<>();
+        List<SeenState> statesSeen = new ArrayList<>();
         polls.forEach(poll -> label(statesSeen, poll.entry()));
         // Nothing is lost if, when B starts, the entry already holds B's MAC or must be resolved afresh.
         EntrySnapshot first = polls.get(0).entry();
@@ -98,12 +99,9 @@ public final class LabProbe {
         return entry.sendsTo(MacAddress.format(MAC_B));
     }
 
-    private static void label(List<String> seen, EntrySnapshot entry) {
-        String label = ProbeObservation.stateLabel(entry.state(), MacAddress.format(MAC_A).equals(entry.mac()),
-                MacAddress.format(MAC_B).equals(entry.mac()));
-        if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(label)) {
-            seen.add(label);
-        }
+    private static void label(List<SeenState> seen, EntrySnapshot entry) {
+        SeenState.appendChange(seen, SeenState.of(entry.state(), MacAddress.format(MAC_A).equals(entry.mac()),
+                MacAddress.format(MAC_B).equals(entry.mac())));
     }
 
     private static void sleepNanos(long nanos) {

@@ -1,6 +1,5 @@
 package dev.sgplab.observe;
 
-import dev.sgplab.model.neighbour.NudState;
 import java.util.List;
 
 /**
@@ -9,15 +8,7 @@ import java.util.List;
  * query until the DNS node's entry held the new MAC), the entry states seen meanwhile, and the tries.
  */
 public record ProbeObservation(String backend, double gapSeconds, String regime, String lookup,
-        double repliesLostSeconds, List<String> statesSeen, List<TryObservation> tries) {
+        double repliesLostSeconds, List<SeenState> statesSeen, List<TryObservation> tries) {
     public static final String OK = "ok";
     public static final String FAILED = "failed";
-
-    /** A state as {@code statesSeen} lists it: with whose MAC the entry holds, when it holds the old or the new one. */
-    public static String stateLabel(NudState state, boolean oldMac, boolean newMac) {
-        if (state.valid() && oldMac) {
-            return state.shown() + " (old MAC)";
-        }
-        return state.valid() && newMac ? state.shown() + " (new MAC)" : state.shown();
-    }
 }

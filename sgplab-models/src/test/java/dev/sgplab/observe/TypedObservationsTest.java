@@ -59,11 +59,28 @@ class TypedObservationsTest {
     }
 
     @Test
-    void probeLabelsNameWhoseMacOnlyAValidEntryHolds() {
-        assertThat(ProbeObservation.stateLabel(NudState.STALE, true, false)).isEqualTo("STALE (old MAC)");
-        assertThat(ProbeObservation.stateLabel(NudState.REACHABLE, false, true)).isEqualTo("REACHABLE (new MAC)");
-        assertThat(ProbeObservation.stateLabel(NudState.FAILED, true, false)).isEqualTo("FAILED");
-        assertThat(ProbeObservation.stateLabel(NudState.ABSENT, false, false)).isEqualTo("none");
+    void probeStatesNameWhoseMacOnlyAValidEntryHolds() {
+        assertThat(SeenState.of(NudState.STALE, true, false).text()).isEqualTo("STALE (old MAC)");
+        assertThat(SeenState.of(NudState.REACHABLE, false, true).text()).isEqualTo("REACHABLE (new MAC)");
+        assertThat(SeenState.of(NudState.FAILED, true, false).text()).isEqualTo("FAILED");
+        assertThat(SeenState.of(NudState.ABSENT, false, false).text()).isEqualTo("none");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"STALE (old MAC)", "DELAY (old MAC)", "REACHABLE (new MAC)", "FAILED", "INCOMPLETE", "none",
+        "NONE", "PERMANENT (new MAC)", "STALE"})
+    void probeStatesReadBackFromTheirWords(String words) {
+        assertThat(SeenState.parse(words).text()).isEqualTo(words);
+    }
+
+    @Test
+    void probeStatesListChangesOnly() {
+        java.util.List<SeenState> seen = new java.util.ArrayList<>();
+        SeenState.appendChange(seen, SeenState.of(NudState.STALE, true, false));
+        SeenState.appendChange(seen, SeenState.of(NudState.STALE, true, false));
+        SeenState.appendChange(seen, SeenState.of(NudState.STALE, false, true));
+        assertThat(seen).extracting(SeenState::text).containsExactly("STALE (old MAC)", "STALE (new MAC)");
+        assertThatThrownBy(() -> SeenState.parse("STALE (whose MAC)")).hasMessage("unknown neighbour state 'STALE (whose MAC)'");
     }
 
     @Test

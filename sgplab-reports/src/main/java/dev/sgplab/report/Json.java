@@ -1,6 +1,7 @@
 package dev.sgplab.report;
 
 import dev.sgplab.model.neighbour.NudState;
+import dev.sgplab.observe.SeenState;
 import dev.sgplab.observe.TryOutcome;
 import java.util.function.Function;
 import tools.jackson.core.JacksonException;
@@ -19,7 +20,7 @@ import tools.jackson.databind.ser.std.StdSerializer;
 
 /**
  * JSON output: stable key order (declaration order of the records), pretty-printed. The observations'
- * typed values (a neighbour entry's state, a try's outcome) are written as their words and read back
+ * typed values (a neighbour entry's state, a probe's states seen, a try's outcome) are written as their words and read back
  * from them: the edge where they become text, so results keep the words every earlier version wrote.
  */
 public final class Json {
@@ -28,6 +29,8 @@ public final class Json {
             .addModule(new SimpleModule("sgplab-observations")
                     .addSerializer(NudState.class, new Words<>(NudState.class, NudState::shown))
                     .addDeserializer(NudState.class, new FromWords<>(NudState.class, NudState::ofShown))
+                    .addSerializer(SeenState.class, new Words<>(SeenState.class, SeenState::text))
+                    .addDeserializer(SeenState.class, new FromWords<>(SeenState.class, SeenState::parse))
                     .addSerializer(TryOutcome.class, new Words<>(TryOutcome.class, TryOutcome::text))
                     .addDeserializer(TryOutcome.class, new FromWords<>(TryOutcome.class, TryOutcome::parse)))
             .build();

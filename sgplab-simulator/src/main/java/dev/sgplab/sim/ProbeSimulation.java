@@ -11,6 +11,7 @@ import dev.sgplab.model.neighbour.NudState;
 import dev.sgplab.model.vpc.VpcFabric;
 import dev.sgplab.model.workload.ResolvingPod;
 import dev.sgplab.observe.ProbeObservation;
+import dev.sgplab.observe.SeenState;
 import dev.sgplab.observe.TryObservation;
 import dev.sgplab.scenario.Scenario;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ public final class ProbeSimulation {
     private final SimNode node;
     private final DnsPath dns;
     private final int ip;
-    private final List<String> statesSeen = new ArrayList<>();
+    private final List<SeenState> statesSeen = new ArrayList<>();
     private long watchFrom = -1;
     private long fixedAt = -1;
 
@@ -106,10 +107,7 @@ public final class ProbeSimulation {
     }
 
     private void seen(NudState state, long mac) {
-        String label = ProbeObservation.stateLabel(state, mac == MAC_A, mac == MAC_B);
-        if (statesSeen.isEmpty() || !statesSeen.get(statesSeen.size() - 1).equals(label)) {
-            statesSeen.add(label);
-        }
+        SeenState.appendChange(statesSeen, SeenState.of(state, mac == MAC_A, mac == MAC_B));
     }
 
     private static final class Pod implements ResolvingPod {
