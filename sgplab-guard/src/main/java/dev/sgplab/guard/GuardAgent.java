@@ -1,6 +1,7 @@
 package dev.sgplab.guard;
 
 import dev.sgplab.model.guard.GuardRules;
+import dev.sgplab.observe.IpNeighEntry;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -117,7 +118,7 @@ public final class GuardAgent implements AutoCloseable {
         }
         for (NeighbourTables table : tables) {
             try {
-                for (GuardRules.Entry entry : table.forIp(ip)) {
+                for (IpNeighEntry entry : table.forIp(ip)) {
                     metrics.entriesChecked.incrementAndGet();
                     repair(table, GuardRules.decide(owner, entry, action));
                 }
@@ -132,7 +133,7 @@ public final class GuardAgent implements AutoCloseable {
         logArpTable();
         for (NeighbourTables table : tables) {
             try {
-                List<GuardRules.Entry> entries = table.all();
+                List<IpNeighEntry> entries = table.all();
                 metrics.entriesChecked.addAndGet(entries.size());
                 for (GuardRules.Repair repair : GuardRules.decide(ownerMacByIp, entries, action)) {
                     repair(table, repair);

@@ -1,13 +1,12 @@
 package dev.sgplab.guard;
 
 import dev.sgplab.model.guard.GuardRules;
+import dev.sgplab.observe.IpNeighEntry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The kernel's neighbour tables through iproute2: {@code ip -j neigh show} to read,
@@ -15,8 +14,6 @@ import tools.jackson.databind.json.JsonMapper;
  * repair — on the host, or inside a network namespace ({@code ip -n NS}). Needs CAP_NET_ADMIN.
  */
 public final class IpNeighbourTables implements NeighbourTables {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private final String ip;
     private final String namespace;
 
@@ -32,13 +29,13 @@ public final class IpNeighbourTables implements NeighbourTables {
     }
 
     @Override
-    public List<GuardRules.Entry> all() {
-        return parse(run(command("-j", "neigh", "show")));
+    public List<IpNeighEntry> all() {
+        return IpNeighbourJson.parse(run(command("-j", "neigh", "show")), null);
     }
 
     @Override
-    public List<GuardRules.Entry> forIp(String address) {
-        return parse(run(command("-j", "neigh", "show", "to", address)));
+    public List<IpNeighEntry> forIp(String address) {
+        return IpNeighbourJson.parse(run(command("-j", "neigh", "show", "to", address)), null);
     }
 
     @Override
@@ -60,24 +57,6 @@ public final class IpNeighbourTables implements NeighbourTables {
         }
         argv.addAll(List.of(args));
         return argv;
-    }
-
-    /** `ip -j neigh` output as entries; IPv6 and entries without a device are skipped. */
-    static List<GuardRules.Entry> parse(String json) {
-        List<GuardRules.Entry> entries = new ArrayList<>();
-        JsonNode list = JSON.readTree(json.isBlank() ? "[]" : json);
-        for (JsonNode node : list) {
-            String dst = node.path("dst").asString("");
-            if (dst.isEmpty() || dst.contains(":") || !node.has("dev")) {
-                continue;
-            }
-            JsonNode state = node.path("state");
-            String stateName = state.isArray() && !state.isEmpty() ? state.get(0).asString() : "NONE";
-            JsonNode lladdr = node.get("lladdr");
-            entries.add(new GuardRules.Entry(dst, node.get("dev").asString(), stateName,
-                    lladdr == null ? null : lladdr.asString()));
-        }
-        return entries;
     }
 
     private static String run(List<String> argv) {

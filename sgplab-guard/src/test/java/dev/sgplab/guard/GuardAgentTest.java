@@ -3,6 +3,8 @@ package dev.sgplab.guard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sgplab.model.guard.GuardRules;
+import dev.sgplab.model.neighbour.NudState;
+import dev.sgplab.observe.IpNeighEntry;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,16 +21,16 @@ class GuardAgentTest {
 
     /** A node's table in memory: entries as ip -j neigh would show them. */
     static final class FakeTables implements NeighbourTables {
-        final List<GuardRules.Entry> entries = new ArrayList<>();
+        final List<IpNeighEntry> entries = new ArrayList<>();
         final List<GuardRules.Repair> applied = new ArrayList<>();
 
         @Override
-        public List<GuardRules.Entry> all() {
+        public List<IpNeighEntry> all() {
             return List.copyOf(entries);
         }
 
         @Override
-        public List<GuardRules.Entry> forIp(String ip) {
+        public List<IpNeighEntry> forIp(String ip) {
             return entries.stream().filter(e -> e.ip().equals(ip)).toList();
         }
 
@@ -37,7 +39,7 @@ class GuardAgentTest {
             applied.add(repair);
             entries.removeIf(e -> e.ip().equals(repair.ip()) && e.device().equals(repair.device()));
             if (repair.action() == GuardRules.Action.REPLACE) {
-                entries.add(new GuardRules.Entry(repair.ip(), repair.device(), "STALE", repair.ownerMac()));
+                entries.add(new IpNeighEntry(repair.ip(), repair.device(), NudState.STALE, repair.ownerMac()));
             }
         }
 
@@ -50,9 +52,9 @@ class GuardAgentTest {
     @Test
     void aNewOwnerGetsItsStaleEntriesRepairedAtOnceAndForeignOnesAreLeftAlone() {
         FakeTables table = new FakeTables();
-        table.entries.add(new GuardRules.Entry("198.18.0.10", "eth0", "STALE", OLD));
-        table.entries.add(new GuardRules.Entry("198.18.0.10", "eth1", "PERMANENT", OLD));
-        table.entries.add(new GuardRules.Entry("198.18.0.77", "eth0", "STALE", OLD)); // not a pod IP we know
+        table.entries.add(new IpNeighEntry("198.18.0.10", "eth0", NudState.STALE, OLD));
+        table.entries.add(new IpNeighEntry("198.18.0.10", "eth1", NudState.PERMANENT, OLD));
+        table.entries.add(new IpNeighEntry("198.18.0.77", "eth0", NudState.STALE, OLD)); // not a pod IP we know
         AtomicLong clock = new AtomicLong(1_000_000);
         List<String> log = new ArrayList<>();
         try (GuardAgent agent = new GuardAgent(List.of(table), GuardRules.Action.REPLACE, clock::get, log::add)) {
@@ -61,8 +63,8 @@ class GuardAgentTest {
             agent.drain();
             assertThat(table.applied).containsExactly(
                     new GuardRules.Repair("198.18.0.10", "eth0", OLD, NEW, GuardRules.Action.REPLACE));
-            assertThat(table.forIp("198.18.0.77")).containsExactly(new GuardRules.Entry("198.18.0.77", "eth0", "STALE", OLD));
-            assertThat(table.forIp("198.18.0.10")).contains(new GuardRules.Entry("198.18.0.10", "eth1", "PERMANENT", OLD));
+            assertThat(table.forIp("198.18.0.77")).containsExactly(new IpNeighEntry("198.18.0.77", "eth0", NudState.STALE, OLD));
+            assertThat(table.forIp("198.18.0.10")).contains(new IpNeighEntry("198.18.0.10", "eth1", NudState.PERMANENT, OLD));
             assertThat(agent.metrics().repairs()).isEqualTo(1);
             assertThat(agent.metrics().entriesChecked()).isEqualTo(2);
             assertThat(log).singleElement().asString().contains("replaced 198.18.0.10", OLD + " -> " + NEW);
@@ -77,8 +79,8 @@ class GuardAgentTest {
             agent.ownerKnown("198.18.0.11", NEW);
             agent.drain();
             // entries appear later (the node learnt the old owner after the annotation was seen)
-            table.entries.add(new GuardRules.Entry("198.18.0.10", "eth0", "REACHABLE", OLD));
-            table.entries.add(new GuardRules.Entry("198.18.0.11", "eth0", "REACHABLE", OLD));
+            table.entries.add(new IpNeighEntry("198.18.0.10", "eth0", NudState.REACHABLE, OLD));
+            table.entries.add(new IpNeighEntry("198.18.0.11", "eth0", NudState.REACHABLE, OLD));
             agent.ownerGone("198.18.0.11", NEW);
             agent.ownerGone("198.18.0.10", OLD); // not the current owner's MAC: ignored
             agent.sweep();
@@ -91,7 +93,7 @@ class GuardAgentTest {
     @Test
     void metricsAreServedInPrometheusFormat() throws Exception {
         FakeTables table = new FakeTables();
-        table.entries.add(new GuardRules.Entry("198.18.0.10", "eth0", "STALE", OLD));
+        table.entries.add(new IpNeighEntry("198.18.0.10", "eth0", NudState.STALE, OLD));
         try (GuardAgent agent = new GuardAgent(List.of(table), GuardRules.Action.REPLACE, System::nanoTime, s -> { });
                 MetricsServer server = new MetricsServer(agent.metrics(), new InetSocketAddress("127.0.0.1", 0))) {
             agent.ownerKnown("198.18.0.10", NEW);
@@ -115,15 +117,5 @@ class GuardAgentTest {
         assertThat(PodEniAnnotation.parse(null)).isEmpty();
         assertThat(PodEniAnnotation.parse("not json")).isEmpty();
         assertThat(PodEniAnnotation.parse("[{\"privateIp\":\"198.18.0.10\",\"ifAddress\":\"bogus\"}]")).isEmpty();
-    }
-
-    @Test
-    void ipNeighJsonIsParsedSkippingIpv6() {
-        String json = "[{\"dst\":\"198.18.0.10\",\"dev\":\"eth0\",\"lladdr\":\"02:00:00:00:00:0a\",\"state\":[\"STALE\"]},"
-                + "{\"dst\":\"198.18.0.11\",\"dev\":\"eth0\",\"state\":[\"FAILED\"]},"
-                + "{\"dst\":\"fe80::1\",\"dev\":\"eth0\",\"lladdr\":\"02:00:00:00:00:0c\",\"state\":[\"STALE\"]}]";
-        assertThat(IpNeighbourTables.parse(json)).containsExactly(
-                new GuardRules.Entry("198.18.0.10", "eth0", "STALE", OLD),
-                new GuardRules.Entry("198.18.0.11", "eth0", "FAILED", null));
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.sgplab.model.guard.GuardRules;
+import dev.sgplab.model.neighbour.NudState;
+import dev.sgplab.observe.IpNeighEntry;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -30,7 +32,7 @@ class GuardNodeTest {
     @Test
     void anAnnotatedPodRepairsItsStaleEntryAndMetricsAreServed() throws Exception {
         GuardAgentTest.FakeTables table = new GuardAgentTest.FakeTables();
-        table.entries.add(new GuardRules.Entry("198.18.0.10", "eth0", "STALE", GuardAgentTest.OLD));
+        table.entries.add(new IpNeighEntry("198.18.0.10", "eth0", NudState.STALE, GuardAgentTest.OLD));
         try (GuardNode node = GuardNode.start(List.of(table), null, settings(), client, System::nanoTime, s -> { })) {
             assertThat(node.describe()).matches("replace on 1 table\\(s\\); metrics on :\\d+/metrics");
             client.pods().inNamespace("churn").resource(new PodBuilder().withNewMetadata().withName("p")
@@ -41,7 +43,7 @@ class GuardNodeTest {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 node.agent().drain();
                 assertThat(table.forIp("198.18.0.10")).containsExactly(
-                        new GuardRules.Entry("198.18.0.10", "eth0", "STALE", GuardAgentTest.NEW));
+                        new IpNeighEntry("198.18.0.10", "eth0", NudState.STALE, GuardAgentTest.NEW));
             });
             HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + node.metrics().port() + "/metrics")).build(),

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.sgplab.model.guard.GuardRules;
+import dev.sgplab.model.neighbour.NudState;
+import dev.sgplab.observe.IpNeighEntry;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -31,7 +33,7 @@ class PodEniWatcherTest {
     @Test
     void annotationsBecomeOwnersChangesReplaceThemAndDeletionsForgetThem() {
         GuardAgentTest.FakeTables table = new GuardAgentTest.FakeTables();
-        table.entries.add(new GuardRules.Entry("198.18.0.10", "eth0", "STALE", GuardAgentTest.OLD));
+        table.entries.add(new IpNeighEntry("198.18.0.10", "eth0", NudState.STALE, GuardAgentTest.OLD));
         client.pods().inNamespace("churn").resource(pod("before", null, null)).create();
         try (GuardAgent agent = new GuardAgent(List.of(table), GuardRules.Action.REPLACE, System::nanoTime, s -> { });
                 PodEniWatcher watcher = new PodEniWatcher(agent).start(client, 0)) {
@@ -42,7 +44,7 @@ class PodEniWatcherTest {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 agent.drain();
                 assertThat(table.forIp("198.18.0.10")).containsExactly(
-                        new GuardRules.Entry("198.18.0.10", "eth0", "STALE", GuardAgentTest.NEW));
+                        new IpNeighEntry("198.18.0.10", "eth0", NudState.STALE, GuardAgentTest.NEW));
             });
 
             // the controller re-annotates (a new ENI): the new MAC replaces the old owner

@@ -8,6 +8,7 @@ import dev.sgplab.model.address.MacAddress;
 import dev.sgplab.model.workload.WorkloadPod;
 import dev.sgplab.observe.EntrySnapshot;
 import dev.sgplab.observe.TryObservation;
+import dev.sgplab.observe.TryOutcome;
 import dev.sgplab.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,19 +115,14 @@ final class LabLookups implements dev.sgplab.model.workload.SgppPods.Backend {
     }
 
     /** Where the kernel sends a reply to {@code ip} with this entry, and whether the owner (mac) gets it. */
-    static String fate(EntrySnapshot entry, int ip, long mac) {
+    static TryOutcome fate(EntrySnapshot entry, int ip, long mac) {
         String podMac = MacAddress.format(mac);
-        if (!validState(entry) || entry.mac() == null) {
-            return TryObservation.DELIVERED + " (resolved afresh by broadcast ARP)";
+        if (!entry.state().valid() || entry.mac() == null) {
+            return new TryOutcome.Delivered(true);
         }
         if (entry.mac().equals(podMac)) {
-            return TryObservation.DELIVERED;
+            return TryOutcome.DELIVERED;
         }
-        return "lost: sent to " + entry.mac() + ", but " + Ipv4.format(ip) + " is now " + podMac;
-    }
-
-    /** States in which the kernel sends to the entry's MAC without resolving first. */
-    static boolean validState(EntrySnapshot entry) {
-        return List.of("REACHABLE", "STALE", "DELAY", "PROBE", "PERMANENT", "NOARP").contains(entry.state());
+        return new TryOutcome.Lost(entry.mac(), Ipv4.format(ip), podMac);
     }
 }

@@ -4,6 +4,7 @@ import dev.sgplab.model.controller.BranchEni;
 import dev.sgplab.model.address.MacAddress;
 import dev.sgplab.observe.EntrySnapshot;
 import dev.sgplab.observe.ProbeObservation;
+import dev.sgplab.observe.SeenState;
 import dev.sgplab.observe.TryObservation;
 import dev.sgplab.scenario.Scenario;
 import java.util.ArrayList;
@@ -54,11 +55,11 @@ public final class LabProbe {
         }
         long end = System.nanoTime();
         polls.add(new Poll(end, network.neighbours().snapshot(ip).get(0)));
-        List<String> statesSeen = new ArrayList<>();
+        List<SeenState> statesSeen = new ArrayList<>();
         polls.forEach(poll -> label(statesSeen, poll.entry()));
         // Nothing is lost if, when B starts, the entry already holds B's MAC or must be resolved afresh.
         EntrySnapshot first = polls.get(0).entry();
-        long fixedAt = isFixed(first) || !LabLookups.validState(first) ? start
+        long fixedAt = isFixed(first) || !first.state().valid() ? start
                 : polls.stream().filter(poll -> isFixed(poll.entry())).mapToLong(Poll::at).findFirst().orElse(end);
         boolean ok = lookup.exitValue() == 0;
         return new ProbeObservation("lab", gapSeconds, scenario.kernel().regime().name().toLowerCase(Locale.ROOT)
@@ -95,18 +96,12 @@ public final class LabProbe {
     }
 
     private static boolean isFixed(EntrySnapshot entry) {
-        return LabLookups.validState(entry) && MacAddress.format(MAC_B).equals(entry.mac());
+        return entry.sendsTo(MacAddress.format(MAC_B));
     }
 
-    private static void label(List<String> seen, EntrySnapshot entry) {
-        String state = entry.state();
-        String mac = entry.mac();
-        boolean valid = LabLookups.validState(entry);
-        String label = MacAddress.format(MAC_A).equals(mac) && valid ? state + " (old MAC)"
-                : MacAddress.format(MAC_B).equals(mac) && valid ? state + " (new MAC)" : state;
-        if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(label)) {
-            seen.add(label);
-        }
+    private static void label(List<SeenState> seen, EntrySnapshot entry) {
+        SeenState.appendChange(seen, SeenState.of(entry.state(), MacAddress.format(MAC_A).equals(entry.mac()),
+                MacAddress.format(MAC_B).equals(entry.mac())));
     }
 
     private static void sleepNanos(long nanos) {

@@ -1,10 +1,11 @@
 package dev.sgplab.lab;
 
+import dev.sgplab.guard.IpNeighbourJson;
 import dev.sgplab.model.address.Ipv4;
 import dev.sgplab.observe.EntrySnapshot;
+import dev.sgplab.observe.IpNeighEntry;
 import java.util.ArrayList;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,21 +29,15 @@ final class NeighbourObserver {
         for (DnsNode node : dnsNodes) {
             Commands.Result result = Commands.run(List.of(ip, "-n", node.namespace(), "-j", "neigh", "show", "to",
                     Ipv4.format(podIp), "dev", node.link()), null);
-            snapshots.add(parseEntry(node, result.ok() ? result.out() : "[]"));
+            snapshots.add(entryOn(node, result.ok() ? result.out() : "[]"));
         }
         return snapshots;
     }
 
-    static EntrySnapshot parseEntry(DnsNode node, String json) {
-        JsonNode entries = JSON.readTree(json.isBlank() ? "[]" : json);
-        if (entries.isEmpty()) {
-            return EntrySnapshot.absent(node.name(), node.link());
-        }
-        JsonNode entry = entries.get(0);
-        JsonNode state = entry.get("state");
-        String stateName = state == null || state.isEmpty() ? "NONE" : state.get(0).asString();
-        JsonNode lladdr = entry.get("lladdr");
-        return new EntrySnapshot(node.name(), node.link(), stateName, lladdr == null ? null : lladdr.asString());
+    /** The node's entry in the output of {@code ip -j neigh show to IP dev LINK}, or absent. */
+    static EntrySnapshot entryOn(DnsNode node, String json) {
+        List<IpNeighEntry> entries = IpNeighbourJson.parse(json, node.link());
+        return entries.isEmpty() ? EntrySnapshot.absent(node.name(), node.link()) : entries.get(0).on(node.name());
     }
 
     /** Table-wide facts: the arp entry count of the whole kernel is not visible per namespace. */

@@ -92,13 +92,13 @@ class ExpiryOnKernelIT {
             List<Change> seen = kernel.changes();
             String both = "\nkernel: " + seen + "\nmodel:  " + model + "\nreachable_time " + reachableMs + " ms";
             System.err.println("ExpiryOnKernelIT" + both); // the measured timeline, for docs/kernel-lab.md
-            assertThat(states(seen)).as(both).containsExactly("REACHABLE", "STALE", "DELAY", "PROBE", "FAILED",
-                    "REACHABLE");
+            assertThat(states(seen)).as(both).containsExactly(NudState.REACHABLE, NudState.STALE, NudState.DELAY,
+                    NudState.PROBE, NudState.FAILED, NudState.REACHABLE);
             assertThat(states(model)).as(both).isEqualTo(states(seen));
             assertThat(seen.get(1).mac()).as(both).isEqualTo(MacAddress.format(macA));
             assertThat(seen.get(5).mac()).as(both).isEqualTo(MacAddress.format(macB));
             for (int i = 1; i < seen.size(); i++) {
-                double late = seen.get(i).state().equals("STALE") ? LATE_TIMER : LATE;
+                double late = seen.get(i).state() == NudState.STALE ? LATE_TIMER : LATE;
                 double difference = seen.get(i).at() - model.get(i).at();
                 assertThat(difference).as("kernel minus model for %s%s", seen.get(i).state(), both)
                         .isBetween(-EARLY, late);
@@ -147,7 +147,7 @@ class ExpiryOnKernelIT {
 
     // ---- the kernel ------------------------------------------------------------------------------
 
-    private record Change(double at, String state, String mac) {
+    private record Change(double at, NudState state, String mac) {
         @Override
         public String toString() {
             return String.format("%.3f %s %s", at, state, mac);
@@ -254,22 +254,23 @@ class ExpiryOnKernelIT {
         List<Change> changes = new ArrayList<>();
         synchronized (polls) {
             for (int i = 0; i < polls.size(); i++) {
-                EntrySnapshot entry = NeighbourObserver.parseEntry(node, json.get(i));
-                if (polls.get(i)[0] < t0 || entry.state().equals("INCOMPLETE")
-                        || entry.state().equalsIgnoreCase("NONE")) {
+                EntrySnapshot entry = NeighbourObserver.entryOn(node, json.get(i));
+                NudState state = entry.state();
+                if (polls.get(i)[0] < t0 || state == NudState.INCOMPLETE || state == NudState.NONE
+                        || state == NudState.ABSENT) {
                     continue;
                 }
-                String mac = entry.state().equals("FAILED") ? null : entry.mac();
+                String mac = state == NudState.FAILED ? null : entry.mac();
                 Change last = changes.isEmpty() ? null : changes.get(changes.size() - 1);
-                if (last == null || !last.state().equals(entry.state()) || !java.util.Objects.equals(last.mac(), mac)) {
-                    changes.add(new Change((polls.get(i)[0] - t0) / 1e9, entry.state(), mac));
+                if (last == null || last.state() != state || !java.util.Objects.equals(last.mac(), mac)) {
+                    changes.add(new Change((polls.get(i)[0] - t0) / 1e9, state, mac));
                 }
             }
         }
         return changes;
     }
 
-    private static List<String> states(List<Change> changes) {
+    private static List<NudState> states(List<Change> changes) {
         return changes.stream().map(Change::state).toList();
     }
 
@@ -291,7 +292,7 @@ class ExpiryOnKernelIT {
             public void stateChanged(NeighbourEntry entry, NudState from, NudState to, long now) {
                 if (to != NudState.INCOMPLETE) {
                     String mac = to == NudState.FAILED ? null : MacAddress.format(entry.mac());
-                    changes.add(new Change(Time.toSeconds(now), to.name(), mac));
+                    changes.add(new Change(Time.toSeconds(now), to, mac));
                 }
             }
 

@@ -8,6 +8,7 @@ import dev.sgplab.model.controller.BranchEni;
 import dev.sgplab.model.guard.GuardRules;
 import dev.sgplab.model.address.Ipv4;
 import dev.sgplab.model.address.MacAddress;
+import dev.sgplab.model.neighbour.NudState;
 import dev.sgplab.observe.EntrySnapshot;
 import dev.sgplab.scenario.Scenario;
 import dev.sgplab.scenario.ScenarioTree;
@@ -54,10 +55,10 @@ class GuardOnKernelIT {
                 guard.drain();
                 EntrySnapshot repaired = network.neighbours().snapshot(x).get(0);
                 assertThat(repaired.mac()).isEqualTo(MacAddress.format(newMac));
-                assertThat(repaired.state()).isEqualTo("STALE");
+                assertThat(repaired.state()).isEqualTo(NudState.STALE);
                 assertThat(network.neighbours().snapshot(Ipv4.parse("198.18.0.200")).get(0).mac()).isEqualTo("02:00:00:00:00:ee");
                 EntrySnapshot permanent = network.neighbours().snapshot(Ipv4.parse("198.18.0.201")).get(0);
-                assertThat(permanent.state()).isEqualTo("PERMANENT");
+                assertThat(permanent.state()).isEqualTo(NudState.PERMANENT);
                 assertThat(permanent.mac()).isEqualTo("02:00:00:00:00:dd");
                 assertThat(guard.metrics().repairs()).isEqualTo(1);
             }

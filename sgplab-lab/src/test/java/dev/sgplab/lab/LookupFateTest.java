@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sgplab.model.address.Ipv4;
 import dev.sgplab.model.address.MacAddress;
+import dev.sgplab.model.neighbour.NudState;
 import dev.sgplab.observe.EntrySnapshot;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,7 +31,7 @@ class LookupFateTest {
         "NONE       | 02:00:00:00:0a:01 | delivered (resolved afresh by broadcast ARP)"
     })
     void theReplyGoesToTheEntrysMacWhenTheStateIsValid(String state, String mac, String fate) {
-        EntrySnapshot entry = new EntrySnapshot("node-0", "n0", state, mac);
-        assertThat(LabLookups.fate(entry, POD_IP, NEW_MAC)).isEqualTo(fate);
+        EntrySnapshot entry = new EntrySnapshot("node-0", "n0", NudState.ofShown(state), mac);
+        assertThat(LabLookups.fate(entry, POD_IP, NEW_MAC).text()).isEqualTo(fate);
     }
 }

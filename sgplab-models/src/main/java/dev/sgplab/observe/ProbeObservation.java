@@ -8,7 +8,7 @@ import java.util.List;
  * query until the DNS node's entry held the new MAC), the entry states seen meanwhile, and the tries.
  */
 public record ProbeObservation(String backend, double gapSeconds, String regime, String lookup,
-        double repliesLostSeconds, List<String> statesSeen, List<TryObservation> tries) {
+        double repliesLostSeconds, List<SeenState> statesSeen, List<TryObservation> tries) {
     public static final String OK = "ok";
     public static final String FAILED = "failed";
 }

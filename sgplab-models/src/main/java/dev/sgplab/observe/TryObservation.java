@@ -8,6 +8,5 @@ import java.util.List;
  * {@code otherNodes} holds the same entry on the other CoreDNS nodes (filled when tracing).
  */
 public record TryObservation(int query, int attempt, double sentAt, int replica, EntrySnapshot entry,
-        String outcome, List<EntrySnapshot> otherNodes) {
-    public static final String DELIVERED = "delivered";
+        TryOutcome outcome, List<EntrySnapshot> otherNodes) {
 }

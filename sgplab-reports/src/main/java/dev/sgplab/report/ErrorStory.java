@@ -1,9 +1,11 @@
 package dev.sgplab.report;
 
+import dev.sgplab.model.neighbour.NudState;
 import dev.sgplab.observe.EntrySnapshot;
 import dev.sgplab.observe.PodObservation;
 import dev.sgplab.observe.PreviousOwner;
 import dev.sgplab.observe.TryObservation;
+import dev.sgplab.observe.TryOutcome;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -44,17 +46,17 @@ public final class ErrorStory {
         }
         PreviousOwner previous = pod.previousOwner();
         for (TryObservation attempt : pod.tries()) {
-            if (attempt.outcome().startsWith("lost")) {
+            if (attempt.outcome() instanceof TryOutcome.Lost) {
                 EntrySnapshot entry = attempt.entry();
                 boolean old = previous != null && entry != null && Objects.equals(entry.mac(), previous.mac());
                 return old ? Cause.OLD_MAC : Cause.OTHER_MAC;
             }
-            if (attempt.outcome().startsWith("dropped")) {
+            if (attempt.outcome() instanceof TryOutcome.Dropped) {
                 return Cause.DROPPED;
             }
         }
         TryObservation last = pod.tries().get(pod.tries().size() - 1);
-        return last.outcome().startsWith(TryObservation.DELIVERED) ? Cause.NXDOMAIN : Cause.OTHER;
+        return last.outcome().delivered() ? Cause.NXDOMAIN : Cause.OTHER;
     }
 
     /** The summary a trace ends with: how many Error pods, grouped by cause, and their reuse gaps. */
@@ -98,7 +100,7 @@ public final class ErrorStory {
             }
             out.append(String.format(Locale.ROOT, "  query %d try %d at %s s -> CoreDNS replica %d on %s: entry %s -> %s%n",
                     attempt.query() + 1, attempt.attempt() + 1, t(attempt.sentAt()), attempt.replica(), entry.node(),
-                    describe(entry, previous), attempt.outcome()));
+                    describe(entry, previous), attempt.outcome().text()));
             for (EntrySnapshot other : attempt.otherNodes()) {
                 out.append(String.format(Locale.ROOT, "      (%s: entry %s)%n", other.node(), describe(other, previous)));
             }
@@ -108,7 +110,7 @@ public final class ErrorStory {
                     + "(a cluster does not show the tries)%n", t(pod.endedAt())));
         } else if (pod.failed()) {
             boolean lastArrived = !pod.tries().isEmpty()
-                    && pod.tries().get(pod.tries().size() - 1).outcome().startsWith(TryObservation.DELIVERED);
+                    && pod.tries().get(pod.tries().size() - 1).outcome().delivered();
             out.append(String.format(Locale.ROOT, "  lookup failed at %s s: %s%n", t(pod.endedAt()), lastArrived
                     ? "the query that got through was answered NXDOMAIN (after a timeout glibc tries the name as is)"
                     : "no try got all its replies"));
@@ -117,12 +119,12 @@ public final class ErrorStory {
     }
 
     private static String describe(EntrySnapshot entry, PreviousOwner previous) {
-        if (entry == null || "none".equals(entry.state())) {
+        if (entry == null || entry.state() == NudState.ABSENT) {
             return "absent";
         }
         String mac = entry.mac() == null ? "" : " " + entry.mac();
         String whose = previous != null && Objects.equals(entry.mac(), previous.mac()) ? " (previous owner's MAC)" : "";
-        return entry.state() + mac + whose;
+        return entry.state().shown() + mac + whose;
     }
 
     private static String t(double seconds) {

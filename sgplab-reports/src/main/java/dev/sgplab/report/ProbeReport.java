@@ -1,6 +1,7 @@
 package dev.sgplab.report;
 
 import dev.sgplab.observe.ProbeObservation;
+import dev.sgplab.observe.SeenState;
 import dev.sgplab.observe.TryObservation;
 import java.util.Locale;
 
@@ -19,10 +20,11 @@ public final class ProbeReport {
         table.row("periodic GC", probe.regime());
         table.row("new owner's lookup", probe.lookup());
         table.row("replies went to the old MAC for (s)", String.format(Locale.ROOT, "%.2f", probe.repliesLostSeconds()));
-        table.row("entry states seen", String.join(" -> ", probe.statesSeen()));
+        table.row("entry states seen", String.join(" -> ", probe.statesSeen().stream().map(SeenState::text).toList()));
         for (TryObservation t : probe.tries()) {
             table.row(String.format(Locale.ROOT, "query %d try %d at %.1f s", t.query() + 1, t.attempt() + 1, t.sentAt()),
-                    t.entry().state() + (t.entry().mac() == null ? "" : " " + t.entry().mac()) + " -> " + t.outcome());
+                    t.entry().state().shown() + (t.entry().mac() == null ? "" : " " + t.entry().mac()) + " -> "
+                            + t.outcome().text());
         }
         return table.render();
     }

@@ -2,11 +2,14 @@ package dev.sgplab.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sgplab.model.neighbour.NudState;
+import dev.sgplab.model.neighbour.Packet;
 import dev.sgplab.observe.EntrySnapshot;
 import dev.sgplab.observe.PodObservation;
 import dev.sgplab.observe.PreviousOwner;
 import dev.sgplab.observe.RunObservations;
 import dev.sgplab.observe.TryObservation;
+import dev.sgplab.observe.TryOutcome;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +18,7 @@ class ErrorStoryTest {
     private static final String OLD = "02:00:00:00:00:01";
     private static final String NEW = "02:00:00:00:00:02";
 
-    private static TryObservation attempt(int query, String state, String mac, String outcome) {
+    private static TryObservation attempt(int query, NudState state, String mac, TryOutcome outcome) {
         return new TryObservation(query, 0, 10 + 5 * query, 0, new EntrySnapshot("node-0", "eth0", state, mac), outcome,
                 List.of());
     }
@@ -28,11 +31,14 @@ class ErrorStoryTest {
     @Test
     void theFirstLossDecidesTheCause() {
         PreviousOwner previous = new PreviousOwner("old", OLD, 0, 40, 55.5);
-        PodObservation stale = pod("a", previous, List.of(attempt(0, "STALE", OLD, "lost: sent to " + OLD),
-                attempt(1, "FAILED", null, TryObservation.DELIVERED)));
-        PodObservation other = pod("b", previous, List.of(attempt(0, "STALE", "02:00:00:00:00:09", "lost: sent to x")));
-        PodObservation dropped = pod("c", null, List.of(attempt(0, "INCOMPLETE", null, "dropped: unresolved")));
-        PodObservation nxdomain = pod("d", null, List.of(attempt(0, "REACHABLE", NEW, TryObservation.DELIVERED)));
+        PodObservation stale = pod("a", previous, List.of(
+                attempt(0, NudState.STALE, OLD, new TryOutcome.Lost(OLD, "198.18.0.9", NEW)),
+                attempt(1, NudState.FAILED, null, TryOutcome.DELIVERED)));
+        PodObservation other = pod("b", previous, List.of(attempt(0, NudState.STALE, "02:00:00:00:00:09",
+                new TryOutcome.Lost("02:00:00:00:00:09", "198.18.0.9", NEW))));
+        PodObservation dropped = pod("c", null, List.of(attempt(0, NudState.INCOMPLETE, null,
+                new TryOutcome.Dropped(Packet.DropReason.RESOLUTION_FAILED))));
+        PodObservation nxdomain = pod("d", null, List.of(attempt(0, NudState.REACHABLE, NEW, TryOutcome.DELIVERED)));
         PodObservation unseen = pod("e", null, List.of());
         assertThat(List.of(stale, other, dropped, nxdomain, unseen)).extracting(ErrorStory::cause).containsExactly(
                 ErrorStory.Cause.OLD_MAC, ErrorStory.Cause.OTHER_MAC, ErrorStory.Cause.DROPPED, ErrorStory.Cause.NXDOMAIN,

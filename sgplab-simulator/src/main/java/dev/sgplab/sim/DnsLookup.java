@@ -13,6 +13,7 @@ import dev.sgplab.model.address.MacAddress;
 import dev.sgplab.model.workload.ResolvingPod;
 import dev.sgplab.observe.EntrySnapshot;
 import dev.sgplab.observe.TryObservation;
+import dev.sgplab.observe.TryOutcome;
 import dev.sgplab.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
@@ -159,7 +160,7 @@ final class DnsLookup {
             return EntrySnapshot.absent(node.name, "eth0");
         }
         // as ip neigh shows it: no lladdr unless the entry holds a valid one (not INCOMPLETE, FAILED)
-        return new EntrySnapshot(node.name, "eth0", entry.state().name(),
+        return new EntrySnapshot(node.name, "eth0", entry.state(),
                 entry.mac() == MacAddress.NONE || !entry.state().valid() ? null : MacAddress.format(entry.mac()));
     }
 
@@ -237,19 +238,18 @@ final class DnsLookup {
         public void transmitted(long now, long destinationMac) {
             int ip = pod.eni().ip();
             if (run.fabric().delivers(ip, destinationMac) && destinationMac == pod.eni().mac()) {
-                record.note(TryObservation.DELIVERED);
+                record.note(TryOutcome.DELIVERED);
                 run.scheduler().scheduleAfter(run.plan().networkLatency(), () -> replyArrived(record, device));
             } else if (run.keepsPodDetails()) {
                 long owner = run.fabric().ownerMac(ip);
-                record.note("lost: sent to " + MacAddress.format(destinationMac) + ", but " + Ipv4.format(ip)
-                        + " is now " + (owner == MacAddress.NONE ? "unowned" : MacAddress.format(owner)));
+                record.note(new TryOutcome.Lost(MacAddress.format(destinationMac), Ipv4.format(ip),
+                        owner == MacAddress.NONE ? null : MacAddress.format(owner)));
             }
         }
 
         @Override
         public void dropped(long now, DropReason reason) {
-            record.note(!run.keepsPodDetails() ? "dropped"
-                    : "dropped: " + reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+            record.note(new TryOutcome.Dropped(reason));
         }
     }
 
@@ -261,7 +261,7 @@ final class DnsLookup {
         final int replica;
         EntrySnapshot entry;
         List<EntrySnapshot> otherNodes = List.of();
-        String outcome;
+        TryOutcome outcome;
 
         TryRecord(int query, int attempt, long sentAt, int replica) {
             this.query = query;
@@ -271,15 +271,15 @@ final class DnsLookup {
         }
 
         /** The first loss explains a try; a delivered reply does not hide an earlier loss. */
-        void note(String what) {
-            if (outcome == null || TryObservation.DELIVERED.equals(outcome)) {
+        void note(TryOutcome what) {
+            if (outcome == null || outcome.delivered()) {
                 outcome = what;
             }
         }
 
         TryObservation toObservation() {
             return new TryObservation(query, attempt, Time.toSeconds(sentAt), replica, entry,
-                    outcome == null ? "no reply yet" : outcome, otherNodes);
+                    outcome == null ? new TryOutcome.NoReply() : outcome, otherNodes);
         }
     }
 }

@@ -11,6 +11,7 @@ import dev.sgplab.model.neighbour.NudState;
 import dev.sgplab.model.vpc.VpcFabric;
 import dev.sgplab.model.workload.ResolvingPod;
 import dev.sgplab.observe.ProbeObservation;
+import dev.sgplab.observe.SeenState;
 import dev.sgplab.observe.TryObservation;
 import dev.sgplab.scenario.Scenario;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ public final class ProbeSimulation {
     private final SimNode node;
     private final DnsPath dns;
     private final int ip;
-    private final List<String> statesSeen = new ArrayList<>();
+    private final List<SeenState> statesSeen = new ArrayList<>();
     private long watchFrom = -1;
     private long fixedAt = -1;
 
@@ -50,7 +51,7 @@ public final class ProbeSimulation {
             @Override
             public void stateChanged(NeighbourEntry entry, NudState from, NudState to, long now) {
                 if (entry.ip() == ip && watchFrom >= 0) {
-                    seen(to.name(), entry.mac());
+                    seen(to, entry.mac());
                     if (fixedAt < 0 && to.valid() && entry.mac() == MAC_B) {
                         fixedAt = now;
                     }
@@ -60,7 +61,7 @@ public final class ProbeSimulation {
             @Override
             public void removed(NeighbourEntry entry, long now) {
                 if (entry.ip() == ip && watchFrom >= 0) {
-                    seen("none", dev.sgplab.model.address.MacAddress.NONE);
+                    seen(NudState.ABSENT, dev.sgplab.model.address.MacAddress.NONE);
                 }
             }
         });
@@ -84,7 +85,7 @@ public final class ProbeSimulation {
                 fabric.attach(ip, MAC_B);
                 watchFrom = sim.now();
                 NeighbourEntry entry = node.eth0.lookup(ip);
-                seen(entry == null ? "none" : entry.state().name(),
+                seen(entry == null ? NudState.ABSENT : entry.state(),
                         entry == null ? dev.sgplab.model.address.MacAddress.NONE : entry.mac());
                 if (entry == null || !entry.state().valid() || entry.mac() == MAC_B) {
                     fixedAt = sim.now(); // nothing stale to lose replies to
@@ -105,12 +106,8 @@ public final class ProbeSimulation {
                 lost, List.copyOf(statesSeen), List.copyOf(b.tries));
     }
 
-    private void seen(String state, long mac) {
-        boolean valid = !List.of("none", "NONE", "INCOMPLETE", "FAILED").contains(state);
-        String label = valid && mac == MAC_A ? state + " (old MAC)" : valid && mac == MAC_B ? state + " (new MAC)" : state;
-        if (statesSeen.isEmpty() || !statesSeen.get(statesSeen.size() - 1).equals(label)) {
-            statesSeen.add(label);
-        }
+    private void seen(NudState state, long mac) {
+        SeenState.appendChange(statesSeen, SeenState.of(state, mac == MAC_A, mac == MAC_B));
     }
 
     private static final class Pod implements ResolvingPod {

@@ -5,6 +5,7 @@ import dev.sgplab.engine.Time;
 import dev.sgplab.model.dist.Distribution;
 import dev.sgplab.model.guard.GuardRules;
 import dev.sgplab.model.neighbour.NeighbourEntry;
+import dev.sgplab.observe.IpNeighEntry;
 import dev.sgplab.model.address.Ipv4;
 import dev.sgplab.model.address.MacAddress;
 import java.util.ArrayList;
@@ -77,7 +78,7 @@ final class SimGuard {
 
     private void repair(SimNode node, NeighbourEntry entry) {
         Long owner = ownerMacByIp.get(entry.ip());
-        GuardRules.Entry seen = new GuardRules.Entry(Ipv4.format(entry.ip()), "eth0", entry.state().name(),
+        IpNeighEntry seen = new IpNeighEntry(Ipv4.format(entry.ip()), "eth0", entry.state(),
                 entry.state().valid() ? MacAddress.format(entry.mac()) : null);
         GuardRules.Repair repair = GuardRules.decide(owner == null ? null : MacAddress.format(owner), seen, action);
         if (repair == null) {

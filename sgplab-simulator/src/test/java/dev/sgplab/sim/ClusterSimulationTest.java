@@ -3,9 +3,11 @@ package dev.sgplab.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sgplab.model.neighbour.NudState;
 import dev.sgplab.observe.PodObservation;
 import dev.sgplab.observe.RunObservations;
 import dev.sgplab.observe.TryObservation;
+import dev.sgplab.observe.TryOutcome;
 import dev.sgplab.scenario.ScenarioException;
 import dev.sgplab.scenario.ScenarioTree;
 import java.util.List;
@@ -59,15 +61,16 @@ class ClusterSimulationTest {
         List<TryObservation> tries = second.tries();
         assertThat(tries).hasSizeBetween(3, 4);
         assertThat(tries.get(0).entry().mac()).isEqualTo(first.mac());
-        assertThat(tries.get(0).entry().state()).isEqualTo("REACHABLE");
-        assertThat(tries.get(1).entry().state()).isEqualTo("STALE");
-        assertThat(tries.get(2).entry().state()).isEqualTo("PROBE"); // DELAY began 5 s before
+        assertThat(tries.get(0).entry().state()).isEqualTo(NudState.REACHABLE);
+        assertThat(tries.get(1).entry().state()).isEqualTo(NudState.STALE);
+        assertThat(tries.get(2).entry().state()).isEqualTo(NudState.PROBE); // DELAY began 5 s before
         TryObservation last = tries.get(tries.size() - 1);
         assertThat(tries.subList(0, tries.size() - 1))
-                .allSatisfy(t -> assertThat(t.outcome()).startsWith("lost: sent to " + first.mac()));
+                .allSatisfy(t -> assertThat(t.outcome()).isInstanceOfSatisfying(TryOutcome.Lost.class,
+                        lost -> assertThat(lost.sentTo()).isEqualTo(first.mac())));
         assertThat(last.query()).isEqualTo(1);                 // the name as is
-        assertThat(last.entry().state()).isEqualTo("FAILED"); // re-resolved, so the reply arrives
-        assertThat(last.outcome()).isEqualTo(TryObservation.DELIVERED);
+        assertThat(last.entry().state()).isEqualTo(NudState.FAILED); // re-resolved, so the reply arrives
+        assertThat(last.outcome()).isEqualTo(TryOutcome.DELIVERED);
         // the tries are 5 s apart and the NXDOMAIN comes back within milliseconds of the last one
         assertThat(second.endedAt() - last.sentAt()).isLessThan(0.01);
         assertThat(last.sentAt() - second.firstLookupAt()).isEqualTo(5.0 * (tries.size() - 1),
@@ -91,7 +94,7 @@ class ClusterSimulationTest {
         RunObservations run = run(TWO_PODS, "kernel.gc-regime=gc", "controller.branch-eni-cooldown=70");
         assertThat(run.ipReuses()).isEqualTo(1);
         assertThat(run.errorPods()).isZero();
-        assertThat(run.podDetails().get(1).tries().get(0).entry().state()).isEqualTo("none");
+        assertThat(run.podDetails().get(1).tries().get(0).entry().state()).isEqualTo(NudState.ABSENT);
     }
 
     @Test

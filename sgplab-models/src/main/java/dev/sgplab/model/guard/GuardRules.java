@@ -1,5 +1,7 @@
 package dev.sgplab.model.guard;
 
+import dev.sgplab.model.neighbour.NudState;
+import dev.sgplab.observe.IpNeighEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +17,6 @@ import java.util.Map;
  */
 public final class GuardRules {
 
-    /** A neighbour entry as `ip -j neigh` shows it (MAC in lower-case colon form, or null). */
-    public record Entry(String ip, String device, String state, String mac) {
-    }
-
     /** What to do to one entry. */
     public record Repair(String ip, String device, String staleMac, String ownerMac, Action action) {
     }
@@ -33,9 +31,9 @@ public final class GuardRules {
     private GuardRules() {
     }
 
-    public static List<Repair> decide(Map<String, String> ownerMacByIp, List<Entry> entries, Action action) {
+    public static List<Repair> decide(Map<String, String> ownerMacByIp, List<IpNeighEntry> entries, Action action) {
         List<Repair> repairs = new ArrayList<>();
-        for (Entry entry : entries) {
+        for (IpNeighEntry entry : entries) {
             Repair repair = decide(ownerMacByIp.get(entry.ip()), entry, action);
             if (repair != null) {
                 repairs.add(repair);
@@ -45,17 +43,21 @@ public final class GuardRules {
     }
 
     /** The repair one entry needs, or null. */
-    public static Repair decide(String ownerMac, Entry entry, Action action) {
+    public static Repair decide(String ownerMac, IpNeighEntry entry, Action action) {
         if (ownerMac == null || entry.mac() == null) {
             return null;
         }
-        boolean holdsAddress = switch (entry.state()) {
-            case "REACHABLE", "STALE", "DELAY", "PROBE" -> true;
-            default -> false; // PERMANENT, NOARP, INCOMPLETE, FAILED, NONE
-        };
-        if (!holdsAddress || entry.mac().equalsIgnoreCase(ownerMac)) {
+        if (!repairable(entry.state()) || entry.mac().equalsIgnoreCase(ownerMac)) {
             return null;
         }
         return new Repair(entry.ip(), entry.device(), entry.mac(), ownerMac.toLowerCase(java.util.Locale.ROOT), action);
+    }
+
+    /**
+     * NUD_VALID but not set by an administrator: REACHABLE, STALE, DELAY, PROBE. PERMANENT and NOARP
+     * are left alone; INCOMPLETE, FAILED, NONE (and no entry) hold no address to be wrong.
+     */
+    static boolean repairable(NudState state) {
+        return state.valid() && state != NudState.PERMANENT && state != NudState.NOARP;
     }
 }

@@ -2,6 +2,8 @@ package dev.sgplab.model.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sgplab.model.neighbour.NudState;
+import dev.sgplab.observe.IpNeighEntry;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,10 +23,12 @@ class GuardRulesTest {
         "PERMANENT, 02:00:00:00:00:0a, leave",   // an administrator's entry
         "NOARP,     02:00:00:00:00:0a, leave",
         "FAILED,    NULL,              leave",   // no address: the next packet resolves afresh
-        "INCOMPLETE,NULL,              leave"
+        "INCOMPLETE,NULL,              leave",
+        "NONE,      02:00:00:00:00:0a, leave",   // NUD_NONE: the kernel has not used it yet
+        "ABSENT,    NULL,              leave"
     })
-    void repairsOnlyEntriesThatHoldAnotherMacForAKnownPodIp(String state, String mac, String expected) {
-        GuardRules.Entry entry = new GuardRules.Entry("198.18.0.10", "eth0", state, mac);
+    void repairsOnlyEntriesThatHoldAnotherMacForAKnownPodIp(NudState state, String mac, String expected) {
+        IpNeighEntry entry = new IpNeighEntry("198.18.0.10", "eth0", state, mac);
         GuardRules.Repair repair = GuardRules.decide(OWNER, entry, GuardRules.Action.REPLACE);
         assertThat(repair == null ? "leave" : "repair").isEqualTo(expected);
         if (repair != null) {
@@ -35,10 +39,10 @@ class GuardRulesTest {
 
     @org.junit.jupiter.api.Test
     void neverTouchesIpsItDoesNotKnow() {
-        List<GuardRules.Entry> entries = List.of(
-                new GuardRules.Entry("198.18.0.10", "eth0", "STALE", OLD),
-                new GuardRules.Entry("198.18.0.99", "eth0", "STALE", OLD),      // not a known pod IP
-                new GuardRules.Entry("198.18.0.10", "eth1", "REACHABLE", OWNER));
+        List<IpNeighEntry> entries = List.of(
+                new IpNeighEntry("198.18.0.10", "eth0", NudState.STALE, OLD),
+                new IpNeighEntry("198.18.0.99", "eth0", NudState.STALE, OLD),      // not a known pod IP
+                new IpNeighEntry("198.18.0.10", "eth1", NudState.REACHABLE, OWNER));
         List<GuardRules.Repair> repairs = GuardRules.decide(Map.of("198.18.0.10", OWNER), entries,
                 GuardRules.Action.DELETE);
         assertThat(repairs).containsExactly(
