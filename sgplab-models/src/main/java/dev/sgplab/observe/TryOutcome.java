@@ -61,6 +61,19 @@ public sealed interface TryOutcome {
         }
     }
 
+    /**
+     * The query never reached a server that could answer, so no reply came (a branch-ENI pod under the
+     * VPC CNI's strict enforcing mode asking its node's NodeLocal DNSCache); {@code reason} says why.
+     */
+    record Unanswered(String reason) implements TryOutcome {
+        private static final String PREFIX = "unanswered: ";
+
+        @Override
+        public String text() {
+            return PREFIX + reason;
+        }
+    }
+
     /** The lookup ended (answered by another try, or the pod stopped) before this try's replies came. */
     record NoReply() implements TryOutcome {
         private static final String TEXT = "no reply yet";
@@ -96,6 +109,9 @@ public sealed interface TryOutcome {
                     return new Dropped(r);
                 }
             }
+        }
+        if (text.startsWith(Unanswered.PREFIX)) {
+            return new Unanswered(text.substring(Unanswered.PREFIX.length()));
         }
         if (text.startsWith(Lost.PREFIX)) {
             int but = text.indexOf(Lost.BUT);

@@ -102,8 +102,8 @@ final class DnsLookup {
             case NODE_LOCAL_CACHE -> askNodeLocalCache(record);
             case NODE_LOCAL_UNREACHABLE -> {
                 record.entry = cacheSnapshot();
-                record.note("unanswered: strict mode sends the query to the node-local cache out of the branch ENI, "
-                        + "and the VPC does not deliver it");
+                record.note(new TryOutcome.Unanswered("strict mode sends the query to the node-local cache out of the "
+                        + "branch ENI, and the VPC does not deliver it"));
             }
         }
     }
@@ -127,7 +127,7 @@ final class DnsLookup {
         }
         record.entry = cacheSnapshot();
         run.scheduler().scheduleAfter(latency + upstream + DnsPath.ON_NODE_LATENCY, () -> {
-            record.note(TryObservation.DELIVERED);
+            record.note(TryOutcome.DELIVERED);
             for (int i = 0; i < repliesPerTry; i++) {
                 replyArrived(record, null);
             }

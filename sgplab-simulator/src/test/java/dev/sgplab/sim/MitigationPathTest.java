@@ -55,7 +55,7 @@ class MitigationPathTest {
         RunObservations run = strict.run();
         assertThat(run.errorPods()).isEqualTo(run.pods());
         assertThat(run.podDetails()).flatMap(PodObservation::tries)
-                .allSatisfy(t -> assertThat(t.outcome()).startsWith("unanswered: strict mode"));
+                .allSatisfy(t -> assertThat(t.outcome().text()).startsWith("unanswered: strict mode"));
         assertThat(REPORT.with("dns.node-local-cache", "on").bind().warnings())
                 .anyMatch(w -> w.contains("every lookup times out"));
     }
