@@ -95,7 +95,7 @@ public final class ErrorStory {
             EntrySnapshot entry = attempt.entry();
             if (dev.sgplab.model.dns.NodeLocalCache.INTERFACE.equals(entry.device())) { // no CoreDNS node's entry
                 out.append(String.format(Locale.ROOT, "  query %d try %d at %s s -> the node-local cache on %s -> %s%n",
-                        attempt.query() + 1, attempt.attempt() + 1, t(attempt.sentAt()), entry.node(), attempt.outcome()));
+                        attempt.query() + 1, attempt.attempt() + 1, t(attempt.sentAt()), entry.node(), attempt.outcome().text()));
                 continue;
             }
             out.append(String.format(Locale.ROOT, "  query %d try %d at %s s -> CoreDNS replica %d on %s: entry %s -> %s%n",
