@@ -57,7 +57,8 @@ final class BenchCommand implements Callable<Integer> {
             double cpuMicrosPerPodAtTenth, double cpuMicrosPerPodAtFull, double perPodRatio, double targetPerPodRatio,
             List<ScaleBench.Run> byNodes, double perPodRatioMostToFewestNodes, List<ScaleBench.HeapAt> liveHeap,
             double maxHeapMegabytes, double eventsPerCpuSecond, double reportEventsPerCpuSecond, double eventsRatio,
-            double targetEventsRatio, double loadAverage) {
+            double targetEventsRatio, double eventsPerRunCpuSecond, double reportEventsPerRunCpuSecond,
+            double runEventsRatio, double loadAverage) {
     }
 
     /** The JSON document: the three figures the issue names, then context. */
@@ -104,7 +105,7 @@ final class BenchCommand implements Callable<Integer> {
                 dev.sgplab.scenario.ScenarioLoader.loadFileOrBundled(scenario.scenario).bind());
         var err = spec.commandLine().getErr();
         err.println("bench --scale: the report scenario's events per CPU second");
-        double reportEvents = ScaleBench.eventsPerCpuSecond(reportPlan, warmup, replications);
+        ScaleBench.EventRate reportEvents = ScaleBench.eventsPerCpuSecond(reportPlan, warmup, replications);
         ScaleBench.Figures f = ScaleBench.measure(large, SCALE_NODES, line -> err.println("bench --scale: " + line));
         List<ScaleBench.Run> byNodes = f.byNodes();
         double nodeRatio = byNodes.get(byNodes.size() - 1).cpuMicrosPerPod() / byNodes.get(0).cpuMicrosPerPod();
@@ -112,8 +113,10 @@ final class BenchCommand implements Callable<Integer> {
                 round(f.full().cpuSeconds()), TARGET_SCALE_SECONDS, round(f.tenth().cpuMicrosPerPod()),
                 round(f.full().cpuMicrosPerPod()), round(f.full().cpuMicrosPerPod() / f.tenth().cpuMicrosPerPod()),
                 TARGET_PER_POD_RATIO, byNodes, round(nodeRatio), f.heap(), round(f.maxHeapMegabytes()),
-                Math.round(f.full().eventsPerCpuSecond()), Math.round(reportEvents),
-                round(f.full().eventsPerCpuSecond() / reportEvents), TARGET_EVENTS_RATIO,
+                Math.round(f.full().eventsPerCpuSecond()), Math.round(reportEvents.perCpuSecond()),
+                round(f.full().eventsPerCpuSecond() / reportEvents.perCpuSecond()), TARGET_EVENTS_RATIO,
+                Math.round(f.full().eventsPerRunCpuSecond()), Math.round(reportEvents.perRunCpuSecond()),
+                round(f.full().eventsPerRunCpuSecond() / reportEvents.perRunCpuSecond()),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         return output.print(spec.commandLine().getOut(), () -> Json.write(d), () -> {
             Table table = new Table("figure", "measured", "target");
@@ -137,6 +140,11 @@ final class BenchCommand implements Callable<Integer> {
             table.row("events per CPU second, large run", String.format(Locale.ROOT, "%,.0f", d.eventsPerCpuSecond()), "");
             table.row("events per CPU second, report scenario", String.format(Locale.ROOT, "%,.0f", d.reportEventsPerCpuSecond()), "");
             table.row("  ratio large / report", fmt(d.eventsRatio()), ">= " + fmt(TARGET_EVENTS_RATIO));
+            table.row("events per CPU second after set-up, large run",
+                    String.format(Locale.ROOT, "%,.0f", d.eventsPerRunCpuSecond()), "");
+            table.row("events per CPU second after set-up, report scenario",
+                    String.format(Locale.ROOT, "%,.0f", d.reportEventsPerRunCpuSecond()), "");
+            table.row("  ratio large / report, after set-up", fmt(d.runEventsRatio()), "");
             table.row("load average (1 min) at the end", fmt(d.loadAverage()), "");
             return table.render();
         });

@@ -21,7 +21,10 @@ public final class Simulation implements Scheduler {
 
     @Override
     public Cancellable scheduleAt(long at, Runnable action) {
-        ScheduledEvent event = new ScheduledEvent(Math.max(at, now), sequence++, action);
+        return enqueue(new ScheduledEvent(Math.max(at, now), sequence++, action));
+    }
+
+    private ScheduledEvent enqueue(ScheduledEvent event) {
         queue.add(event);
         if (recorder != null) {
             recorder.accept(event.time);
@@ -32,30 +35,39 @@ public final class Simulation implements Scheduler {
     /** Reserves {@code count} sequence numbers now: the series' events order as if all queued now. */
     @Override
     public Series series(int count) {
-        long[] next = {sequence};
-        long end = sequence + count;
-        sequence = end;
-        return (at, action) -> {
-            if (next[0] == end) {
+        ReservedSeries series = new ReservedSeries(sequence, count);
+        sequence += count;
+        return series;
+    }
+
+    /** A block of reserved sequence numbers, handed out in order. */
+    private final class ReservedSeries implements Series {
+        private final int count;
+        private final long end;
+        private long next;
+
+        ReservedSeries(long first, int count) {
+            this.count = count;
+            this.next = first;
+            this.end = first + count;
+        }
+
+        @Override
+        public Cancellable scheduleNext(long at, Runnable action) {
+            if (next == end) {
                 throw new IllegalStateException("series of " + count + " events already fully scheduled");
             }
-            ScheduledEvent event = new ScheduledEvent(Math.max(at, now), next[0]++, action);
-            queue.add(event);
-            if (recorder != null) {
-                recorder.accept(event.time);
-            }
-            return event;
-        };
+            return enqueue(new ScheduledEvent(Math.max(at, now), next++, action));
+        }
     }
 
     /** Runs events until the queue is empty or the next event lies after {@code until}. */
     public void runUntil(long until) {
         while (!queue.isEmpty()) {
-            ScheduledEvent next = queue.peek();
-            if (next.time > until) {
+            if (queue.firstTime() > until) {
                 break;
             }
-            queue.poll();
+            ScheduledEvent next = queue.poll();
             if (recorder != null) {
                 recorder.accept(POP);
             }

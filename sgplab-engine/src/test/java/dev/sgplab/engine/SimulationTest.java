@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SimulationTest {
 
@@ -110,5 +112,62 @@ class SimulationTest {
         sim.scheduleAt(1, () -> { });
         sim.run();
         assertThat(ops).containsExactly(3L, 1L, Simulation.POP, Simulation.POP);
+    }
+
+    /**
+     * Events scheduled while others run (the hold model of a long run), some cancelled, some in
+     * reserved series: they run in (time, sequence) order against a reference that sorts every
+     * event ever scheduled, whatever the queue's size and growth.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 7, 1234})
+    void interleavedSchedulingCancellingAndSeriesRunInKeyOrder(long seed) {
+        Simulation sim = new Simulation();
+        SplittableRandom random = new SplittableRandom(seed);
+        java.util.TreeMap<long[], Integer> reference = new java.util.TreeMap<>(
+                (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        List<Integer> ran = new ArrayList<>();
+        long[] rank = {0}; // the reference's tie-break: scheduling order, or the series' reserved rank
+        int[] ids = {0};
+        Runnable[] spawn = new Runnable[1];
+        spawn[0] = () -> {
+            int children = random.nextInt(4);
+            for (int c = 0; c < children && ids[0] < 20_000; c++) {
+                long at = sim.now() + random.nextInt(1000);
+                int id = ids[0]++;
+                Cancellable event = sim.scheduleAt(at, () -> {
+                    ran.add(id);
+                    spawn[0].run();
+                });
+                long[] key = {at, rank[0]++};
+                reference.put(key, id);
+                if (random.nextInt(5) == 0) {
+                    event.cancel();
+                    reference.remove(key);
+                }
+            }
+            if (random.nextInt(50) == 0 && ids[0] < 20_000) {
+                Scheduler.Series series = sim.series(2);
+                long first = rank[0];
+                rank[0] += 2;
+                long at = sim.now() + random.nextInt(1000);
+                int id = ids[0]++;
+                reference.put(new long[] {at, first}, id);
+                series.scheduleNext(at, () -> {
+                    ran.add(id);
+                    long later = sim.now() + random.nextInt(1000);
+                    int next = ids[0]++;
+                    reference.put(new long[] {later, first + 1}, next);
+                    series.scheduleNext(later, () -> ran.add(next));
+                });
+            }
+        };
+        for (int i = 0; i < 300; i++) {
+            spawn[0].run();
+        }
+        sim.run();
+        assertThat(ids[0]).isGreaterThan(5_000);
+        assertThat(ran).containsExactlyElementsOf(reference.values());
+        assertThat(sim.executedEvents()).isEqualTo(reference.size());
     }
 }

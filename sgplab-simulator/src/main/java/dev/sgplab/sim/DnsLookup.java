@@ -1,6 +1,7 @@
 package dev.sgplab.sim;
 
 import dev.sgplab.engine.Cancellable;
+import dev.sgplab.engine.Scheduler;
 import dev.sgplab.engine.Time;
 import dev.sgplab.model.dns.NodeLocalCache;
 import dev.sgplab.model.dns.ResolverProfile;
@@ -43,6 +44,9 @@ final class DnsLookup {
     private int[] repliesArrived;
     /** Time spent waiting for retries: the answered try's offset, or a timed-out query's deadline. */
     private long waited;
+    /** Whether this query's timers can be queued one at a time (see {@link #startQuery}). */
+    private final boolean timersInTimeOrder;
+    /** The query's timers queued so far (cancelling one that has run does nothing). */
     private final List<Cancellable> pending = new ArrayList<>(4);
     private final List<TryRecord> records = new ArrayList<>(2);
 
@@ -63,6 +67,16 @@ final class DnsLookup {
         this.repliesPerTry = resolver.oneSocketPerLookup()
                 ? resolver.repliesPerTry() * walk.busyboxBatch().size()
                 : resolver.repliesPerTry();
+        this.timersInTimeOrder = inTimeOrder(tryOffsets, resolver.queryDeadline());
+    }
+
+    private static boolean inTimeOrder(long[] tryOffsets, long deadline) {
+        for (int i = 1; i < tryOffsets.length; i++) {
+            if (tryOffsets[i] < tryOffsets[i - 1]) {
+                return false;
+            }
+        }
+        return tryOffsets.length == 0 || deadline >= tryOffsets[tryOffsets.length - 1];
     }
 
     void start() {
@@ -78,13 +92,34 @@ final class DnsLookup {
         query = q;
         queryAnswered = false;
         repliesArrived = new int[tryOffsets.length];
+        // The query's timers (its tries, then its deadline) rank among other events as if all were
+        // queued now (a reserved series of sequence numbers), but each is queued only when the one
+        // before it has run: a query answered by its first try then leaves one cancelled timer in
+        // the event queue, not all of them. Same order of events, same results.
         pending.clear();
-        long now = run.scheduler().now();
-        for (int attempt = 0; attempt < tryOffsets.length; attempt++) {
-            int a = attempt;
-            pending.add(run.scheduler().scheduleAt(now + tryOffsets[attempt], () -> sendTry(q, a)));
+        long start = run.scheduler().now();
+        Scheduler.Series timers = run.scheduler().series(tryOffsets.length + 1);
+        if (timersInTimeOrder) {
+            queueTimer(timers, start, q, 0, true);
+        } else {
+            for (int timer = 0; timer <= tryOffsets.length; timer++) {
+                queueTimer(timers, start, q, timer, false);
+            }
         }
-        pending.add(run.scheduler().scheduleAt(now + resolver.queryDeadline(), () -> deadline(q)));
+    }
+
+    /** Timer {@code index} of query {@code q} started at {@code start}: a try, or the deadline after the last. */
+    private void queueTimer(Scheduler.Series timers, long start, int q, int index, boolean chained) {
+        if (index < tryOffsets.length) {
+            pending.add(timers.scheduleNext(start + tryOffsets[index], () -> {
+                if (chained) {
+                    queueTimer(timers, start, q, index + 1, true);
+                }
+                sendTry(q, index);
+            }));
+        } else {
+            pending.add(timers.scheduleNext(start + resolver.queryDeadline(), () -> deadline(q)));
+        }
     }
 
     private void sendTry(int q, int attempt) {

@@ -3,9 +3,7 @@ package dev.sgplab.model.neighbour;
 import dev.sgplab.engine.Scheduler;
 import dev.sgplab.engine.Time;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -40,8 +38,14 @@ public final class NeighbourTable {
     private final RandomGenerator random;
     private final ArpSolicitor solicitor;
     private final Map<String, NeighbourDevice> devices = new LinkedHashMap<>();
-    /** gc_list: every entry that GC may remove, oldest first. */
-    private final LinkedHashSet<NeighbourEntry> gcList = new LinkedHashSet<>();
+    /**
+     * gc_list: every entry that GC may remove, oldest first (each entry is added once, when
+     * created). An array list, not a linked hash set: the periodic scan walks it every 15 s, and
+     * walking an array touches each entry once instead of a hash node and then the entry; GC
+     * removes with removeIf, one pass. Only the rare explicit removals (ip neigh del, an entry
+     * made PERMANENT) search it.
+     */
+    private final ArrayList<NeighbourEntry> gcList = new ArrayList<>();
     private final List<NeighbourListener> listeners = new ArrayList<>(2);
     private long lastFlush;
     private long lastRand;
@@ -198,23 +202,22 @@ public final class NeighbourTable {
      */
     private boolean forcedGc(long now) {
         int maxClean = gcList.size() - tableParams.gcThresh2();
-        int shrunk = 0;
+        int[] shrunk = {0};
         long tref = now - FORCED_GC_MIN_INTERVAL;
-        Iterator<NeighbourEntry> it = gcList.iterator();
-        while (it.hasNext() && shrunk < maxClean) {
-            NeighbourEntry entry = it.next();
-            if (entry.hasTimer()) {
-                continue; // a running timer holds a reference
+        gcList.removeIf(entry -> {
+            if (shrunk[0] >= maxClean || entry.hasTimer()) {
+                return false; // done; or a running timer holds a reference
             }
             NudState state = entry.state();
             if (state == NudState.FAILED || state == NudState.NOARP || entry.updated() < tref) {
-                it.remove();
                 removeFromDevice(entry, now);
-                shrunk++;
+                shrunk[0]++;
+                return true;
             }
-        }
+            return false;
+        });
         lastFlush = now;
-        return shrunk > 0;
+        return shrunk[0] > 0;
     }
 
     // ---- neigh_periodic_work() ---------------------------------------------------------------------
@@ -244,22 +247,21 @@ public final class NeighbourTable {
     }
 
     private void scan(long now) {
-        Iterator<NeighbourEntry> it = gcList.iterator();
-        while (it.hasNext()) {
-            NeighbourEntry entry = it.next();
+        gcList.removeIf(entry -> {
             NudState state = entry.state();
             if (state == NudState.PERMANENT || state.inTimer()) {
-                continue;
+                return false;
             }
             entry.liftUsedToConfirmed(now);
             long used = entry.used();
             long staleTime = entry.device().params().gcStaleTime();
             boolean unusedTooLong = now < used || now >= used + staleTime;
             if (state == NudState.FAILED || unusedTooLong) {
-                it.remove();
                 removeFromDevice(entry, now);
+                return true;
             }
-        }
+            return false;
+        });
     }
 
     /** An administrator's delete (ip neigh del). */

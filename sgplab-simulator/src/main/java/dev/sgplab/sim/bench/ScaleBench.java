@@ -21,9 +21,18 @@ import java.util.function.Consumer;
  */
 public final class ScaleBench {
 
-    /** One timed run. */
-    public record Run(int nodes, int pods, double wallSeconds, double cpuSeconds, long events,
-            double wallMicrosPerPod, double cpuMicrosPerPod, double eventsPerCpuSecond) {
+    /**
+     * One timed run. cpuSeconds: building the run (cluster, subnet, tables) and running it;
+     * setupCpuSeconds: the building alone. eventsPerCpuSecond counts the actions the engine ran
+     * (cancelled timers are not events) per CPU second of the whole; eventsPerRunCpuSecond per CPU
+     * second of the run after its set-up.
+     */
+    public record Run(int nodes, int pods, double wallSeconds, double cpuSeconds, double setupCpuSeconds, long events,
+            double wallMicrosPerPod, double cpuMicrosPerPod, double eventsPerCpuSecond, double eventsPerRunCpuSecond) {
+    }
+
+    /** Events per CPU second of a small scenario, whole runs and the runs after their set-up. */
+    public record EventRate(double perCpuSecond, double perRunCpuSecond) {
     }
 
     /** Live heap (MB, after a full GC) when this many pods had been created. */
@@ -77,19 +86,25 @@ public final class ScaleBench {
 
     /**
      * Events per CPU second of this thread over {@code replications} runs of a small scenario (the
-     * report's), measured as the large runs are, so that the two compare on a shared machine.
+     * report's), measured as the large runs are (the same events, the same CPU clock, set-up timed
+     * apart), so that the two compare on a shared machine.
      */
-    public static double eventsPerCpuSecond(SimulationPlan plan, int warmup, int replications) {
+    public static EventRate eventsPerCpuSecond(SimulationPlan plan, int warmup, int replications) {
         for (int r = 0; r < warmup; r++) {
             new ClusterSimulation(plan, Replications.seedOf(7, r), ClusterSimulation.Detail.COUNTS).run();
         }
-        long cpu = THREADS.getCurrentThreadCpuTime();
+        long setup = 0;
+        long total = 0;
         long events = 0;
         for (int r = 0; r < replications; r++) {
-            events += new ClusterSimulation(plan, Replications.seedOf(1, r), ClusterSimulation.Detail.COUNTS).run()
-                    .events();
+            long start = THREADS.getCurrentThreadCpuTime();
+            ClusterSimulation run = new ClusterSimulation(plan, Replications.seedOf(1, r), ClusterSimulation.Detail.COUNTS);
+            long built = THREADS.getCurrentThreadCpuTime();
+            events += run.run().events();
+            setup += built - start;
+            total += THREADS.getCurrentThreadCpuTime() - start;
         }
-        return events / ((THREADS.getCurrentThreadCpuTime() - cpu) / 1e9);
+        return new EventRate(events / (total / 1e9), events / ((total - setup) / 1e9));
     }
 
     private static SimulationPlan withPods(ScenarioTree tree, int pods) {
@@ -118,12 +133,13 @@ public final class ScaleBench {
         };
         long wall = System.nanoTime();
         long cpu = THREADS.getCurrentThreadCpuTime();
-        long events = new ClusterSimulation(plan, Replications.seedOf(1, 0), ClusterSimulation.Detail.COUNTS)
-                .run(heap == null ? null : marks, 0).events();
+        ClusterSimulation run = new ClusterSimulation(plan, Replications.seedOf(1, 0), ClusterSimulation.Detail.COUNTS);
+        double setupCpuSeconds = (THREADS.getCurrentThreadCpuTime() - cpu) / 1e9;
+        long events = run.run(heap == null ? null : marks, 0).events();
         double wallSeconds = (System.nanoTime() - wall - paused[0]) / 1e9;
         double cpuSeconds = (THREADS.getCurrentThreadCpuTime() - cpu - paused[1]) / 1e9;
-        return new Run(plan.nodes(), pods, wallSeconds, cpuSeconds, events, wallSeconds * 1e6 / pods,
-                cpuSeconds * 1e6 / pods, events / cpuSeconds);
+        return new Run(plan.nodes(), pods, wallSeconds, cpuSeconds, setupCpuSeconds, events, wallSeconds * 1e6 / pods,
+                cpuSeconds * 1e6 / pods, events / cpuSeconds, events / (cpuSeconds - setupCpuSeconds));
     }
 
     private static double liveHeapMegabytes() {

@@ -1,5 +1,6 @@
 package dev.sgplab.sim.sweep;
 
+import dev.sgplab.observe.ReuseGapStats;
 import dev.sgplab.observe.RunObservations;
 import dev.sgplab.scenario.Scenario;
 import dev.sgplab.scenario.ScenarioException;
@@ -132,7 +133,7 @@ public final class Sweep {
                 plans.add(SimulationPlan.of(grid.scenarios().get(i)));
             }
         }
-        RunObservations[][] runs = new RunObservations[mine.size()][replications];
+        Finished[][] runs = new Finished[mine.size()][replications];
         int units = mine.size() * replications;
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
@@ -140,8 +141,8 @@ public final class Sweep {
             for (int u = next.getAndIncrement(); u < units; u = next.getAndIncrement()) {
                 int cell = u / replications;
                 int r = u % replications;
-                runs[cell][r] = new ClusterSimulation(plans.get(cell), Replications.seedOf(seed, r),
-                        ClusterSimulation.Detail.COUNTS).run();
+                runs[cell][r] = Finished.of(new ClusterSimulation(plans.get(cell), Replications.seedOf(seed, r),
+                        ClusterSimulation.Detail.COUNTS).run());
                 if (progress != null) {
                     progress.accept(done.incrementAndGet());
                 }
@@ -156,7 +157,27 @@ public final class Sweep {
                 grid.cells().size(), cells);
     }
 
-    static CellResult summarise(int index, Map<String, String> settings, Scenario scenario, RunObservations[] runs) {
+    /**
+     * What the sweep keeps of a finished run until its shard ends: the run's counts, its reuse gaps
+     * only as the cell's 5 s bins (exact), not its gap statistics. A large run's gap statistics hold
+     * up to 10,000 exact gaps or a histogram (about 100 KB); kept for every run of a shard of many
+     * replications they would outgrow the shard's memory, while the bins are 61 counts.
+     */
+    record Finished(RunObservations run, int[] gapBins) {
+        /** Stands for the dropped statistics: empty, and nothing records into it. */
+        private static final ReuseGapStats DROPPED = new ReuseGapStats(false);
+
+        static Finished of(RunObservations run) {
+            int[] bins = run.reuseGaps().binCounts(CellResult.GAP_BIN_SECONDS, CellResult.GAP_BINS);
+            return new Finished(new RunObservations(run.scenario(), run.seed(), run.cooldownSeconds(), run.pods(),
+                    run.errorPods(), run.ipReuses(), DROPPED, run.podsWaitedForBranch(), run.maxDeleteQueue(),
+                    run.meanDeleteQueue(), run.meanBranchWaitSeconds(), run.durationSeconds(), run.events(),
+                    List.of(), run.gcActivity()), bins);
+        }
+    }
+
+    static CellResult summarise(int index, Map<String, String> settings, Scenario scenario, Finished[] finished) {
+        RunObservations[] runs = Arrays.stream(finished).map(Finished::run).toArray(RunObservations[]::new);
         int[] errors = Arrays.stream(runs).mapToInt(RunObservations::errorPods).toArray();
         ErrorSummary summary = ErrorSummary.of(errors);
         int pods = runs[0].pods();
@@ -164,8 +185,8 @@ public final class Sweep {
         int totalErrors = Arrays.stream(errors).sum();
         Interval band = BinomialConfidenceInterval.CLOPPER_PEARSON.fromErrorRate(totalPods, totalErrors, 0.05);
         int[] histogram = new int[CellResult.GAP_BINS];
-        for (RunObservations run : runs) { // whole-second counts: exact however many gaps a run had
-            int[] bins = run.reuseGaps().binCounts(CellResult.GAP_BIN_SECONDS, CellResult.GAP_BINS);
+        for (Finished run : finished) { // from whole-second counts: exact however many gaps a run had
+            int[] bins = run.gapBins();
             for (int b = 0; b < bins.length; b++) {
                 histogram[b] += bins[b];
             }

@@ -51,4 +51,22 @@ class SweepGridTest {
         SweepResult fromGrid = Sweep.run(Sweep.bind(SMALL, axes, null), 3, 7, 1, null, null);
         assertThat(fromGrid).isEqualTo(fromTree);
     }
+
+    /**
+     * A finished run waits for its shard's end as counts and 5 s gap bins: the same bins as the
+     * run's gap statistics gave, which are dropped (they would hold a histogram per run).
+     */
+    @Test
+    void aFinishedRunKeepsItsCountsAndGapBinsButNotItsGapStatistics() {
+        var plan = dev.sgplab.sim.SimulationPlan.of(ScenarioTree.defaults().with("workload.pods", "200").bind());
+        var run = new dev.sgplab.sim.ClusterSimulation(plan, 3, dev.sgplab.sim.ClusterSimulation.Detail.COUNTS).run();
+        Sweep.Finished finished = Sweep.Finished.of(run);
+        assertThat(run.reuseGaps().count()).isPositive();
+        assertThat(finished.gapBins())
+                .containsExactly(run.reuseGaps().binCounts(CellResult.GAP_BIN_SECONDS, CellResult.GAP_BINS));
+        assertThat(finished.run().reuseGaps().count()).isZero();
+        assertThat(finished.run().errorPods()).isEqualTo(run.errorPods());
+        assertThat(finished.run().ipReuses()).isEqualTo(run.ipReuses());
+        assertThat(finished.run().gcActivity()).isEqualTo(run.gcActivity());
+    }
 }
