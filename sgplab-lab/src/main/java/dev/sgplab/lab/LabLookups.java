@@ -5,6 +5,7 @@ import dev.sgplab.engine.Time;
 import dev.sgplab.model.dns.ResolverKind;
 import dev.sgplab.model.address.Ipv4;
 import dev.sgplab.model.address.MacAddress;
+import dev.sgplab.model.neighbour.VpcCniEntries;
 import dev.sgplab.model.workload.ChurnPod;
 import dev.sgplab.observe.EntrySnapshot;
 import dev.sgplab.observe.TryObservation;
@@ -55,6 +56,7 @@ final class LabLookups implements dev.sgplab.model.workload.ChurnTest.Backend {
     /** The pod-eni annotation appears: the guard, if any, learns the owner (in place of the API). */
     @Override
     public void branchReady(ChurnPod pod) {
+        network.podEntries(pod.node().name(), VpcCniEntries.PERMANENT_PER_POD); // CNI ADD: 169.254.1.1
         if (guard != null) {
             guard.ownerKnown(Ipv4.format(pod.eni().ip()), MacAddress.format(pod.eni().mac()));
         }
@@ -62,6 +64,8 @@ final class LabLookups implements dev.sgplab.model.workload.ChurnTest.Backend {
 
     @Override
     public void podEnded(ChurnPod pod) {
+        // CNI DEL: the vlan device, the veth and the namespace go, and their entries with them
+        network.podEntries(pod.node().name(), -(VpcCniEntries.PERMANENT_PER_POD + VpcCniEntries.HOST_PER_BRANCH_POD));
         if (guard != null) {
             guard.ownerGone(Ipv4.format(pod.eni().ip()), MacAddress.format(pod.eni().mac()));
         }
@@ -69,6 +73,8 @@ final class LabLookups implements dev.sgplab.model.workload.ChurnTest.Backend {
 
     @Override
     public void lookup(ChurnPod pod, Consumer<Boolean> done) {
+        // the pod's first traffic: its node learns the vlan's gateway and the pod's IP on its veth
+        network.podEntries(pod.node().name(), VpcCniEntries.HOST_PER_BRANCH_POD);
         long start = scheduler.now();
         effects.submit(() -> {
             List<Sample> samples = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.sgplab.lab;
 
 import dev.sgplab.model.controller.BranchEni;
 import dev.sgplab.model.dns.ResolverProfile;
+import dev.sgplab.model.neighbour.GcRegime;
 import dev.sgplab.model.address.Cidr;
 import dev.sgplab.model.address.Ipv4;
 import dev.sgplab.model.address.MacAddress;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -65,8 +67,12 @@ final class LabNetwork implements AutoCloseable {
     private final Object making = new Object();
     private boolean closed;
     private NeighbourObserver neighbours;
+    /** In gc-regime auto: keeps the kernel's arp entry count at the scenario's (else null). */
+    private ArpCountKeeper arpCount;
+    private final Consumer<RuntimeException> failures;
 
-    LabNetwork(LabNames names, Scenario scenario, LabTiming timing) {
+    LabNetwork(LabNames names, Scenario scenario, LabTiming timing, Consumer<RuntimeException> failures) {
+        this.failures = failures;
         this.names = names;
         this.scenario = scenario;
         this.timing = timing;
@@ -85,6 +91,7 @@ final class LabNetwork implements AutoCloseable {
     // ---- build -----------------------------------------------------------------------------------
 
     void build() {
+        int hostEntries = ArpCacheStat.entries(); // before the lab adds any
         synchronized (making) {
             refuseIfClosed();
             try {
@@ -106,9 +113,38 @@ final class LabNetwork implements AutoCloseable {
         }
         dnsNodes.addAll(byNode.values());
         neighbours = new NeighbourObserver(List.copyOf(dnsNodes));
-        padTable(scenario.standingEntries()); // the population the simulator counts from the start
         for (DnsNode node : dnsNodes) {
             startServer(node);
+        }
+        if (scenario.kernel().regime() == GcRegime.AUTO) {
+            keepArpCount(hostEntries);
+        }
+    }
+
+    private void keepArpCount(int hostEntries) {
+        synchronized (making) {
+            refuseIfClosed();
+            arpCount = new ArpCountKeeper(names.fabric(), names.padding(), dnsNodes, neighbours,
+                    scenario.standingEntries(), scenario.kernel().gcThresh1(), ArpCacheStat::entries, failures);
+        }
+        arpCount.start(hostEntries);
+    }
+
+    /** A test pod's VPC CNI entries on a node changed (counted as the simulator counts them). */
+    void podEntries(String nodeName, int delta) {
+        if (arpCount != null) {
+            arpCount.podEntries(nodeName, delta);
+        }
+    }
+
+    /** The kernel's arp count against the scenario's so far, or null outside gc-regime auto. */
+    ArpCount arpCount() {
+        return arpCount == null ? null : arpCount.report();
+    }
+
+    private void lateCorrection() {
+        if (arpCount != null) {
+            arpCount.correctSoon();
         }
     }
 
@@ -129,22 +165,6 @@ final class LabNetwork implements AutoCloseable {
         Commands.check(List.of(ip, "netns", "exec", ns, "sh", "-e", "-c", script.toString()));
         JsonNode linkInfo = JSON.readTree(Commands.check(List.of(ip, "-n", ns, "-j", "link", "show", link)));
         return new DnsNode(nodeIndex, ns, link, address, linkInfo.get(0).get("address").asString());
-    }
-
-    /** Permanent entries that only count towards gc_thresh1 (the scenario's population and other-arp-entries). */
-    private void padTable(int entries) {
-        if (entries == 0) {
-            return;
-        }
-        List<String> lines = new ArrayList<>();
-        lines.add("link add " + names.padding() + " type veth peer name " + names.padding() + "x");
-        lines.add("link set " + names.padding() + " up");
-        int base = Ipv4.parse("198.19.0.0");
-        for (int i = 1; i <= entries; i++) {
-            lines.add("neigh replace " + Ipv4.format(base + i) + " lladdr " + MacAddress.format(0x0200_0000_0000L + i)
-                    + " nud permanent dev " + names.padding());
-        }
-        batch(names.fabric(), lines.toArray(String[]::new));
     }
 
     private void startServer(DnsNode node) {
@@ -207,6 +227,7 @@ final class LabNetwork implements AutoCloseable {
             lines.add("neigh replace " + Ipv4.format(node.ip()) + " lladdr " + node.mac() + " nud permanent dev " + link);
         }
         batch(ns, lines.toArray(String[]::new));
+        lateCorrection(); // the namespace's permanent entries for the DNS nodes count on the one table
         String nameserver = replicaIps.stream().distinct().count() == 1 ? replicaIps.get(0) : installVip(ns);
         writeResolvConf(ns, nameserver);
     }
@@ -257,6 +278,7 @@ final class LabNetwork implements AutoCloseable {
         String ns = podNamespaceByEni.remove(eni.id());
         if (ns != null) {
             removeNamespace(ns);
+            lateCorrection();
         }
     }
 
@@ -294,6 +316,9 @@ final class LabNetwork implements AutoCloseable {
         List<String> all;
         synchronized (making) {
             closed = true;
+            if (arpCount != null) {
+                arpCount.close();
+            }
             running = new ArrayList<>(servers);
             servers.clear();
             all = new ArrayList<>(namespaces);
