@@ -98,6 +98,7 @@ final class LabLookups implements dev.sgplab.model.workload.ChurnTest.Backend {
             }
             process.onExit().thenAccept(exited -> {
                 later.forEach(f -> f.cancel(false));
+                effects.submit(() -> network.lookupEnded(pod.eni()));
                 boolean ok = exited.exitValue() == 0;
                 scheduler.post(() -> {
                     synchronized (samples) {

@@ -227,6 +227,20 @@ final class LabNetwork implements AutoCloseable {
         }
     }
 
+    /**
+     * The pod's lookup ended: it sends nothing more, so its permanent entries for the DNS nodes go
+     * (they would only add to the kernel's one arp count). Turning ARP off on its link flushes them
+     * (arp_netdev_event: a change of IFF_NOARP flushes the device's entries, permanent ones too) and
+     * keeps the pod from ever asking for a DNS node by broadcast, which the VPC would answer instead.
+     */
+    void lookupEnded(BranchEni eni) {
+        String ns = podNamespaceByEni.get(eni.id());
+        if (ns != null) {
+            batch(ns, "link set " + names.podLink() + " arp off");
+            lateCorrection();
+        }
+    }
+
     /** The ENI was deleted: its namespace goes, and with it its link and address. */
     void detach(BranchEni eni) {
         String ns = podNamespaceByEni.remove(eni.id());
