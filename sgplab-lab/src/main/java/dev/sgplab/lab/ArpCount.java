@@ -10,10 +10,12 @@ import java.util.Locale;
  * and how many put the kernel on the other side of gc_thresh1 than the scenario. {@code padding}
  * is the range of permanent entries the lab added to reach the scenario's count (it cannot take
  * entries away: when its own and the host's entries exceed the count, samples are off).
+ * {@code entriesBeforeBuild}: the host's own, and a previous run's that the kernel still frees in
+ * the background after its namespaces were deleted (netns cleanup is deferred to a workqueue).
  */
 public record ArpCount(int gcThresh1, double sampleSeconds, int samples, int kernelMin, int kernelMax,
         int scenarioMin, int scenarioMax, int maxOff, int samplesOff, int samplesOtherSideOfThresh1,
-        int hostEntriesAtStart, int paddingMin, int paddingMax) {
+        int entriesBeforeBuild, int paddingMin, int paddingMax) {
 
     /** Entries a sample may be off by: a pod's VPC CNI entries change together, up to 3 at once. */
     public static final int TOLERANCE = 3;
@@ -32,9 +34,10 @@ public record ArpCount(int gcThresh1, double sampleSeconds, int samples, int ker
     public String describe() {
         return String.format(Locale.ROOT, "the kernel's arp table held %d..%d entries, the scenario's count %d..%d "
                 + "(gc_thresh1 %d); %d of %d samples (every %s s) off by more than %d (at most %d off), %d on the "
-                + "other side of gc_thresh1; %d host entries at the start, %d..%d permanent entries added",
+                + "other side of gc_thresh1; %d entries in the table before the lab built anything, %d..%d permanent "
+                + "entries added",
                 kernelMin, kernelMax, scenarioMin, scenarioMax, gcThresh1, samplesOff, samples,
-                trim(sampleSeconds), TOLERANCE, maxOff, samplesOtherSideOfThresh1, hostEntriesAtStart, paddingMin,
+                trim(sampleSeconds), TOLERANCE, maxOff, samplesOtherSideOfThresh1, entriesBeforeBuild, paddingMin,
                 paddingMax);
     }
 

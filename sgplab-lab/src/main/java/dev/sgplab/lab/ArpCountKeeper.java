@@ -55,7 +55,7 @@ final class ArpCountKeeper implements AutoCloseable {
     private volatile boolean stopped;
     // below: touched by the worker thread only (and read after it stopped)
     private int padding;
-    private int hostAtStart;
+    private int entriesBeforeBuild;
     private final Samples samples = new Samples();
 
     ArpCountKeeper(String fabric, String paddingLink, List<DnsNode> nodes, NeighbourObserver observer, int standing,
@@ -72,8 +72,8 @@ final class ArpCountKeeper implements AutoCloseable {
     }
 
     /** The padding's link, then the first correction (before the run starts), then the periodic ones. */
-    void start(int hostEntriesBeforeBuild) {
-        hostAtStart = hostEntriesBeforeBuild;
+    void start(int entriesBefore) {
+        entriesBeforeBuild = entriesBefore;
         if (stopped) {
             throw new LabException("the lab run was interrupted");
         }
@@ -162,14 +162,14 @@ final class ArpCountKeeper implements AutoCloseable {
     /** What the samples showed so far. */
     ArpCount report() {
         try {
-            return worker.submit(() -> samples.report(gcThresh1, SAMPLE_MILLIS / 1000.0, hostAtStart)).get(5,
+            return worker.submit(() -> samples.report(gcThresh1, SAMPLE_MILLIS / 1000.0, entriesBeforeBuild)).get(5,
                     TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
                 | java.util.concurrent.RejectedExecutionException e) {
-            return samples.report(gcThresh1, SAMPLE_MILLIS / 1000.0, hostAtStart);
+            return samples.report(gcThresh1, SAMPLE_MILLIS / 1000.0, entriesBeforeBuild);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return samples.report(gcThresh1, SAMPLE_MILLIS / 1000.0, hostAtStart);
+            return samples.report(gcThresh1, SAMPLE_MILLIS / 1000.0, entriesBeforeBuild);
         }
     }
 
@@ -216,12 +216,12 @@ final class ArpCountKeeper implements AutoCloseable {
             }
         }
 
-        synchronized ArpCount report(int gcThresh1, double sampleSeconds, int hostAtStart) {
+        synchronized ArpCount report(int gcThresh1, double sampleSeconds, int entriesBeforeBuild) {
             if (count == 0) {
-                return new ArpCount(gcThresh1, sampleSeconds, 0, 0, 0, 0, 0, 0, 0, 0, hostAtStart, 0, 0);
+                return new ArpCount(gcThresh1, sampleSeconds, 0, 0, 0, 0, 0, 0, 0, 0, entriesBeforeBuild, 0, 0);
             }
             return new ArpCount(gcThresh1, sampleSeconds, count, kernelMin, kernelMax, scenarioMin, scenarioMax, maxOff,
-                    off, otherSide, hostAtStart, paddingMin, paddingMax);
+                    off, otherSide, entriesBeforeBuild, paddingMin, paddingMax);
         }
     }
 }
