@@ -11,15 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -292,7 +289,7 @@ final class LabNetwork implements AutoCloseable {
             all = new ArrayList<>(namespaces);
         }
         for (Process server : running) {
-            stop(server);
+            Commands.stop(server);
         }
         java.util.Collections.reverse(all);
         // and anything else with this run's prefix, should a command have made it before failing
@@ -309,7 +306,7 @@ final class LabNetwork implements AutoCloseable {
                 first = first == null ? e : first;
             }
         }
-        deleteTree(names.runDir());
+        LabCleanup.deleteTree(names.runDir());
         if (first != null) {
             throw first;
         }
@@ -334,30 +331,6 @@ final class LabNetwork implements AutoCloseable {
         namespaces.remove(ns);
     }
 
-    private static void stop(Process process) {
-        process.destroy();
-        try {
-            if (!process.waitFor(2, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(2, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new LabException("cannot remove " + dir + ": " + e.getMessage());
-        }
-    }
 
     private void batch(String ns, String... lines) {
         Commands.check(List.of(ip, "-n", ns, "-batch", "-"), String.join("\n", lines) + "\n");
