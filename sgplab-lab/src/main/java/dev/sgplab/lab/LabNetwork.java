@@ -30,7 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
  *     that answers exactly the names the model says exist ({@link LabTopology#hostRecords});
  * <li>a namespace per branch ENI, from its creation to its deletion (as the VPC answers ARP for an
  *     ENI's address until the ENI is deleted), with the ENI's MAC and IP, a permanent entry for each
- *     DNS node (the VPC answers the pod's ARP, so a DNS node never sees it), and its resolv.conf.
+ *     DNS node until the pod's lookup ends (the VPC answers the pod's ARP, so a DNS node never sees
+ *     it), and its resolv.conf;
+ * <li>in gc-regime auto, the padding that holds the kernel's arp entry count at the scenario's
+ *     ({@link ArpCountKeeper}).
  * </ul>
  * A DNS node resolves a pod's address by broadcast ARP over the bridge and gets the current owner's
  * answer; a unicast probe or reply to a MAC that is gone is flooded by the bridge and dropped by
