@@ -1,5 +1,6 @@
 package dev.sgplab.cli;
 
+import dev.sgplab.lab.ArpCount;
 import dev.sgplab.lab.LabCleanup;
 import dev.sgplab.lab.LabException;
 import dev.sgplab.lab.LabLateness;
@@ -123,6 +124,7 @@ final class LabCommand implements Runnable {
             java.util.List<Integer> reuses = new java.util.ArrayList<>();
             java.util.List<Long> seeds = new java.util.ArrayList<>();
             java.util.List<dev.sgplab.lab.LabLateness> lateness = new java.util.ArrayList<>();
+            java.util.List<ArpCount> arpCounts = new java.util.ArrayList<>();
             for (int i = 0; i < labRuns; i++) {
                 long runSeed = Replications.seedOf(seed, i);
                 int index = i;
@@ -132,8 +134,29 @@ final class LabCommand implements Runnable {
                 reuses.add(result.observations().ipReuses());
                 seeds.add(runSeed);
                 lateness.add(result.facts().lateness());
+                arpCounts.add(result.facts().arpCount());
             }
-            return document(checked.name(), lab.timeScale, runs, reuses, seeds, lateness, sim);
+            return withArpCounts(document(checked.name(), lab.timeScale, runs, reuses, seeds, lateness, sim), arpCounts);
+        }
+
+        /**
+         * Each run's arp entry count against the scenario's, as a check; a run whose kernel did not
+         * hold the scenario's count did not test the scenario, so the lab cannot agree with it.
+         */
+        static CompareReport.Document withArpCounts(CompareReport.Document d, List<ArpCount> counts) {
+            List<String> checks = new ArrayList<>(d.checks());
+            boolean held = true;
+            for (int i = 0; i < counts.size(); i++) {
+                ArpCount count = counts.get(i);
+                if (count != null) {
+                    held &= count.held();
+                    checks.add(String.format(Locale.ROOT, "lab run %d: %s%s", i + 1, count.held()
+                            ? "the kernel held the scenario's arp entry count: " : "NOT the scenario's arp entry count: ",
+                            count.describe()));
+                }
+            }
+            return new CompareReport.Document(d.scenario(), d.timeScale(), d.lab(), d.simulator(), d.agree() && held,
+                    List.copyOf(checks), d.withGuard());
         }
 
         /** The simulator's verdict on the lab runs, with a line for each run whose timings the host stretched. */

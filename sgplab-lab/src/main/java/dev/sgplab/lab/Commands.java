@@ -83,4 +83,17 @@ final class Commands {
         int newline = trimmed.indexOf('\n');
         return newline < 0 ? trimmed : trimmed.substring(0, newline);
     }
+
+    /** Stops a process: SIGTERM, then SIGKILL after 2 s. */
+    static void stop(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(2, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
 }

@@ -55,6 +55,13 @@ final class Effects {
         return new double[] {sorted[(int) Math.ceil(0.95 * sorted.length) - 1] / 1e9, sorted[sorted.length - 1] / 1e9};
     }
 
+    /** A failure found outside the effects (e.g. the arp count keeper's): the run stops on it too. */
+    void fail(RuntimeException e) {
+        if (!stopped && failure == null) {
+            failure = e;
+        }
+    }
+
     RuntimeException failure() {
         return failure;
     }

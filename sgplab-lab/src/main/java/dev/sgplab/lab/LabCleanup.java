@@ -5,9 +5,11 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * Removes what lab runs left behind — after a crash or SIGKILL — by their prefix only: namespaces
@@ -100,7 +102,7 @@ public final class LabCleanup {
         if (!deleted.ok() && !deleted.err().contains("No such file")) {
             throw new LabException("ip netns delete " + ns + ": " + Commands.firstLine(deleted.err()));
         }
-        LabNetwork.deleteTree(LabNames.netnsEtc(ns));
+        deleteTree(LabNames.netnsEtc(ns));
     }
 
     private static void kill(ProcessHandle process) {
@@ -124,14 +126,14 @@ public final class LabCleanup {
         for (Path entry : list(LabNames.NETNS_ETC, LabNames.NAMESPACE_PREFIX + "*")) {
             String prefix = LabNames.prefixOf(entry.getFileName().toString());
             if (prefix != null && chosen.test(prefix) && !livePrefixes.contains(prefix)) {
-                LabNetwork.deleteTree(entry);
+                deleteTree(entry);
             }
         }
         for (Path dir : list(LabNames.STATE_DIR, LabNames.NAMESPACE_PREFIX + "*")) {
             String name = dir.getFileName().toString();
             if (Files.isDirectory(dir) && name.matches("sgplab-[0-9a-f]{4}") && chosen.test(name)
                     && !livePrefixes.contains(name) && !Files.exists(LabNames.STATE_DIR.resolve(name + ".json"))) {
-                LabNetwork.deleteTree(dir);
+                deleteTree(dir);
             }
         }
     }
@@ -154,6 +156,20 @@ public final class LabCleanup {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             throw new LabException("cannot remove " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** Removes a directory and everything in it (nothing if it is not there). */
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new LabException("cannot remove " + dir + ": " + e.getMessage());
         }
     }
 }

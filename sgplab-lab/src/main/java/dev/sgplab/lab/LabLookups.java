@@ -5,6 +5,7 @@ import dev.sgplab.engine.Time;
 import dev.sgplab.model.dns.ResolverKind;
 import dev.sgplab.model.address.Ipv4;
 import dev.sgplab.model.address.MacAddress;
+import dev.sgplab.model.neighbour.VpcCniEntries;
 import dev.sgplab.model.workload.WorkloadPod;
 import dev.sgplab.observe.EntrySnapshot;
 import dev.sgplab.observe.TryObservation;
@@ -56,6 +57,7 @@ final class LabLookups implements dev.sgplab.model.workload.SgppPods.Backend {
     /** The pod-eni annotation appears: the guard, if any, learns the owner (in place of the API). */
     @Override
     public void branchReady(WorkloadPod pod) {
+        network.podEntries(pod.node().name(), VpcCniEntries.PERMANENT_PER_POD); // CNI ADD: 169.254.1.1
         if (guard != null) {
             guard.ownerKnown(Ipv4.format(pod.eni().ip()), MacAddress.format(pod.eni().mac()));
         }
@@ -63,6 +65,8 @@ final class LabLookups implements dev.sgplab.model.workload.SgppPods.Backend {
 
     @Override
     public void podEnded(WorkloadPod pod) {
+        // CNI DEL: the vlan device, the veth and the namespace go, and their entries with them
+        network.podEntries(pod.node().name(), -(VpcCniEntries.PERMANENT_PER_POD + VpcCniEntries.HOST_PER_BRANCH_POD));
         if (guard != null) {
             guard.ownerGone(Ipv4.format(pod.eni().ip()), MacAddress.format(pod.eni().mac()));
         }
@@ -70,6 +74,8 @@ final class LabLookups implements dev.sgplab.model.workload.SgppPods.Backend {
 
     @Override
     public void lookup(WorkloadPod pod, Consumer<Boolean> done) {
+        // the pod's first traffic: its node learns the vlan's gateway and the pod's IP on its veth
+        network.podEntries(pod.node().name(), VpcCniEntries.HOST_PER_BRANCH_POD);
         long start = scheduler.now();
         effects.submit(() -> {
             List<Sample> samples = new ArrayList<>();
@@ -93,6 +99,7 @@ final class LabLookups implements dev.sgplab.model.workload.SgppPods.Backend {
             }
             process.onExit().thenAccept(exited -> {
                 later.forEach(f -> f.cancel(false));
+                effects.submit(() -> network.lookupEnded(pod.eni()));
                 boolean ok = exited.exitValue() == 0;
                 scheduler.post(() -> {
                     synchronized (samples) {

@@ -1,7 +1,7 @@
 package dev.sgplab.lab;
 
 import dev.sgplab.model.controller.BranchEni;
-import dev.sgplab.model.dns.ResolverProfile;
+import dev.sgplab.model.neighbour.GcRegime;
 import dev.sgplab.model.address.Cidr;
 import dev.sgplab.model.address.Ipv4;
 import dev.sgplab.model.address.MacAddress;
@@ -11,27 +11,29 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A scenario's network made of Linux network namespaces:
+ * Builds a scenario's network ({@link LabTopology}, the description) from Linux network namespaces
+ * and tears it down; {@link NeighbourObserver} reads it:
  * <ul>
  * <li>a fabric namespace with one bridge, standing for the VPC;
  * <li>a namespace per CoreDNS node, on the bridge with an address of the subnet (the lowest of those
  *     held by others), its neighbour sysctls set to the scenario's (scaled) values, running dnsmasq
- *     that answers exactly the names the model says exist ({@link ResolverProfile#answers});
+ *     that answers exactly the names the model says exist ({@link LabTopology#hostRecords});
  * <li>a namespace per branch ENI, from its creation to its deletion (as the VPC answers ARP for an
  *     ENI's address until the ENI is deleted), with the ENI's MAC and IP, a permanent entry for each
- *     DNS node (the VPC answers the pod's ARP, so a DNS node never sees it), and its resolv.conf.
+ *     DNS node until the pod's lookup ends (the VPC answers the pod's ARP, so a DNS node never sees
+ *     it), and its resolv.conf;
+ * <li>in gc-regime auto, the padding that holds the kernel's arp entry count at the scenario's
+ *     ({@link ArpCountKeeper}).
  * </ul>
  * A DNS node resolves a pod's address by broadcast ARP over the bridge and gets the current owner's
  * answer; a unicast probe or reply to a MAC that is gone is flooded by the bridge and dropped by
@@ -41,17 +43,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class LabNetwork implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /** What the DNS servers answer for existing names. */
-    private static final int ANSWER_OFFSET = 1;
-    /** The kube-dns virtual IP: the subnet's 4th address, which AWS reserves and never assigns. */
-    private static final int VIP_OFFSET = 3;
 
     private final LabNames names;
     private final Scenario scenario;
     private final LabTiming timing;
+    private final LabTopology topology;
     private final Cidr cidr;
     private final List<DnsNode> dnsNodes = new ArrayList<>();
-    private final List<String> replicaIps = new ArrayList<>();
     /** Every namespace this run made (the effects thread adds, a Ctrl-C teardown may remove). */
     private final Set<String> namespaces = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
     private final Map<String, String> podNamespaceByEni = new LinkedHashMap<>();
@@ -65,12 +63,17 @@ final class LabNetwork implements AutoCloseable {
     private final Object making = new Object();
     private boolean closed;
     private NeighbourObserver neighbours;
+    /** In gc-regime auto: keeps the kernel's arp entry count at the scenario's (else null). */
+    private ArpCountKeeper arpCount;
+    private final Consumer<RuntimeException> failures;
 
-    LabNetwork(LabNames names, Scenario scenario, LabTiming timing) {
+    LabNetwork(LabNames names, Scenario scenario, LabTiming timing, Consumer<RuntimeException> failures) {
+        this.failures = failures;
         this.names = names;
         this.scenario = scenario;
         this.timing = timing;
-        this.cidr = scenario.subnet().cidrBlock();
+        this.topology = new LabTopology(names, scenario, timing);
+        this.cidr = topology.cidr();
     }
 
     List<DnsNode> dnsNodes() {
@@ -85,6 +88,7 @@ final class LabNetwork implements AutoCloseable {
     // ---- build -----------------------------------------------------------------------------------
 
     void build() {
+        int hostEntries = ArpCacheStat.entries(); // before the lab adds any
         synchronized (making) {
             refuseIfClosed();
             try {
@@ -96,72 +100,66 @@ final class LabNetwork implements AutoCloseable {
         addNamespace(names.fabric());
         batch(names.fabric(), "link set lo up", "link add " + names.bridge() + " type bridge",
                 "link set " + names.bridge() + " up");
-        int[] placement = scenario.cluster().corednsNodes();
-        Map<Integer, DnsNode> byNode = new LinkedHashMap<>();
-        for (int nodeIndex : placement) {
-            byNode.computeIfAbsent(nodeIndex, n -> buildNode(n, byNode.size()));
+        for (LabTopology.Node node : topology.dnsNodes()) {
+            dnsNodes.add(buildNode(node));
         }
-        for (int nodeIndex : placement) {
-            replicaIps.add(Ipv4.format(byNode.get(nodeIndex).ip()));
-        }
-        dnsNodes.addAll(byNode.values());
         neighbours = new NeighbourObserver(List.copyOf(dnsNodes));
-        padTable(scenario.standingEntries()); // the population the simulator counts from the start
         for (DnsNode node : dnsNodes) {
             startServer(node);
         }
+        if (scenario.kernel().regime() == GcRegime.AUTO) {
+            keepArpCount(hostEntries);
+        }
     }
 
-    private DnsNode buildNode(int nodeIndex, int ordinal) {
-        String ns = names.node(nodeIndex);
-        String link = names.nodeLink(nodeIndex);
-        int address = cidr.address(4 + ordinal); // the lowest addresses "used by others"
+    private void keepArpCount(int hostEntries) {
+        synchronized (making) {
+            refuseIfClosed();
+            arpCount = new ArpCountKeeper(names.fabric(), names.padding(), dnsNodes, neighbours,
+                    scenario.standingEntries(), scenario.kernel().gcThresh1(), ArpCacheStat::entries, failures);
+        }
+        arpCount.start(hostEntries);
+    }
+
+    /** A test pod's VPC CNI entries on a node changed (counted as the simulator counts them). */
+    void podEntries(String nodeName, int delta) {
+        if (arpCount != null) {
+            arpCount.podEntries(nodeName, delta);
+        }
+    }
+
+    /** The kernel's arp count against the scenario's so far, or null outside gc-regime auto. */
+    ArpCount arpCount() {
+        return arpCount == null ? null : arpCount.report();
+    }
+
+    private void lateCorrection() {
+        if (arpCount != null) {
+            arpCount.correctSoon();
+        }
+    }
+
+    private DnsNode buildNode(LabTopology.Node node) {
+        String ns = node.namespace();
+        String link = node.link();
         addNamespace(ns);
-        run(ip, "link", "add", link, "netns", ns, "type", "veth", "peer", "name", names.nodePort(nodeIndex), "netns",
-                names.fabric());
-        batch(names.fabric(), "link set " + names.nodePort(nodeIndex) + " master " + names.bridge() + " up");
+        run(ip, "link", "add", link, "netns", ns, "type", "veth", "peer", "name", node.port(), "netns", names.fabric());
+        batch(names.fabric(), "link set " + node.port() + " master " + names.bridge() + " up");
         batch(ns, "link set lo up", "link set " + link + " up",
-                "addr add " + Ipv4.format(address) + "/" + cidr.prefixLength() + " dev " + link);
-        // Only the device's own parameters: outside the initial namespace there is no neigh/default.
-        StringBuilder script = new StringBuilder();
-        timing.nodeSysctls().forEach((key, value) -> script.append("printf '%s\\n' ").append(value)
-                .append(" > /proc/sys/net/ipv4/neigh/").append(link).append('/').append(key).append('\n'));
-        Commands.check(List.of(ip, "netns", "exec", ns, "sh", "-e", "-c", script.toString()));
+                "addr add " + Ipv4.format(node.ip()) + "/" + cidr.prefixLength() + " dev " + link);
+        Commands.check(List.of(ip, "netns", "exec", ns, "sh", "-e", "-c", topology.nodeSysctlScript(node)));
         JsonNode linkInfo = JSON.readTree(Commands.check(List.of(ip, "-n", ns, "-j", "link", "show", link)));
-        return new DnsNode(nodeIndex, ns, link, address, linkInfo.get(0).get("address").asString());
-    }
-
-    /** Permanent entries that only count towards gc_thresh1 (the scenario's population and other-arp-entries). */
-    private void padTable(int entries) {
-        if (entries == 0) {
-            return;
-        }
-        List<String> lines = new ArrayList<>();
-        lines.add("link add " + names.padding() + " type veth peer name " + names.padding() + "x");
-        lines.add("link set " + names.padding() + " up");
-        int base = Ipv4.parse("198.19.0.0");
-        for (int i = 1; i <= entries; i++) {
-            lines.add("neigh replace " + Ipv4.format(base + i) + " lladdr " + MacAddress.format(0x0200_0000_0000L + i)
-                    + " nud permanent dev " + names.padding());
-        }
-        batch(names.fabric(), lines.toArray(String[]::new));
+        return new DnsNode(node.nodeIndex(), ns, link, node.ip(), linkInfo.get(0).get("address").asString());
     }
 
     private void startServer(DnsNode node) {
-        ResolverProfile resolver = scenario.dns().profile();
-        String name = scenario.dns().name();
-        String answer = Ipv4.format(cidr.address(ANSWER_OFFSET));
         List<String> argv = new ArrayList<>(List.of(ip, "netns", "exec", node.namespace(),
                 Preflight.path(Preflight.DNSMASQ), "--keep-in-foreground", "--conf-file=/dev/null", "--no-resolv",
                 "--no-hosts", "--bind-interfaces", "--listen-address=" + Ipv4.format(node.ip()), "--port=53",
                 "--local=/#/", "--log-queries",
                 "--log-facility=" + names.runDir().resolve("dns-" + node.name() + ".log"),
                 "--pid-file=" + names.runDir().resolve("dns-" + node.name() + ".pid")));
-        for (String candidate : resolver.candidates(name)) {
-            if (resolver.answers(name, candidate)) {
-                argv.add("--host-record=" + candidate + "," + answer);
-            }
-        }
+        argv.addAll(topology.hostRecords());
         Process server;
         synchronized (making) {
             refuseIfClosed();
@@ -207,48 +205,39 @@ final class LabNetwork implements AutoCloseable {
             lines.add("neigh replace " + Ipv4.format(node.ip()) + " lladdr " + node.mac() + " nud permanent dev " + link);
         }
         batch(ns, lines.toArray(String[]::new));
-        String nameserver = replicaIps.stream().distinct().count() == 1 ? replicaIps.get(0) : installVip(ns);
-        writeResolvConf(ns, nameserver);
+        lateCorrection(); // the namespace's permanent entries for the DNS nodes count on the one table
+        if (topology.usesVirtualIp()) {
+            Commands.check(List.of(ip, "netns", "exec", ns, Preflight.path(Preflight.NFT), "-f", "-"),
+                    topology.virtualIpRules());
+        }
+        writeResolvConf(ns);
     }
 
-    /** kube-proxy in miniature: the VIP DNATed per flow to a random replica. */
-    private String installVip(String ns) {
-        String vip = Ipv4.format(cidr.address(VIP_OFFSET));
-        StringBuilder map = new StringBuilder();
-        for (int i = 0; i < replicaIps.size(); i++) {
-            map.append(i == 0 ? "" : ", ").append(i).append(" : ").append(replicaIps.get(i));
-        }
-        String rules = "table ip sgplab {\n  chain output {\n    type nat hook output priority -100; policy accept;\n"
-                + "    ip daddr " + vip + " udp dport 53 dnat to numgen random mod " + replicaIps.size() + " map { " + map
-                + " }\n    ip daddr " + vip + " tcp dport 53 dnat to numgen random mod " + replicaIps.size()
-                + " map { " + map + " }\n  }\n}\n";
-        Commands.check(List.of(ip, "netns", "exec", ns, Preflight.path(Preflight.NFT), "-f", "-"), rules);
-        return vip;
-    }
-
-    private void writeResolvConf(String ns, String nameserver) {
-        Scenario.Dns dns = scenario.dns();
-        StringBuilder text = new StringBuilder();
-        text.append("# written by sgplab for ").append(ns).append('\n');
-        text.append("nameserver ").append(nameserver).append('\n');
-        if (!dns.search().isEmpty()) {
-            text.append("search ").append(String.join(" ", dns.search())).append('\n');
-        }
-        text.append("options ndots:").append(dns.ndots()).append(" timeout:").append(timing.resolverTimeoutSeconds())
-                .append(" attempts:").append(timing.resolverAttempts());
-        if (dns.singleRequest()) {
-            text.append(" single-request");
-        }
-        text.append('\n');
+    private void writeResolvConf(String ns) {
+        String text = topology.resolvConf(ns);
         Path dir = LabNames.netnsEtc(ns);
         synchronized (making) {
             refuseIfClosed();
             try {
                 Files.createDirectories(dir);
-                Files.writeString(dir.resolve("resolv.conf"), text.toString(), StandardCharsets.UTF_8);
+                Files.writeString(dir.resolve("resolv.conf"), text, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new LabException("cannot write " + dir.resolve("resolv.conf") + ": " + e.getMessage());
             }
+        }
+    }
+
+    /**
+     * The pod's lookup ended: it sends nothing more, so its permanent entries for the DNS nodes go
+     * (they would only add to the kernel's one arp count). Turning ARP off on its link flushes them
+     * (arp_netdev_event: a change of IFF_NOARP flushes the device's entries, permanent ones too) and
+     * keeps the pod from ever asking for a DNS node by broadcast, which the VPC would answer instead.
+     */
+    void lookupEnded(BranchEni eni) {
+        String ns = podNamespaceByEni.get(eni.id());
+        if (ns != null) {
+            batch(ns, "link set " + names.podLink() + " arp off");
+            lateCorrection();
         }
     }
 
@@ -257,6 +246,7 @@ final class LabNetwork implements AutoCloseable {
         String ns = podNamespaceByEni.remove(eni.id());
         if (ns != null) {
             removeNamespace(ns);
+            lateCorrection();
         }
     }
 
@@ -294,12 +284,15 @@ final class LabNetwork implements AutoCloseable {
         List<String> all;
         synchronized (making) {
             closed = true;
+            if (arpCount != null) {
+                arpCount.close();
+            }
             running = new ArrayList<>(servers);
             servers.clear();
             all = new ArrayList<>(namespaces);
         }
         for (Process server : running) {
-            stop(server);
+            Commands.stop(server);
         }
         java.util.Collections.reverse(all);
         // and anything else with this run's prefix, should a command have made it before failing
@@ -316,7 +309,7 @@ final class LabNetwork implements AutoCloseable {
                 first = first == null ? e : first;
             }
         }
-        deleteTree(names.runDir());
+        LabCleanup.deleteTree(names.runDir());
         if (first != null) {
             throw first;
         }
@@ -341,30 +334,6 @@ final class LabNetwork implements AutoCloseable {
         namespaces.remove(ns);
     }
 
-    private static void stop(Process process) {
-        process.destroy();
-        try {
-            if (!process.waitFor(2, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(2, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new LabException("cannot remove " + dir + ": " + e.getMessage());
-        }
-    }
 
     private void batch(String ns, String... lines) {
         Commands.check(List.of(ip, "-n", ns, "-batch", "-"), String.join("\n", lines) + "\n");

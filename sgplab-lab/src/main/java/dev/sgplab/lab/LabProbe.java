@@ -2,6 +2,7 @@ package dev.sgplab.lab;
 
 import dev.sgplab.model.controller.BranchEni;
 import dev.sgplab.model.address.MacAddress;
+import dev.sgplab.model.probe.ProbeSetup;
 import dev.sgplab.observe.EntrySnapshot;
 import dev.sgplab.observe.ProbeObservation;
 import dev.sgplab.observe.SeenState;
@@ -15,12 +16,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The probe on the kernel: pod A (IP X, MAC A) resolves, so the DNS node's kernel learns X -> A;
  * A's namespace is deleted; after the gap (scaled) pod B (IP X, MAC B) resolves while the node's
- * entry for X is read every 20 ms. Same sequence, addresses and MACs as the model's probe.
+ * entry for X is read every 20 ms. Same sequence, addresses and MACs as the model's probe: one
+ * {@link ProbeSetup}.
  */
 public final class LabProbe {
-    /** The model's probe MACs (ProbeSimulation), repeated here so the lab needs no simulator. */
-    static final long MAC_A = 0x0200_0000_0a01L;
-    static final long MAC_B = 0x0200_0000_0b02L;
     private static final long POLL_MILLIS = 20;
 
     private final LabSession session;
@@ -35,9 +34,10 @@ public final class LabProbe {
         session.open();
         session.enter(LabSession.RUNNING);
         LabNetwork network = session.network();
-        int ip = scenario.subnet().cidrBlock().address(4 + Math.max(1, scenario.subnet().usedByOthers()));
-        BranchEni a = new BranchEni("eni-probe-a", MAC_A, ip, 1, "probe-1");
-        BranchEni b = new BranchEni("eni-probe-b", MAC_B, ip, 2, "probe-2");
+        ProbeSetup probe = ProbeSetup.in(scenario.subnet().cidrBlock(), scenario.subnet().usedByOthers());
+        int ip = probe.ip();
+        BranchEni a = probe.oldOwner();
+        BranchEni b = probe.newOwner();
         network.attach(a);
         Commands.run(network.lookupCommand(a), null);
         network.detach(a);
@@ -90,18 +90,18 @@ public final class LabProbe {
             }
             Poll seen = polls.get(seenIndex);
             tries.add(new TryObservation(k / attempts, k % attempts, gapSeconds + (at - start) / 1e9 / scale, 0,
-                    seen.entry(), LabLookups.fate(seen.entry(), ip, MAC_B), List.of()));
+                    seen.entry(), LabLookups.fate(seen.entry(), ip, ProbeSetup.MAC_B), List.of()));
         }
         return tries;
     }
 
     private static boolean isFixed(EntrySnapshot entry) {
-        return entry.sendsTo(MacAddress.format(MAC_B));
+        return entry.sendsTo(MacAddress.format(ProbeSetup.MAC_B));
     }
 
     private static void label(List<SeenState> seen, EntrySnapshot entry) {
-        SeenState.appendChange(seen, SeenState.of(entry.state(), MacAddress.format(MAC_A).equals(entry.mac()),
-                MacAddress.format(MAC_B).equals(entry.mac())));
+        SeenState.appendChange(seen, SeenState.of(entry.state(), MacAddress.format(ProbeSetup.MAC_A).equals(entry.mac()),
+                MacAddress.format(ProbeSetup.MAC_B).equals(entry.mac())));
     }
 
     private static void sleepNanos(long nanos) {

@@ -57,7 +57,7 @@ public final class LabSession implements AutoCloseable {
         this.hostLock = HostLock.acquire(HOST_WAIT_NANOS, waiting);
         this.scenario = scenario;
         this.host = new HostSettings(HostSettings.DEFAULT_NEIGH, names.stateFile());
-        this.network = new LabNetwork(names, scenario, timing);
+        this.network = new LabNetwork(names, scenario, timing, effects::fail);
     }
 
     /**
@@ -145,7 +145,8 @@ public final class LabSession implements AutoCloseable {
         }
         return new LabFacts(kernelVersion(), timing.scale(), names.prefix(), host.inForce(LabTiming.HOST_KEYS),
                 nodeSettings, network.neighbours().entriesOnDnsNodes(), firstLine(List.of(Preflight.path(Preflight.DNSMASQ),
-                        "--version")), resolverDescription(), guardFacts, lateness(clockLatenessNanos), timing.notes());
+                        "--version")), resolverDescription(), guardFacts, lateness(clockLatenessNanos), timing.notes(),
+                network.arpCount());
     }
 
     private LabLateness lateness(long clockLatenessNanos) {

@@ -40,6 +40,15 @@ final class NeighbourObserver {
         return entries.isEmpty() ? EntrySnapshot.absent(node.name(), node.link()) : entries.get(0).on(node.name());
     }
 
+    /**
+     * How many entries {@code node} holds on its link now, every state but NONE (which iproute2 never
+     * lists; the kernel holds an entry in NONE only between its creation and its first solicitation).
+     */
+    int entriesOnLink(DnsNode node) {
+        return JSON.readTree(Commands.check(List.of(ip, "-n", node.namespace(), "-j", "neigh", "show", "dev",
+                node.link()))).size();
+    }
+
     /** Table-wide facts: the arp entry count of the whole kernel is not visible per namespace. */
     int entriesOnDnsNodes() {
         int count = 0;

@@ -44,6 +44,14 @@ public final class LabReport {
         if (!f.guard().isEmpty()) {
             out.append("Guard (the real agent on the DNS nodes): ").append(f.guard()).append(System.lineSeparator());
         }
+        if (f.arpCount() != null) {
+            out.append("Arp table: ").append(f.arpCount().describe()).append(System.lineSeparator());
+            if (!f.arpCount().held()) {
+                out.append("Warning: the kernel's arp entry count was not the scenario's for this run (see the line "
+                        + "above), so periodic GC may have run when the scenario says it would not, or the other "
+                        + "way round: its Error pods do not test the scenario.").append(System.lineSeparator());
+            }
+        }
         out.append("Timing: ").append(f.lateness().describe()).append(System.lineSeparator());
         if (f.lateness().stretched()) {
             out.append("Warning: the host was too busy for this time scale; the run's timings are stretched "

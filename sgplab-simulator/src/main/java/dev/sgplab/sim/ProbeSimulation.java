@@ -8,6 +8,7 @@ import dev.sgplab.model.neighbour.NeighbourEntry;
 import dev.sgplab.model.neighbour.NeighbourListener;
 import dev.sgplab.model.neighbour.NeighbourTable;
 import dev.sgplab.model.neighbour.NudState;
+import dev.sgplab.model.probe.ProbeSetup;
 import dev.sgplab.model.vpc.VpcFabric;
 import dev.sgplab.model.workload.ResolvingPod;
 import dev.sgplab.observe.ProbeObservation;
@@ -20,18 +21,15 @@ import java.util.List;
 /**
  * The probe in the model: one DNS node; pod A (IP X, MAC A) resolves, so the node learns X -> A;
  * A's interface is deleted as soon as the lookup ends; {@code gap} seconds later pod B (IP X, MAC B)
- * resolves. The same sequence as {@code sgplab lab probe}, on the simulated kernel.
+ * resolves. The same sequence as {@code sgplab lab probe} ({@link ProbeSetup}), on the simulated kernel.
  */
 public final class ProbeSimulation {
-    /** The probe's fixed MACs, the same in the lab. */
-    public static final long MAC_A = 0x0200_0000_0a01L;
-    public static final long MAC_B = 0x0200_0000_0b02L;
-
     private final SimulationPlan plan;
     private final Simulation sim = new Simulation();
     private final VpcFabric fabric;
     private final SimNode node;
     private final DnsPath dns;
+    private final ProbeSetup probe;
     private final int ip;
     private final List<SeenState> statesSeen = new ArrayList<>();
     private long watchFrom = -1;
@@ -46,13 +44,14 @@ public final class ProbeSimulation {
         this.node = new SimNode("node-0", table);
         this.dns = new DnsPath(plan, sim, fabric, new SimNode[] {node}, List.of(node), null,
                 ClusterSimulation.Detail.PODS);
-        this.ip = probeAddress(scenario);
+        this.probe = ProbeSetup.in(scenario.subnet().cidrBlock(), scenario.subnet().usedByOthers());
+        this.ip = probe.ip();
         table.addListener(new NeighbourListener() {
             @Override
             public void stateChanged(NeighbourEntry entry, NudState from, NudState to, long now) {
                 if (entry.ip() == ip && watchFrom >= 0) {
                     seen(to, entry.mac());
-                    if (fixedAt < 0 && to.valid() && entry.mac() == MAC_B) {
+                    if (fixedAt < 0 && to.valid() && entry.mac() == ProbeSetup.MAC_B) {
                         fixedAt = now;
                     }
                 }
@@ -67,27 +66,22 @@ public final class ProbeSimulation {
         });
     }
 
-    /** The probe's IP: the subnet's first address not used by others (the lab uses the same). */
-    public static int probeAddress(Scenario scenario) {
-        return scenario.subnet().cidrBlock().address(4 + Math.max(1, scenario.subnet().usedByOthers()));
-    }
-
     public ProbeObservation run(double gapSeconds) {
-        Pod a = new Pod(new BranchEni("eni-probe-a", MAC_A, ip, 1, "probe-1"), plan);
-        Pod b = new Pod(new BranchEni("eni-probe-b", MAC_B, ip, 2, "probe-2"), plan);
+        Pod a = new Pod(probe.oldOwner(), plan);
+        Pod b = new Pod(probe.newOwner(), plan);
         boolean[] result = new boolean[2];
         boolean[] done = new boolean[1];
-        fabric.attach(ip, MAC_A);
+        fabric.attach(ip, ProbeSetup.MAC_A);
         new DnsLookup(dns, a, okA -> {
             a.running = false;
             fabric.detach(ip);
             sim.scheduleAfter(Time.seconds(gapSeconds), () -> {
-                fabric.attach(ip, MAC_B);
+                fabric.attach(ip, ProbeSetup.MAC_B);
                 watchFrom = sim.now();
                 NeighbourEntry entry = node.eth0.lookup(ip);
                 seen(entry == null ? NudState.ABSENT : entry.state(),
                         entry == null ? dev.sgplab.model.address.MacAddress.NONE : entry.mac());
-                if (entry == null || !entry.state().valid() || entry.mac() == MAC_B) {
+                if (entry == null || !entry.state().valid() || entry.mac() == ProbeSetup.MAC_B) {
                     fixedAt = sim.now(); // nothing stale to lose replies to
                 }
                 new DnsLookup(dns, b, okB -> {
@@ -107,7 +101,7 @@ public final class ProbeSimulation {
     }
 
     private void seen(NudState state, long mac) {
-        SeenState.appendChange(statesSeen, SeenState.of(state, mac == MAC_A, mac == MAC_B));
+        SeenState.appendChange(statesSeen, SeenState.of(state, mac == ProbeSetup.MAC_A, mac == ProbeSetup.MAC_B));
     }
 
     private static final class Pod implements ResolvingPod {
