@@ -85,6 +85,15 @@ public abstract class IpSlots {
     /** Makes value arrays of {@code capacity} and copies each old slot {@code i}'s value to {@code newSlots[i]} (-1: unused). */
     protected abstract void resizeValues(int capacity, int[] newSlots);
 
+    /** For {@link #resizeValues}: copies each slot {@code i} of array {@code from} to slot {@code newSlots[i]} of {@code to}. */
+    protected static void copyToNewSlots(Object from, Object to, int[] newSlots) {
+        for (int i = 0; i < newSlots.length; i++) {
+            if (newSlots[i] >= 0) {
+                System.arraycopy(from, i, to, newSlots[i], 1);
+            }
+        }
+    }
+
     /** Addresses of one subnet differ in their low bits: spread them over the table (Fibonacci hashing). */
     private static int mix(int ip) {
         return (ip * 0x9E3779B9) >>> 7;

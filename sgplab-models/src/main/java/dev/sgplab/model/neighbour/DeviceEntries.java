@@ -72,11 +72,7 @@ final class DeviceEntries extends IpSlots {
         long[] oldAdded = added;
         entries = new NeighbourEntry[capacity];
         added = new long[capacity];
-        for (int i = 0; i < oldEntries.length; i++) {
-            if (newSlots[i] >= 0) {
-                entries[newSlots[i]] = oldEntries[i];
-                added[newSlots[i]] = oldAdded[i];
-            }
-        }
+        copyToNewSlots(oldEntries, entries, newSlots);
+        copyToNewSlots(oldAdded, added, newSlots);
     }
 }

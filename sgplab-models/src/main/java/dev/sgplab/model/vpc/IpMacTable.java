@@ -48,10 +48,6 @@ final class IpMacTable extends IpSlots {
     protected void resizeValues(int capacity, int[] newSlots) {
         long[] old = macs;
         macs = new long[capacity];
-        for (int i = 0; i < old.length; i++) {
-            if (newSlots[i] >= 0) {
-                macs[newSlots[i]] = old[i];
-            }
-        }
+        copyToNewSlots(old, macs, newSlots);
     }
 }

@@ -36,10 +36,6 @@ final class IpTable<V> extends IpSlots {
     protected void resizeValues(int capacity, int[] newSlots) {
         Object[] old = values;
         values = new Object[capacity];
-        for (int i = 0; i < old.length; i++) {
-            if (newSlots[i] >= 0) {
-                values[newSlots[i]] = old[i];
-            }
-        }
+        copyToNewSlots(old, values, newSlots);
     }
 }
