@@ -36,7 +36,7 @@ public class LargeClusterBenchmark {
     @Param({"10", "100", "1000"})
     public int nodes;
 
-    private SimulationPlan plan;
+    SimulationPlan plan;
     private int replication;
 
     @Setup

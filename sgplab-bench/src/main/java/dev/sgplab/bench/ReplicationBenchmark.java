@@ -35,7 +35,7 @@ public class ReplicationBenchmark {
     @Param({"COUNTS", "TRACE"})
     public ClusterSimulation.Detail detail;
 
-    private SimulationPlan plan;
+    SimulationPlan plan;
     private int replication;
 
     @Setup

@@ -51,6 +51,8 @@ public final class ClusterSimulation implements SgppPods.Backend {
     private final Simulation sim = new Simulation();
     private final VpcFabric fabric;
     private final Map<String, SimNode> corednsNodes = new LinkedHashMap<>();
+    /** The CoreDNS nodes by worker node index (null for the others): a pod's node without hashing its name. */
+    private final SimNode[] corednsNodeByIndex;
     private final DnsPath dns;
     private final Subnet subnet;
     private final SgppPods churn;
@@ -66,6 +68,11 @@ public final class ClusterSimulation implements SgppPods.Backend {
         ControlPlane controlPlane = new ControlPlane(sim, plan.controlPlane(), streams, new FabricAttachments());
         this.subnet = controlPlane.subnet();
         SimNode[] replicaNodes = new SimNode[plan.corednsNodes().length];
+        int indices = plan.nodes();
+        for (int index : plan.corednsNodes()) {
+            indices = Math.max(indices, index + 1);
+        }
+        this.corednsNodeByIndex = new SimNode[indices];
         for (int replica = 0; replica < replicaNodes.length; replica++) {
             String name = "node-" + plan.corednsNodes()[replica];
             replicaNodes[replica] = corednsNodes.computeIfAbsent(name, n -> {
@@ -76,6 +83,7 @@ public final class ClusterSimulation implements SgppPods.Backend {
                         });
                 return new SimNode(n, table);
             });
+            corednsNodeByIndex[plan.corednsNodes()[replica]] = replicaNodes[replica];
         }
         this.dns = new DnsPath(plan, sim, fabric, replicaNodes, List.copyOf(corednsNodes.values()),
                 streams.stream("kube-proxy"), detail);
@@ -164,7 +172,8 @@ public final class ClusterSimulation implements SgppPods.Backend {
 
     /** A test pod's VPC CNI entries count on its node's arp table when that node runs CoreDNS. */
     private void addPodEntries(WorkloadPod pod, int delta) {
-        SimNode node = corednsNodes.get(pod.node().name());
+        int index = pod.node().index(); // a WorkerNode's name is "node-" + its index, as the CoreDNS nodes'
+        SimNode node = index < corednsNodeByIndex.length ? corednsNodeByIndex[index] : null;
         if (node != null) {
             node.table.addEntriesOutsideModel(delta);
         }

@@ -63,7 +63,7 @@ final class DnsLookup {
         this.resolver = pod.resolver();
         this.name = pod.lookupName();
         this.tryOffsets = resolver.tryOffsets();
-        this.walk = new SearchWalk(resolver, name);
+        this.walk = new SearchWalk(resolver, run.walkPlan(resolver, name));
         this.repliesPerTry = resolver.oneSocketPerLookup()
                 ? resolver.repliesPerTry() * walk.busyboxBatch().size()
                 : resolver.repliesPerTry();

@@ -3,6 +3,7 @@ package dev.sgplab.sim;
 import dev.sgplab.engine.Scheduler;
 import dev.sgplab.model.cni.PodSgEnforcingMode;
 import dev.sgplab.model.dns.NodeLocalCache;
+import dev.sgplab.model.dns.SearchWalk;
 import dev.sgplab.model.vpc.VpcFabric;
 import dev.sgplab.observe.EntrySnapshot;
 import java.util.ArrayList;
@@ -57,7 +58,11 @@ final class DnsPath {
         this.detail = detail;
     }
 
-    private final java.util.Map<String, Boolean> answers = new java.util.HashMap<>();
+    /** By looked-up name, then candidate: both strings are the workloads' and the walk plans' own, their hashes cached. */
+    private final java.util.Map<String, java.util.Map<String, Boolean>> answers = new java.util.HashMap<>();
+    /** Search-walk plans by resolver (the workloads' own instances) and name. */
+    private final java.util.Map<dev.sgplab.model.dns.ResolverProfile, java.util.Map<String, SearchWalk.Plan>> walkPlans =
+            new java.util.IdentityHashMap<>();
     private final java.util.Map<String, NodeLocalCache> caches = new java.util.HashMap<>();
     private int retriedLookups;
     private long retryWait;
@@ -133,7 +138,14 @@ final class DnsPath {
      * namespaces, the same for every workload).
      */
     boolean answers(dev.sgplab.model.dns.ResolverProfile resolver, String name, String candidate) {
-        return answers.computeIfAbsent(name + "\n" + candidate, c -> resolver.answers(name, candidate));
+        return answers.computeIfAbsent(name, n -> new java.util.HashMap<>())
+                .computeIfAbsent(candidate, c -> resolver.answers(name, candidate));
+    }
+
+    /** {@link SearchWalk#plan} for a pod's resolver and name, made once per run: every pod walks the same few names. */
+    SearchWalk.Plan walkPlan(dev.sgplab.model.dns.ResolverProfile resolver, String name) {
+        return walkPlans.computeIfAbsent(resolver, r -> new java.util.HashMap<>())
+                .computeIfAbsent(name, n -> SearchWalk.plan(resolver, name));
     }
 
     int pickReplica() {

@@ -5,7 +5,9 @@ package dev.sgplab.model.controller;
  * with its own MAC and IP, attached to the node's trunk ENI on a VLAN.
  */
 public final class BranchEni {
-    private final String id;
+    /** Null until first shown for an EC2-created interface (see {@link #created}). */
+    private String id;
+    private final long ec2IdNumber;
     private final long mac;
     private final int ip;
     private final int vlanId;
@@ -15,14 +17,36 @@ public final class BranchEni {
     private int deleteRetryCount;
 
     public BranchEni(String id, long mac, int ip, int vlanId, String podUid) {
+        this(id, 0, mac, ip, vlanId, podUid);
+    }
+
+    private BranchEni(String id, long ec2IdNumber, long mac, int ip, int vlanId, String podUid) {
         this.id = id;
+        this.ec2IdNumber = ec2IdNumber;
         this.mac = mac;
         this.ip = ip;
         this.vlanId = vlanId;
         this.podUid = podUid;
     }
 
+    /**
+     * An interface EC2 created, its id given as the number behind it: most ids are never shown, so
+     * the text is written on first use (a run of a million pods would format a million ids).
+     */
+    public static BranchEni created(long ec2IdNumber, long mac, int ip, int vlanId, String podUid) {
+        return new BranchEni(null, ec2IdNumber, mac, ip, vlanId, podUid);
+    }
+
+    /** eni- and 17 hex digits, as EC2 writes them, of the low 60 bits of {@code number}. */
+    public static String ec2Id(long number) {
+        String hex = Long.toHexString(number & 0x0FFF_FFFF_FFFF_FFFFL);
+        return "eni-" + "0".repeat(17 - hex.length()) + hex;
+    }
+
     public String id() {
+        if (id == null) {
+            id = ec2Id(ec2IdNumber);
+        }
         return id;
     }
 

@@ -33,9 +33,36 @@ public final class SearchWalk {
         NEXT_QUERY, SUCCEEDED, FAILED
     }
 
+    /**
+     * What a walk for one name under one resolver starts from: the name without its trailing dot, the
+     * search-list names in order, and where the name as is comes. The same for every lookup of that
+     * name, so a run that resolves one name a million times builds these once ({@link #plan}).
+     */
+    public record Plan(String name, List<String> searchNames, boolean asIsFirst, boolean asIsOnly) {
+        public Plan {
+            searchNames = List.copyOf(searchNames);
+        }
+    }
+
+    /** The walk's plan for {@code name} under {@code profile}. */
+    public static Plan plan(ResolverProfile profile, String name) {
+        boolean trailingDot = name.endsWith(".");
+        String bare = trailingDot ? name.substring(0, name.length() - 1) : name;
+        int dots = (int) bare.chars().filter(c -> c == '.').count();
+        boolean enoughDots = dots >= profile.ndots();
+        boolean asIsOnly = trailingDot || (enoughDots && profile.kind() == ResolverKind.MUSL);
+        List<String> searchNames = new ArrayList<>();
+        if (!asIsOnly) {
+            for (String domain : profile.searchDomains()) {
+                searchNames.add(bare + "." + domain);
+            }
+        }
+        return new Plan(bare, searchNames, asIsOnly || enoughDots, asIsOnly);
+    }
+
     private final ResolverProfile profile;
     private final String name;
-    private final List<String> searchNames = new ArrayList<>();
+    private final List<String> searchNames;
     private final boolean asIsFirst;
     private final boolean asIsOnly;
     private int searchIndex = -1;
@@ -43,18 +70,16 @@ public final class SearchWalk {
     private String current;
 
     public SearchWalk(ResolverProfile profile, String name) {
+        this(profile, plan(profile, name));
+    }
+
+    /** A walk from a plan made by {@link #plan} for the same {@code profile}. */
+    public SearchWalk(ResolverProfile profile, Plan plan) {
         this.profile = profile;
-        boolean trailingDot = name.endsWith(".");
-        this.name = trailingDot ? name.substring(0, name.length() - 1) : name;
-        int dots = (int) this.name.chars().filter(c -> c == '.').count();
-        boolean enoughDots = dots >= profile.ndots();
-        this.asIsOnly = trailingDot || (enoughDots && profile.kind() == ResolverKind.MUSL);
-        this.asIsFirst = asIsOnly || enoughDots;
-        if (!asIsOnly) {
-            for (String domain : profile.searchDomains()) {
-                searchNames.add(this.name + "." + domain);
-            }
-        }
+        this.name = plan.name();
+        this.searchNames = plan.searchNames();
+        this.asIsOnly = plan.asIsOnly();
+        this.asIsFirst = plan.asIsFirst();
         if (asIsFirst) {
             triedAsIs = true;
             current = this.name;

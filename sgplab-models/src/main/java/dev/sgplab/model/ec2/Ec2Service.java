@@ -64,15 +64,9 @@ public final class Ec2Service implements BranchEniProvider.Ec2 {
         }
         // Locally administered unicast, as EC2's MACs are (02:..., 06:..., 0a:..., 0e:...).
         long mac = 0x0200_0000_0000L | (macRandom.nextLong() & 0x00FF_FFFF_FFFFL);
-        BranchEni eni = new BranchEni(eniId(macRandom.nextLong()), mac, ip, vlanId, podUid);
+        BranchEni eni = BranchEni.created(macRandom.nextLong(), mac, ip, vlanId, podUid); // id formatted when shown
         listener.attached(eni, nodeName);
         scheduler.scheduleAfter(latency, () -> created.accept(eni));
-    }
-
-    /** eni- and 17 hex digits, as EC2 writes them. */
-    static String eniId(long random) {
-        String hex = Long.toHexString(random & 0x0FFF_FFFF_FFFF_FFFFL);
-        return "eni-" + "0".repeat(17 - hex.length()) + hex;
     }
 
     @Override

@@ -2,8 +2,6 @@ package dev.sgplab.model.neighbour;
 
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * A device's view of the arp table with its own neigh_parms (/proc/sys/net/ipv4/neigh/DEV/).
@@ -15,7 +13,7 @@ public final class NeighbourDevice {
     private final String name;
     private final NeighbourParams params;
     private long reachableTime;
-    private final Map<Integer, NeighbourEntry> entries = new LinkedHashMap<>();
+    private final DeviceEntries entries = new DeviceEntries();
 
     NeighbourDevice(NeighbourTable table, String name, NeighbourParams params) {
         this.table = table;
@@ -133,12 +131,13 @@ public final class NeighbourDevice {
         return entries.get(ip);
     }
 
+    /** The device's entries in the order they were created (a copy: the table may change while it is walked). */
     public Collection<NeighbourEntry> entries() {
-        return Collections.unmodifiableCollection(entries.values());
+        return Collections.unmodifiableCollection(entries.inOrderAdded());
     }
 
     void put(NeighbourEntry entry) {
-        entries.put(entry.ip(), entry);
+        entries.put(entry);
     }
 
     void remove(NeighbourEntry entry) {

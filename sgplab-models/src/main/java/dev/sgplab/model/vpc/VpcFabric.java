@@ -6,8 +6,6 @@ import dev.sgplab.model.address.Ipv4;
 import dev.sgplab.engine.Scheduler;
 import dev.sgplab.model.neighbour.ArpSolicitor;
 import dev.sgplab.model.neighbour.NeighbourDevice;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The VPC as the hosts see it: frames reach the interface that owns the destination MAC, and ARP
@@ -30,7 +28,7 @@ public final class VpcFabric implements ArpSolicitor {
 
     private final Scheduler scheduler;
     private final Options options;
-    private final Map<Integer, Long> ownerMacByIp = new HashMap<>();
+    private final IpMacTable ownerMacByIp = new IpMacTable();
     private long arpRequests;
     private long arpReplies;
 
@@ -45,10 +43,11 @@ public final class VpcFabric implements ArpSolicitor {
 
     /** An interface now owns {@code ip}. */
     public void attach(int ip, long mac) {
-        Long previous = ownerMacByIp.putIfAbsent(ip, mac);
-        if (previous != null) {
-            throw new IllegalStateException(Ipv4.format(ip) + " is already owned by " + MacAddress.format(previous));
+        if (ownerMacByIp.contains(ip)) {
+            throw new IllegalStateException(Ipv4.format(ip) + " is already owned by "
+                    + MacAddress.format(ownerMacByIp.get(ip, MacAddress.NONE)));
         }
+        ownerMacByIp.put(ip, mac);
     }
 
     /** The interface that owned {@code ip} is gone. */
@@ -58,8 +57,7 @@ public final class VpcFabric implements ArpSolicitor {
 
     /** The MAC of the interface that owns {@code ip}, or {@link MacAddress#NONE}. */
     public long ownerMac(int ip) {
-        Long mac = ownerMacByIp.get(ip);
-        return mac == null ? MacAddress.NONE : mac;
+        return ownerMacByIp.get(ip, MacAddress.NONE);
     }
 
     /** Whether a frame for {@code ip} sent to {@code mac} reaches the interface that owns the IP. */

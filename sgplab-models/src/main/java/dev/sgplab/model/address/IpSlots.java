@@ -1,0 +1,119 @@
+package dev.sgplab.model.address;
+
+/**
+ * The keys of a table from IPv4 address to a value, open addressing on primitive {@code int}s:
+ * the simulator looks addresses up for every reply, ARP request and branch ENI, and a boxed
+ * {@code HashMap<Integer, ...>} spent more there than the models did on the packet. Subclasses
+ * hold the values in arrays of their own, indexed by the same slots.
+ *
+ * <p>Linear probing; removal shifts later entries of the probe run back (no tombstones), so the
+ * table is never fuller than the addresses it holds, however long the run. Half full at most.
+ */
+public abstract class IpSlots {
+    private int[] keys;
+    private boolean[] used;
+    private int size;
+
+    protected IpSlots() {
+        keys = new int[64];
+        used = new boolean[64];
+    }
+
+    /** The slot holding {@code ip}, or the free slot where it would go. */
+    protected final int slot(int ip) {
+        int mask = keys.length - 1;
+        int slot = mix(ip) & mask;
+        while (used[slot] && keys[slot] != ip) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
+    }
+
+    protected final boolean used(int slot) {
+        return used[slot];
+    }
+
+    /** The number of slots: value arrays are this long. */
+    protected final int capacity() {
+        return keys.length;
+    }
+
+    /** Takes a slot for {@code ip}, which the table does not hold; grows first if it must. */
+    protected final int claim(int ip) {
+        if (2 * (size + 1) > keys.length) {
+            grow();
+        }
+        int slot = slot(ip);
+        used[slot] = true;
+        keys[slot] = ip;
+        size++;
+        return slot;
+    }
+
+    /** Frees a used slot; entries moved into the hole are told by {@link #moveValue}. */
+    protected final void release(int slot) {
+        int mask = keys.length - 1;
+        int hole = slot;
+        used[hole] = false;
+        clearValue(hole);
+        size--;
+        // backward shift: an entry later in the run moves into the hole unless its home lies in (hole, next]
+        for (int next = (hole + 1) & mask; used[next]; next = (next + 1) & mask) {
+            int home = mix(keys[next]) & mask;
+            boolean homeAfterHole = hole <= next ? hole < home && home <= next : hole < home || home <= next;
+            if (!homeAfterHole) {
+                keys[hole] = keys[next];
+                used[hole] = true;
+                moveValue(next, hole);
+                used[next] = false;
+                clearValue(next);
+                hole = next;
+            }
+        }
+    }
+
+    public final int size() {
+        return size;
+    }
+
+    /** Moves the value in slot {@code from} to slot {@code to}. */
+    protected abstract void moveValue(int from, int to);
+
+    /** Forgets the value in {@code slot} (e.g. nulls a reference, so the table holds no garbage). */
+    protected abstract void clearValue(int slot);
+
+    /** Makes value arrays of {@code capacity} and copies each old slot {@code i}'s value to {@code newSlots[i]} (-1: unused). */
+    protected abstract void resizeValues(int capacity, int[] newSlots);
+
+    /** For {@link #resizeValues}: copies each slot {@code i} of array {@code from} to slot {@code newSlots[i]} of {@code to}. */
+    protected static void copyToNewSlots(Object from, Object to, int[] newSlots) {
+        for (int i = 0; i < newSlots.length; i++) {
+            if (newSlots[i] >= 0) {
+                System.arraycopy(from, i, to, newSlots[i], 1);
+            }
+        }
+    }
+
+    /** Addresses of one subnet differ in their low bits: spread them over the table (Fibonacci hashing). */
+    private static int mix(int ip) {
+        return (ip * 0x9E3779B9) >>> 7;
+    }
+
+    private void grow() {
+        int[] oldKeys = keys;
+        boolean[] oldUsed = used;
+        keys = new int[oldKeys.length * 2];
+        used = new boolean[oldKeys.length * 2];
+        int[] newSlots = new int[oldKeys.length];
+        for (int i = 0; i < oldKeys.length; i++) {
+            newSlots[i] = -1;
+            if (oldUsed[i]) {
+                int slot = slot(oldKeys[i]);
+                used[slot] = true;
+                keys[slot] = oldKeys[i];
+                newSlots[i] = slot;
+            }
+        }
+        resizeValues(keys.length, newSlots);
+    }
+}
