@@ -110,7 +110,7 @@ final class AdviseCommand implements Callable<Integer> {
         }
         Scenario checked = tree.bind();
         SweepCommand.refuseSilentFallback(checked, "");
-        int runs = replications != null ? replications : replicationsToShow(target, checked.workload().pods());
+        int runs = replications != null ? replications : replicationsToShow(target, Advisor.podsPerRun(tree, run.seed));
         checked.warnings().forEach(w -> spec.commandLine().getErr().println("sgplab: warning: " + w));
         Advice advice;
         try (Progress progress = new Progress(spec.commandLine().getErr(), "advise (replications)",
