@@ -80,6 +80,11 @@ public final class Advisor {
                     + "%,.0f pod starts a day (%s)", w.workload(), base.singleChurnTest() ? "Error rate"
                     : "failed-start rate", w.podStarts(), PerDayFigures.source(specs.get(i), w, replications)));
         }
+        if (RegimeAdvice.cacheUnreachable(base)) {
+            notes.add("NodeLocal DNSCache runs, but under POD_SECURITY_GROUP_ENFORCING_MODE strict the SGPP pods' "
+                    + "queries leave through their branch ENIs and never reach it: each of their lookups goes unanswered "
+                    + "whatever the cooldown; see the alternative \"the VPC CNI's standard mode\"");
+        }
         if (recommendation.cooldownSeconds() == null) {
             notes.add("no cooldown up to " + MAX_COOLDOWN + " s reaches the target: see the alternatives");
         }
@@ -98,6 +103,11 @@ public final class Advisor {
                 "kernel.gc-regime", "kernel.gc_stale_time", "kernel.base_reachable_time_ms", "dns.resolver",
                 "dns.attempts", "vpc.answer-unicast-probes-to-stale-mac")) {
             assumptions.put(key, tree.get(key));
+        }
+        if (!base.singleChurnTest()) { // the workloads make the pods; the DNS path decides what a reply can reach
+            assumptions.remove("workload.create-interval");
+            assumptions.put("dns.node-local-cache", tree.get("dns.node-local-cache"));
+            assumptions.put("cni.pod-security-group-enforcing-mode", tree.get("cni.pod-security-group-enforcing-mode"));
         }
         List<String> howTo = recommendation.cooldownSeconds() == null ? List.of()
                 : HowToApply.cooldown(recommendation.cooldownSeconds());
