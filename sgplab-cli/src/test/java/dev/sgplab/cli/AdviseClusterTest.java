@@ -121,6 +121,17 @@ class AdviseClusterTest {
     }
 
     @Test
+    void podsPerMinuteIsRefusedForTheDescribedWorkloads() {
+        CliTest.Result r = CliTest.run("advise", "--kubeconfig", kubeconfig.toString(), "--free-ips", "900",
+                "--pods-per-minute", "2", "--replications", "3");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().lines().filter(l -> !l.startsWith("describe: ") && !l.startsWith("sgplab: describing")
+                && !l.startsWith("sgplab: advising"))).singleElement().asString().startsWith("sgplab: --pods-per-minute sets the churn test's create-interval; "
+                        + "this scenario has a workloads: list");
+    }
+
+    @Test
     void describeOptionsNeedACluster() {
         CliTest.Result r = CliTest.run("advise", "--window", "24h");
         assertThat(r.code()).isEqualTo(2);
