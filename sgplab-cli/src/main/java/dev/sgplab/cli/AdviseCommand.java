@@ -97,6 +97,11 @@ final class AdviseCommand implements Callable<Integer> {
         }
         ScenarioTree tree = fromCluster() ? describe() : scenario.load();
         if (podsPerMinute != null) {
+            if (!tree.bind().singleChurnTest()) {
+                throw new Errors.BadInputException("--pods-per-minute sets the churn test's create-interval; this "
+                        + "scenario has a workloads: list, whose rates are its workloads' own (edit them in the "
+                        + "scenario file; cluster describe writes one)");
+            }
             tree = tree.with("workload.create-interval", String.format(Locale.ROOT, "fixed(%s)", 60.0 / podsPerMinute));
         }
         if (freeIps != null) {
@@ -110,7 +115,7 @@ final class AdviseCommand implements Callable<Integer> {
         }
         Scenario checked = tree.bind();
         SweepCommand.refuseSilentFallback(checked, "");
-        int runs = replications != null ? replications : replicationsToShow(target, checked.workload().pods());
+        int runs = replications != null ? replications : replicationsToShow(target, Advisor.podsPerRun(tree, run.seed));
         checked.warnings().forEach(w -> spec.commandLine().getErr().println("sgplab: warning: " + w));
         Advice advice;
         try (Progress progress = new Progress(spec.commandLine().getErr(), "advise (replications)",

@@ -18,8 +18,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * `sgplab advise --kubeconfig` as a user runs it against fabric8's mock API server loaded with the
  * describe tests' EKS-like cluster: describe runs first (reads only) and the advice is for that
- * cluster — its churn of 187 SGPP pods a day (EksLikeCluster's javadoc traces the number) and its
- * cooldown of 45 s; cluster errors and bad options as the cluster commands give them.
+ * cluster — its workloads as described (a CronJob, a Deployment, bare pods), each with its own failed
+ * pod starts per day, and its cooldown of 45 s; cluster errors and bad options as the cluster
+ * commands give them.
  */
 class AdviseClusterTest {
     @TempDir
@@ -51,16 +52,33 @@ class AdviseClusterTest {
 
         JsonNode current = r.json().get("current");
         assertThat(current.get("cooldownSeconds").asDouble()).as("the cluster's ConfigMap").isEqualTo(45);
-        assertThat(current.get("pods").asInt()).isEqualTo(20 * 187);
+        // the described workloads, each with its own results: the sums are the totals
         JsonNode perDay = current.get("perDay");
-        String interval = r.json().get("assumptions").get("workload.create-interval").asString();
-        assertThat(interval).as("the describer's churn, 187 pods a day").startsWith("exponential(");
-        double meanInterval = Double.parseDouble(interval.substring("exponential(".length(), interval.length() - 1));
-        assertThat(perDay.get("podStarts").asDouble()).isCloseTo(86_400 / meanInterval, within(1e-9)).isBetween(180.0, 190.0);
-        JsonNode workload = perDay.get("workloads").get(0);
-        double rate = (double) workload.get("errorPods").asInt() / workload.get("pods").asInt();
-        assertThat(perDay.get("failed").asDouble()).isCloseTo(187 * rate, within(1e-9));
-        assertThat(perDay.get("failedHigh").asDouble()).isGreaterThan(perDay.get("failed").asDouble());
+        JsonNode workloads = perDay.get("workloads");
+        assertThat(workloads).extracting(w -> w.get("workload").asString()).containsExactly("nightly", "api", "bare-default");
+        int pods = 0;
+        int failedStarts = 0;
+        double starts = 0;
+        double failed = 0;
+        for (JsonNode w : workloads) {
+            pods += w.get("pods").asInt();
+            failedStarts += w.get("errorPods").asInt();
+            starts += w.get("podStarts").asDouble();
+            failed += w.get("failed").asDouble();
+            // each runs the whole window (duration 86400): its starts a day are its pods per run
+            assertThat(w.get("podStarts").asDouble()).isCloseTo(w.get("pods").asInt() / 20.0, within(1e-9));
+            double rate = w.get("pods").asInt() == 0 ? 0 : (double) w.get("errorPods").asInt() / w.get("pods").asInt();
+            assertThat(w.get("failed").asDouble()).isCloseTo(w.get("podStarts").asDouble() * rate, within(1e-9));
+        }
+        assertThat(pods).isEqualTo(current.get("pods").asInt());
+        assertThat(failedStarts).isEqualTo(current.get("errorPods").asInt());
+        assertThat(perDay.get("podStarts").asDouble()).isCloseTo(starts, within(1e-9));
+        assertThat(perDay.get("failed").asDouble()).isCloseTo(failed, within(1e-9));
+        assertThat(perDay.get("failedHigh").asDouble()).isGreaterThanOrEqualTo(perDay.get("failed").asDouble());
+        assertThat(perDay.get("failedLow").asDouble()).isLessThanOrEqualTo(perDay.get("failed").asDouble());
+        // CronJob batch/nightly "0 * * * *": a Job an hour, a pod each (and replacements of failed ones)
+        assertThat(workloads.get(0).get("podStarts").asDouble()).isGreaterThanOrEqualTo(24);
+        assertThat(r.json().get("podsPerRun").asInt()).isEqualTo((int) Math.round(pods / 20.0));
         JsonNode capacity = current.get("capacity");
         assertThat(capacity.get("nodes").asInt()).isEqualTo(4);
         assertThat(capacity.get("branchEnisInCooldownOneNodePeak").asInt())
@@ -73,7 +91,7 @@ class AdviseClusterTest {
         CliTest.Result r = CliTest.run("advise", "--kubeconfig", kubeconfig.toString(), "--free-ips", "900",
                 "--replications", "5", "--target", "0.05", "--seed", "5");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).containsPattern("Failed pod starts per day \\(of 18\\d\\): 0 now").contains("ENIs in delete queues, all nodes (time avg)",
+        assertThat(r.out()).containsPattern("Failed pod starts per day \\(of [\\d,.]+\\): [\\d,.]+ now").contains("ENIs in delete queues, all nodes (time avg)",
                 "CoreDNS nodes' neighbour GC: assumed: the kernel's rule", "sgplab_guard_arp_periodic_gc_skipped");
     }
 
@@ -100,6 +118,17 @@ class AdviseClusterTest {
         assertThat(r.err()).startsWith(message).hasLineCount(1);
         assertThat(r.out()).isEmpty();
         assertThat(api.requests()).isEmpty();
+    }
+
+    @Test
+    void podsPerMinuteIsRefusedForTheDescribedWorkloads() {
+        CliTest.Result r = CliTest.run("advise", "--kubeconfig", kubeconfig.toString(), "--free-ips", "900",
+                "--pods-per-minute", "2", "--replications", "3");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().lines().filter(l -> !l.startsWith("describe: ") && !l.startsWith("sgplab: describing")
+                && !l.startsWith("sgplab: advising"))).singleElement().asString().startsWith("sgplab: --pods-per-minute sets the churn test's create-interval; "
+                        + "this scenario has a workloads: list");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -40,6 +41,19 @@ class ClusterDescribeCommandTest {
         api.close();
     }
 
+    /**
+     * Writes docs/examples/described-eks.yaml, the worked example of docs/operators.md: describe of
+     * this fixture as a user runs it (-Dsgplab.example.write=PATH; skipped otherwise).
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "sgplab.example.write", matches = ".+")
+    void writeTheWorkedExample() throws Exception {
+        CliTest.Result described = CliTest.run("cluster", "describe", "--kubeconfig", kubeconfig.toString(),
+                "--free-ips", "900");
+        assertThat(described.code()).as(described.err()).isZero();
+        Files.writeString(Path.of(System.getProperty("sgplab.example.write")), described.out());
+    }
+
     @Test
     void describeThenSimulateWithNoEdit() throws Exception {
         CliTest.Result described = CliTest.run("cluster", "describe", "--kubeconfig", kubeconfig.toString(),
@@ -59,6 +73,14 @@ class ClusterDescribeCommandTest {
         assertThat(simulated.json().toString()).contains("described-cluster");
         assertThat(simulated.json().get("workloads")).extracting(w -> w.get("name").asString())
                 .containsExactly("nightly", "api", "bare-default");
+
+        // and advise takes the same file, unedited: per-workload figures for the described workloads
+        CliTest.Result advised = CliTest.run("advise", "--scenario", scenario.toString(), "--seed", "3",
+                "--replications", "3", "--target", "0.05", "-o", "json");
+        assertThat(advised.code()).as(advised.err()).isZero();
+        assertThat(advised.json().get("current").get("perDay").get("workloads"))
+                .extracting(w -> w.get("workload").asString()).containsExactly("nightly", "api", "bare-default");
+        assertThat(advised.json().get("assumptions").get("dns.resolver").asString()).isEqualTo("glibc");
     }
 
     @Test

@@ -233,20 +233,51 @@ public final class ClusterDescriber {
         out.value("cluster-namespaces", ScenarioText.flow(readings.namespaces().stream().map(n -> n.getMetadata().getName())
                 .sorted().toList()), "Namespaces (metadata.name)");
         out.value("name", "kubernetes.default", "assumed: which name the pods look up is not visible");
+        DaemonSet nodeLocal = readings.kubeSystemDaemonSets().stream().filter(ClusterDescriber::isNodeLocalDns).findFirst()
+                .orElse(null);
+        nodeLocalCache(nodeLocal);
         out.end().blank();
         if (!settings.notes().isEmpty()) {
             beyondTheFormat.add("DNS of the SGPP pods beyond the format:\n" + String.join("\n", settings.notes()));
         }
-        DaemonSet nodeLocal = readings.kubeSystemDaemonSets().stream().filter(ClusterDescriber::isNodeLocalDns).findFirst()
-                .orElse(null);
-        beyondTheFormat.add("NodeLocal DNSCache: " + (nodeLocal == null
-                ? "not running (no DaemonSet in kube-system named node-local-dns or labelled k8s-app=node-local-dns)"
-                : "runs: DaemonSet kube-system/" + nodeLocal.getMetadata().getName() + ", status.numberReady "
-                        + (nodeLocal.getStatus() == null ? "?" : nodeLocal.getStatus().getNumberReady()) + " of "
-                        + (nodeLocal.getStatus() == null ? "?" : nodeLocal.getStatus().getDesiredNumberScheduled())
-                        + " nodes.\nThe simulator sends every query to CoreDNS; a key such as dns.node-local-cache would "
-                        + "be needed\n(whether branch-ENI pods reach it depends on POD_SECURITY_GROUP_ENFORCING_MODE)."));
+        cni(nodeLocal != null);
         policies();
+    }
+
+    /**
+     * dns.node-local-cache: on when the NodeLocal DNSCache DaemonSet has a ready pod (the kubelet's
+     * clusterDNS then points at its link-local address; the API does not show the kubelet's flag,
+     * so the DaemonSet running is taken to mean it is in use).
+     */
+    private void nodeLocalCache(DaemonSet nodeLocal) {
+        if (nodeLocal == null) {
+            out.value("node-local-cache", ScenarioText.quoted("off"), "no DaemonSet in kube-system named node-local-dns "
+                    + "or labelled k8s-app=node-local-dns");
+            return;
+        }
+        String where = "DaemonSet kube-system/" + nodeLocal.getMetadata().getName();
+        Integer ready = nodeLocal.getStatus() == null ? null : nodeLocal.getStatus().getNumberReady();
+        Integer desired = nodeLocal.getStatus() == null ? null : nodeLocal.getStatus().getDesiredNumberScheduled();
+        if (ready != null && ready == 0) {
+            out.value("node-local-cache", ScenarioText.quoted("off"), where + " status.numberReady 0 of " + desired
+                    + ": no cache answers");
+            return;
+        }
+        out.value("node-local-cache", ScenarioText.quoted("on"), where + " status.numberReady "
+                + (ready == null ? "not reported" : ready + " of " + desired) + " nodes (assumed: the kubelets' "
+                + "clusterDNS points at it; their flags are not in the API)");
+        out.value("node-local-cache-upstream", "tcp", "assumed: the manifest's force_tcp (its ConfigMap is not read)");
+    }
+
+    /** The cni section: what decides whether a branch-ENI pod reaches a cache on its own node. */
+    private void cni(boolean nodeLocalCache) {
+        AwsNodeEnv.Sourced mode = AwsNodeEnv.enforcingMode(readings.kubeSystemDaemonSets());
+        out.comment("The VPC CNI (aws-node)." + (nodeLocalCache && mode.value().equals("strict") ? " Under strict "
+                + "mode the SGPP pods' packets leave through their branch ENI,\nso they cannot reach the node-local "
+                + "cache (docs/mitigations.md)." : ""));
+        out.open("cni");
+        out.value("pod-security-group-enforcing-mode", mode.value(), mode.source());
+        out.end().blank();
     }
 
     private void policies() {

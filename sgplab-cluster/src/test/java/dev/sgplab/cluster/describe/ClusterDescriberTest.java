@@ -93,7 +93,7 @@ class ClusterDescriberTest {
                 "#   CronJob batch/nightly [SGPP]: 42 pods (Job status",
                 "#   bare SGPP pods in default [SGPP]: 1 pods",
                 "#   bare pods in default: 1 pods (1 existing pods created in the window",
-                "# NodeLocal DNSCache: runs: DaemonSet kube-system/node-local-dns, status.numberReady 4 of 4 nodes.",
+                "  node-local-cache: \"on\"  # DaemonSet kube-system/node-local-dns status.numberReady 4 of 4 nodes",
                 "#   payments/api-sgp: ",
                 "# Other subnets of branch ENIs (the format has one subnet): 10.0.68.0/24 1 ENIs now");
         // every value line carries a comment
@@ -184,6 +184,43 @@ class ClusterDescriberTest {
             assertThat(e.kind()).isEqualTo(ClusterException.Kind.REFUSED);
             assertThat(e.getMessage()).isEqualTo("cannot list jobs.batch (all namespaces): forbidden (403): injected 403 "
                     + "(describe needs the read-only RBAC in deploy/k8s/describe-rbac.yaml)");
+        });
+    }
+
+    @Test
+    void theNodeLocalCacheAndTheEnforcingModeComeFromTheDaemonSets() {
+        String text = describe(900, null);
+        assertThat(text).contains("  node-local-cache: \"on\"  # DaemonSet kube-system/node-local-dns status.numberReady "
+                + "4 of 4 nodes", "  pod-security-group-enforcing-mode: strict  # DaemonSet kube-system/aws-node "
+                + "container aws-node env POD_SECURITY_GROUP_ENFORCING_MODE unset: the VPC CNI's default",
+                "# The VPC CNI (aws-node). Under strict mode the SGPP pods' packets leave through their branch ENI");
+        Scenario strict = ScenarioTree.parse(text, "described").bind();
+        assertThat(strict.dns().nodeLocalCacheConfig().enabled()).isTrue();
+        assertThat(strict.cni().enforcingMode()).isEqualTo(dev.sgplab.model.cni.PodSgEnforcingMode.STRICT);
+
+        var daemonSets = api.client().apps().daemonSets().inNamespace("kube-system");
+        var awsNode = daemonSets.withName("aws-node").get();
+        awsNode.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()
+                .add(new io.fabric8.kubernetes.api.model.EnvVar("POD_SECURITY_GROUP_ENFORCING_MODE", "standard", null));
+        daemonSets.resource(awsNode).update();
+        daemonSets.withName("node-local-dns").delete();
+        String standardText = describe(900, null);
+        assertThat(standardText).contains("  pod-security-group-enforcing-mode: standard  # DaemonSet "
+                + "kube-system/aws-node container aws-node env POD_SECURITY_GROUP_ENFORCING_MODE",
+                "  node-local-cache: \"off\"  # no DaemonSet in kube-system named node-local-dns")
+                .doesNotContain("Under strict mode");
+        Scenario standard = ScenarioTree.parse(standardText, "described").bind();
+        assertThat(standard.dns().nodeLocalCacheConfig().enabled()).isFalse();
+        assertThat(standard.cni().enforcingMode()).isEqualTo(dev.sgplab.model.cni.PodSgEnforcingMode.STANDARD);
+    }
+
+    @Test
+    void aRefusedDaemonSetReadNamesItsVerbAndResource() {
+        api.fail("GET", "/apis/apps/v1/namespaces/kube-system/daemonsets", 403, 1);
+        assertThatThrownBy(() -> describe(900, null)).isInstanceOfSatisfying(ClusterException.class, e -> {
+            assertThat(e.kind()).isEqualTo(ClusterException.Kind.REFUSED);
+            assertThat(e.getMessage()).isEqualTo("cannot list daemonsets.apps in kube-system: forbidden (403): injected "
+                    + "403 (describe needs the read-only RBAC in deploy/k8s/describe-rbac.yaml)");
         });
     }
 

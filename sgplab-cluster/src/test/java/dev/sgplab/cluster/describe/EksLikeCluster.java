@@ -93,6 +93,14 @@ public final class EksLikeCluster {
         create(new DaemonSetBuilder().withNewMetadata().withNamespace("kube-system").withName("node-local-dns")
                 .addToLabels("k8s-app", "node-local-dns").endMetadata()
                 .withNewStatus().withNumberReady(4).withDesiredNumberScheduled(4).endStatus().build());
+        // the VPC CNI with security groups for pods on, POD_SECURITY_GROUP_ENFORCING_MODE unset (strict)
+        create(new DaemonSetBuilder().withNewMetadata().withNamespace("kube-system").withName("aws-node")
+                .addToLabels("k8s-app", "aws-node").endMetadata()
+                .withNewSpec().withNewTemplate().withNewSpec().addNewContainer().withName("aws-node")
+                .addNewEnv().withName("ENABLE_POD_ENI").withValue("true").endEnv()
+                .addNewEnv().withName("AWS_VPC_K8S_CNI_EXTERNALSNAT").withValue("false").endEnv()
+                .endContainer().endSpec().endTemplate().endSpec()
+                .withNewStatus().withNumberReady(4).withDesiredNumberScheduled(4).endStatus().build());
 
         client.apiextensions().v1().customResourceDefinitions().resource(new CustomResourceDefinitionBuilder()
                 .withNewMetadata().withName(SgppSupport.CRD_NAME).endMetadata()

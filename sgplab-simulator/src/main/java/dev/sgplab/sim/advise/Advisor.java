@@ -73,16 +73,24 @@ public final class Advisor {
         List<String> notes = new ArrayList<>();
         notes.add("intervals: Clopper-Pearson over all pods of all runs; errors cluster within a run, so read them "
                 + "as a lower bound of the uncertainty when errors are common");
-        for (PerDayFigures.WorkloadRate w : PerDayFigures.workloads(base)) {
-            notes.add(String.format(Locale.ROOT, "per day: %s's Error rate per pod start (and its interval) times its "
-                    + "%,.0f pod starts a day (86,400 s / its mean create-interval of %.1f s)", w.workload(),
-                    w.podStartsPerDay(), PerDayFigures.SECONDS_PER_DAY / w.podStartsPerDay()));
+        List<dev.sgplab.model.workload.WorkloadSpec> specs = base.workloadSpecs();
+        for (int i = 0; i < specs.size(); i++) {
+            Evaluation.WorkloadDay w = current.perDay().workloads().get(i);
+            notes.add(String.format(Locale.ROOT, "per day: %s's %s per pod start (and its interval) times its "
+                    + "%,.0f pod starts a day (%s)", w.workload(), base.singleChurnTest() ? "Error rate"
+                    : "failed-start rate", w.podStarts(), PerDayFigures.source(specs.get(i), w, replications)));
+        }
+        if (RegimeAdvice.cacheUnreachable(base)) {
+            notes.add("NodeLocal DNSCache runs, but under POD_SECURITY_GROUP_ENFORCING_MODE strict the SGPP pods' "
+                    + "queries leave through their branch ENIs and never reach it: each of their lookups goes unanswered "
+                    + "whatever the cooldown; see the alternative \"the VPC CNI's standard mode\"");
         }
         if (recommendation.cooldownSeconds() == null) {
             notes.add("no cooldown up to " + MAX_COOLDOWN + " s reaches the target: see the alternatives");
         }
         Evaluation chosen = recommendation.atCooldown();
-        double waitedShare = chosen.capacity().podsWaitedForBranchPerRun() / base.workload().pods();
+        int podsPerRun = podsPerRun(current);
+        double waitedShare = chosen.capacity().podsWaitedForBranchPerRun() / podsPerRun;
         if (waitedShare > CAPACITY_WARNING_SHARE) {
             notes.add(String.format(Locale.ROOT, "at %s s, %.0f %% of the pods wait for a branch ENI (%.1f s per pod on "
                     + "average): the nodes' branch ENI limit or the subnet's free addresses limit this churn more "
@@ -96,10 +104,15 @@ public final class Advisor {
                 "dns.attempts", "vpc.answer-unicast-probes-to-stale-mac")) {
             assumptions.put(key, tree.get(key));
         }
+        if (!base.singleChurnTest()) { // the workloads make the pods; the DNS path decides what a reply can reach
+            assumptions.remove("workload.create-interval");
+            assumptions.put("dns.node-local-cache", tree.get("dns.node-local-cache"));
+            assumptions.put("cni.pod-security-group-enforcing-mode", tree.get("cni.pod-security-group-enforcing-mode"));
+        }
         List<String> howTo = recommendation.cooldownSeconds() == null ? List.of()
                 : HowToApply.cooldown(recommendation.cooldownSeconds());
         Advice.Regime regime = RegimeAdvice.of(base, current, recommendation, alternatives);
-        return new Advice(target, replications, base.workload().pods(), assumptions, current, recommendation, howTo,
+        return new Advice(target, replications, podsPerRun, assumptions, current, recommendation, howTo,
                 alternatives, regime, notes);
     }
 
@@ -158,16 +171,39 @@ public final class Advisor {
         return evaluation;
     }
 
+    /**
+     * The rate the target is about: pod starts that failed their lookups over pods started. For the
+     * report's churn test these are its Error pods; for a Deployment they are containers restarted
+     * (CrashLoopBackOff), which end no pod Error but failed a start all the same.
+     */
     static Evaluation summarise(Scenario scenario, List<RunObservations> runs) {
+        Evaluation.PerDay perDay = PerDayFigures.perDay(scenario, runs);
         int pods = runs.stream().mapToInt(RunObservations::pods).sum();
-        int errors = runs.stream().mapToInt(RunObservations::errorPods).sum();
+        int errors = perDay.workloads().stream().mapToInt(Evaluation.WorkloadDay::errorPods).sum();
         Interval twoSided = BinomialConfidenceInterval.CLOPPER_PEARSON.fromErrorRate(pods, errors, 0.05);
         Interval oneSided = BinomialConfidenceInterval.CLOPPER_PEARSON.fromErrorRate(pods, errors, 0.10);
-        List<PerDayFigures.WorkloadRate> workloads = PerDayFigures.workloads(scenario);
         return new Evaluation(runs.get(0).cooldownSeconds(), pods, errors, (double) errors / pods,
                 twoSided.getLowerBound(), twoSided.getUpperBound(), oneSided.getUpperBound(),
-                PerDayFigures.perDay(workloads, runs), capacity(scenario, runs, PerDayFigures.podStartsPerDay(workloads)),
-                GcSummary.of(runs));
+                perDay, capacity(scenario, runs, perDay.podStarts()), GcSummary.of(runs));
+    }
+
+    /** The pods a run made, on average over the replications (the churn test's pods exactly). */
+    private int podsPerRun(Evaluation evaluation) {
+        return Math.max(1, (int) Math.round((double) evaluation.pods() / replications));
+    }
+
+    /**
+     * The pods one run of the scenario makes: the churn test's count, or for a {@code workloads:}
+     * list (whose pods depend on the run) those of one run at the seed, which is what the
+     * replication count for a target is computed from.
+     */
+    public static int podsPerRun(ScenarioTree tree, long seed) {
+        Scenario scenario = tree.bind();
+        if (scenario.singleChurnTest()) {
+            return scenario.workload().pods();
+        }
+        List<RunObservations> one = Replications.run(SimulationPlan.of(scenario), seed, 1, 1, null);
+        return Math.max(1, one.get(0).pods());
     }
 
     /** The capacity cost over the runs: time averages averaged, the peak the largest seen in any run. */

@@ -60,6 +60,8 @@ record Change(String setting, String name, String what, Map<String, String> valu
         }
         if (!base.dns().nodeLocalCacheConfig().enabled()) {
             changes.add(nodeLocalCache(base));
+        } else if (!base.cni().enforcingMode().reachesNodeLocal()) {
+            changes.add(standardMode());
         }
         if (!base.guard().enabled()) {
             changes.add(new Change("guard.enabled=true", "sgplab guard DaemonSet",
@@ -99,6 +101,19 @@ record Change(String setting, String name, String what, Map<String, String> valu
                 + base.dns().timeout() + " s, so a retry comes later", Map.of("dns.timeout", Integer.toString(timeout)),
                 HowToApply.dnsOption("timeout", Integer.toString(timeout), "glibc waits up to the timeout per try; musl "
                         + "and busybox spread their tries over it"), CostMeter.Kind.LOOKUP_RETRIES);
+    }
+
+    /**
+     * The cache runs but the VPC CNI's strict mode keeps the SGPP pods from it (their queries leave
+     * through the branch ENI, where the cache never sees them): the standard mode lets them reach it.
+     */
+    private static Change standardMode() {
+        return new Change("cni.pod-security-group-enforcing-mode=standard", "the VPC CNI's standard mode",
+                "POD_SECURITY_GROUP_ENFORCING_MODE=standard on aws-node: the SGPP pods' queries reach the "
+                + "NodeLocal DNSCache on their own node, which strict mode sends out of their branch ENIs",
+                Map.of("cni.pod-security-group-enforcing-mode", "standard"),
+                HowToApply.enforcingModeStandard().stream().map(l -> l.replace("# and, first: ", "# ")).toList(),
+                CostMeter.Kind.NONE);
     }
 
     /**

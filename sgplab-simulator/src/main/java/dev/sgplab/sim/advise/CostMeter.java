@@ -56,7 +56,8 @@ final class CostMeter {
     List<String> costLines(Kind kind, ScenarioTree base, ScenarioTree changed) {
         Scenario scenario = changed.bind();
         int nodes = scenario.cluster().nodes();
-        String perRun = "mean per run of " + scenario.workload().pods() + " pods, " + RUNS + " runs at " + cooldownSeconds
+        String perRun = "mean per run of " + (scenario.singleChurnTest() ? scenario.workload().pods() + " pods"
+                : "the workloads' pods") + ", " + RUNS + " runs at " + cooldownSeconds
                 + " s, same seeds as without the change";
         return switch (kind) {
             case NONE -> List.of();

@@ -28,11 +28,17 @@ final class RegimeAdvice {
         List<GcSummary> nodes = current.corednsGc();
         boolean below = regime == GcRegime.NO_GC
                 || regime == GcRegime.AUTO && nodes.stream().anyMatch(n -> n.meanScannedFraction() < 1);
-        boolean noCooldownHelps = below && recommendation.cooldownSeconds() == null;
+        // the GC regime is not why no cooldown helps when the SGPP pods cannot reach their DNS at all
+        boolean noCooldownHelps = below && recommendation.cooldownSeconds() == null && !cacheUnreachable(base);
         List<String> nodeSide = below ? nodeSideChanges(alternatives) : List.of();
         return new Advice.Regime(base.kernel().gcRegime(), standing, thresh1, nodes, below, noCooldownHelps,
                 summary(regime, standing, thresh1, nodes, below, nodeSide, noCooldownHelps, current), nodeSide,
                 readTheGuard(standing, thresh1));
+    }
+
+    /** NodeLocal DNSCache on, and the VPC CNI's strict mode sending the SGPP pods' queries past it. */
+    static boolean cacheUnreachable(Scenario base) {
+        return base.dns().nodeLocalCacheConfig().enabled() && !base.cni().enforcingMode().reachesNodeLocal();
     }
 
     private static String summary(GcRegime regime, int standing, int thresh1, List<GcSummary> nodes, boolean below,
