@@ -38,10 +38,11 @@ final class Errors {
         Map<Integer, String> codes = new LinkedHashMap<>();
         codes.put(OK, "done");
         codes.put(FAILURE, "internal error, or the kernel lab failed");
-        codes.put(BAD_INPUT, "bad usage or input (options, files, kubeconfig, context), or a cluster not set up as needed");
+        codes.put(BAD_INPUT, "bad usage or input (options, files, kubeconfig, context), or a cluster not set up as needed "
+                + "(for describe, a read its RBAC lacks)");
         codes.put(CLUSTER_UNREACHABLE, "the Kubernetes API server cannot be reached or gives no usable answer "
                 + "(connection, TLS, timeout, 429/5xx after retries)");
-        codes.put(CLUSTER_REFUSED, "the Kubernetes API server refused: 401 (credentials) or 403 (RBAC)");
+        codes.put(CLUSTER_REFUSED, "the Kubernetes API server refused: 401 (credentials), or 403 (RBAC) to a command that changes or watches");
         codes.put(INTERRUPTED, "interrupted (Ctrl-C); a cluster run first deletes what it created and restores the cooldown");
         codes.put(TERMINATED, "stopped by SIGTERM, after the same cleanup");
         return java.util.Collections.unmodifiableMap(codes);

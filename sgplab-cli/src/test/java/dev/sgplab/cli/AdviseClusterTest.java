@@ -99,7 +99,7 @@ class AdviseClusterTest {
     void aRefusedReadIsOneLineAndNoAdvice() {
         api.fail("GET", "/api/v1/namespaces/kube-system/configmaps/amazon-vpc-cni", 403, 1);
         CliTest.Result r = CliTest.run("advise", "--kubeconfig", kubeconfig.toString(), "--no-ec2", "--replications", "20");
-        assertThat(r.code()).isEqualTo(Errors.CLUSTER_REFUSED);
+        assertThat(r.code()).isEqualTo(Errors.BAD_INPUT);
         assertThat(r.out()).isEmpty();
         assertThat(r.err().lines().filter(l -> !l.startsWith("describe: ") && !l.startsWith("sgplab: describing")))
                 .singleElement().asString().startsWith("sgplab: cannot get configmaps kube-system/amazon-vpc-cni: forbidden (403)");

@@ -103,7 +103,7 @@ class ClusterDescribeCommandTest {
     void aMissingPermissionIsOneLineNamingVerbAndResource() {
         api.fail("GET", "/api/v1/namespaces/kube-system/configmaps/amazon-vpc-cni", 403, 1);
         CliTest.Result r = CliTest.run("cluster", "describe", "--kubeconfig", kubeconfig.toString(), "--no-ec2");
-        assertThat(r.code()).isEqualTo(Errors.CLUSTER_REFUSED);
+        assertThat(r.code()).isEqualTo(Errors.BAD_INPUT);
         assertThat(r.out()).as("nothing half-written").isEmpty();
         assertThat(r.err().lines().filter(l -> !l.startsWith("describe: ") && !l.startsWith("sgplab: describing")))
                 .containsExactly("sgplab: cannot get configmaps kube-system/amazon-vpc-cni: forbidden (403): injected 403 "

@@ -83,8 +83,10 @@ public record ClusterReadings(List<Node> nodes, List<Pod> pods, List<Namespace> 
             }
             ClusterException failure = ClusterException.of(verb + " " + resource, e);
             if (e.getCode() == 403) {
-                throw new ClusterException(failure.kind(), failure.getMessage() + " (describe needs the read-only RBAC in "
-                        + RBAC_FILE + ")");
+                // Authenticated, but the cluster's RBAC lacks a verb describe needs: a cluster not set up as the
+                // command needs (exit 2, as a missing amazon-vpc-cni ConfigMap is), not refused credentials (401).
+                throw new ClusterException(ClusterException.Kind.INPUT, failure.getMessage()
+                        + " (describe needs the read-only RBAC in " + RBAC_FILE + ")");
             }
             throw failure;
         }

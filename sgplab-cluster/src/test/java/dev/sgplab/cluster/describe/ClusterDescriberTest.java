@@ -181,7 +181,7 @@ class ClusterDescriberTest {
     void aRefusedReadNamesItsVerbAndResource() {
         api.fail("GET", "/apis/batch/v1/jobs", 403, 1);
         assertThatThrownBy(() -> describe(900, null)).isInstanceOfSatisfying(ClusterException.class, e -> {
-            assertThat(e.kind()).isEqualTo(ClusterException.Kind.REFUSED);
+            assertThat(e.kind()).isEqualTo(ClusterException.Kind.INPUT);
             assertThat(e.getMessage()).isEqualTo("cannot list jobs.batch (all namespaces): forbidden (403): injected 403 "
                     + "(describe needs the read-only RBAC in deploy/k8s/describe-rbac.yaml)");
         });
@@ -218,7 +218,7 @@ class ClusterDescriberTest {
     void aRefusedDaemonSetReadNamesItsVerbAndResource() {
         api.fail("GET", "/apis/apps/v1/namespaces/kube-system/daemonsets", 403, 1);
         assertThatThrownBy(() -> describe(900, null)).isInstanceOfSatisfying(ClusterException.class, e -> {
-            assertThat(e.kind()).isEqualTo(ClusterException.Kind.REFUSED);
+            assertThat(e.kind()).isEqualTo(ClusterException.Kind.INPUT);
             assertThat(e.getMessage()).isEqualTo("cannot list daemonsets.apps in kube-system: forbidden (403): injected "
                     + "403 (describe needs the read-only RBAC in deploy/k8s/describe-rbac.yaml)");
         });
