@@ -7,7 +7,6 @@ import dev.sgplab.scenario.ScenarioTree;
 import dev.sgplab.sim.advise.Advice;
 import dev.sgplab.sim.Replications;
 import dev.sgplab.sim.advise.Advisor;
-import dev.sgplab.cluster.describe.ClusterDescriber;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
@@ -145,11 +144,7 @@ final class AdviseCommand implements Callable<Integer> {
      * for that cluster. Its options are checked before any call.
      */
     private ScenarioTree describe() {
-        Duration windowLength = ClusterDescriber.window(window == null ? "24h" : window);
-        if (windowLength == null) {
-            throw new Errors.BadInputException("--window: expected a positive duration such as 24h, 90m, 2d or 3600s, got '"
-                    + window + "'");
-        }
+        Duration windowLength = ClusterDescribeCommand.window(window == null ? "24h" : window);
         if (freeIps != null && freeIps <= 0) {
             throw new Errors.BadInputException("--free-ips must be at least 1, got " + freeIps);
         }

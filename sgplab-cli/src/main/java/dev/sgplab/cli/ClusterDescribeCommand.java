@@ -46,11 +46,7 @@ final class ClusterDescribeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Duration windowLength = dev.sgplab.cluster.describe.ClusterDescriber.window(window);
-        if (windowLength == null) {
-            throw new Errors.BadInputException("--window: expected a positive duration such as 24h, 90m, 2d or 3600s, got '"
-                    + window + "'");
-        }
+        Duration windowLength = window(window);
         if (freeIps != null && freeIps < 0) {
             throw new Errors.BadInputException("--free-ips must not be negative, got " + freeIps);
         }
@@ -63,6 +59,16 @@ final class ClusterDescribeCommand implements Callable<Integer> {
         out.print(text);
         out.flush();
         return 0;
+    }
+
+    /** The --window option of describe (and of advise --kubeconfig) as a duration, or bad input. */
+    static Duration window(String option) {
+        Duration length = dev.sgplab.cluster.describe.ClusterDescriber.window(option);
+        if (length == null) {
+            throw new Errors.BadInputException("--window: expected a positive duration such as 24h, 90m, 2d or 3600s, got '"
+                    + option + "'");
+        }
+        return length;
     }
 
     /**
