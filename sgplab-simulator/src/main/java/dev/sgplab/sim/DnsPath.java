@@ -1,13 +1,18 @@
 package dev.sgplab.sim;
 
 import dev.sgplab.engine.Scheduler;
+import dev.sgplab.engine.Time;
 import dev.sgplab.model.cni.PodSgEnforcingMode;
 import dev.sgplab.model.dns.NodeLocalCache;
+import dev.sgplab.model.dns.ResolverProfile;
 import dev.sgplab.model.dns.SearchWalk;
 import dev.sgplab.model.vpc.VpcFabric;
 import dev.sgplab.observe.EntrySnapshot;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
@@ -37,7 +42,7 @@ final class DnsPath {
     }
 
     /** The hop from a pod to a hostNetwork listener on its own node: veth to host, no wire. */
-    static final long ON_NODE_LATENCY = dev.sgplab.engine.Time.millis(0.02);
+    static final long ON_NODE_LATENCY = Time.millis(0.02);
 
     private final SimulationPlan plan;
     private final Scheduler scheduler;
@@ -59,11 +64,11 @@ final class DnsPath {
     }
 
     /** By looked-up name, then candidate: both strings are the workloads' and the walk plans' own, their hashes cached. */
-    private final java.util.Map<String, java.util.Map<String, Boolean>> answers = new java.util.HashMap<>();
+    private final Map<String, Map<String, Boolean>> answers = new HashMap<>();
     /** Search-walk plans by resolver (the workloads' own instances) and name. */
-    private final java.util.Map<dev.sgplab.model.dns.ResolverProfile, java.util.Map<String, SearchWalk.Plan>> walkPlans =
-            new java.util.IdentityHashMap<>();
-    private final java.util.Map<String, NodeLocalCache> caches = new java.util.HashMap<>();
+    private final Map<ResolverProfile, Map<String, SearchWalk.Plan>> walkPlans =
+            new IdentityHashMap<>();
+    private final Map<String, NodeLocalCache> caches = new HashMap<>();
     private int retriedLookups;
     private long retryWait;
 
@@ -109,7 +114,7 @@ final class DnsPath {
             hits += cache.hits();
             misses += cache.misses();
         }
-        return new RunCosts(retriedLookups, dev.sgplab.engine.Time.toSeconds(retryWait), hits, misses, arpRequests);
+        return new RunCosts(retriedLookups, Time.toSeconds(retryWait), hits, misses, arpRequests);
     }
 
     SimulationPlan plan() {
@@ -133,18 +138,18 @@ final class DnsPath {
     }
 
     /**
-     * {@link dev.sgplab.model.dns.ResolverProfile#answers} for a pod's name, remembered: every pod
+     * {@link ResolverProfile#answers} for a pod's name, remembered: every pod
      * asks about the same few search-list names (the answer depends on the cluster's domain and
      * namespaces, the same for every workload).
      */
-    boolean answers(dev.sgplab.model.dns.ResolverProfile resolver, String name, String candidate) {
-        return answers.computeIfAbsent(name, n -> new java.util.HashMap<>())
+    boolean answers(ResolverProfile resolver, String name, String candidate) {
+        return answers.computeIfAbsent(name, n -> new HashMap<>())
                 .computeIfAbsent(candidate, c -> resolver.answers(name, candidate));
     }
 
     /** {@link SearchWalk#plan} for a pod's resolver and name, made once per run: every pod walks the same few names. */
-    SearchWalk.Plan walkPlan(dev.sgplab.model.dns.ResolverProfile resolver, String name) {
-        return walkPlans.computeIfAbsent(resolver, r -> new java.util.HashMap<>())
+    SearchWalk.Plan walkPlan(ResolverProfile resolver, String name) {
+        return walkPlans.computeIfAbsent(resolver, r -> new HashMap<>())
                 .computeIfAbsent(name, n -> SearchWalk.plan(resolver, name));
     }
 
