@@ -11,6 +11,7 @@ import dev.sgplab.model.dns.ResolverKind;
 import dev.sgplab.model.dns.ResolverProfile;
 import dev.sgplab.model.dns.SearchWalk;
 import dev.sgplab.model.guard.GuardRules;
+import dev.sgplab.model.names.KebabNames;
 import dev.sgplab.model.neighbour.GcRegime;
 import dev.sgplab.model.neighbour.NeighbourParams;
 import dev.sgplab.model.neighbour.TableParams;
@@ -110,12 +111,8 @@ public record Scenario(String name, Cluster cluster, Subnet subnet, Vpc vpc, Ker
         }
 
         public GuardRules.Action guardAction() {
-            return switch (action) {
-                case "replace" -> GuardRules.Action.REPLACE;
-                case "delete" -> GuardRules.Action.DELETE;
-                default -> throw new IllegalArgumentException("guard.action must be replace or delete, got '" + action
-                        + "'");
-            };
+            return KebabNames.find(GuardRules.Action.class, action).orElseThrow(() -> new IllegalArgumentException(
+                    "guard.action must be " + KebabNames.allowed(GuardRules.Action.class) + ", got '" + action + "'"));
         }
     }
 
@@ -155,22 +152,12 @@ public record Scenario(String name, Cluster cluster, Subnet subnet, Vpc vpc, Ker
 
     /** When a pod's DNS traffic may switch CoreDNS replica (a new conntrack flow). */
     public enum ReplicaChoice {
-        PER_LOOKUP("per-lookup"), PER_QUERY("per-query"), PER_TRY("per-try");
-
-        private final String key;
-
-        ReplicaChoice(String key) {
-            this.key = key;
-        }
+        PER_LOOKUP, PER_QUERY, PER_TRY;
 
         public static ReplicaChoice fromKey(String key) {
-            for (ReplicaChoice choice : values()) {
-                if (choice.key.equals(key)) {
-                    return choice;
-                }
-            }
-            throw new IllegalArgumentException("cluster.coredns.replica-choice must be one of per-lookup, per-query, "
-                    + "per-try, got '" + key + "'");
+            return KebabNames.find(ReplicaChoice.class, key).orElseThrow(() -> new IllegalArgumentException(
+                    "cluster.coredns.replica-choice must be one of "
+                            + String.join(", ", KebabNames.all(ReplicaChoice.class)) + ", got '" + key + "'"));
         }
     }
 
@@ -222,13 +209,7 @@ public record Scenario(String name, Cluster cluster, Subnet subnet, Vpc vpc, Ker
         }
 
         public GcRegime regime() {
-            return switch (gcRegime) {
-                case "auto" -> GcRegime.AUTO;
-                case "gc" -> GcRegime.GC;
-                case "no-gc" -> GcRegime.NO_GC;
-                default -> throw new IllegalArgumentException("unknown gc-regime '" + gcRegime
-                        + "' (expected auto, gc or no-gc)");
-            };
+            return KebabNames.parse(GcRegime.class, gcRegime, "gc-regime");
         }
     }
 
@@ -337,8 +318,8 @@ public record Scenario(String name, Cluster cluster, Subnet subnet, Vpc vpc, Ker
         oneOf(problems, "dns.node-local-cache-upstream", dns.nodeLocalCacheUpstream(), "tcp", "udp");
         nonNegative(problems, "dns.record-ttl", dns.recordTtl());
         atMost(problems, "dns.record-ttl", dns.recordTtl(), 86_400);
-        oneOf(problems, "cni.pod-security-group-enforcing-mode", cni.podSecurityGroupEnforcingMode(), "strict",
-                "standard");
+        oneOf(problems, "cni.pod-security-group-enforcing-mode", cni.podSecurityGroupEnforcingMode(),
+                KebabNames.all(PodSgEnforcingMode.class).toArray(String[]::new));
         check(problems, "cluster.instance-type", cluster::branchLimit);
         check(problems, "subnet.cidr", subnet::cidrBlock);
         check(problems, "subnet.allocation-policy", subnet::policy);

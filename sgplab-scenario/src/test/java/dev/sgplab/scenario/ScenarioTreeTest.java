@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 class ScenarioTreeTest {
 
@@ -44,41 +42,6 @@ class ScenarioTreeTest {
         assertThat(tree.get("controller.branch-eni-cooldown")).isEqualTo("45");
     }
 
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "'kernel:\n  gc_stale_tme: 90\n' | t.yaml: unknown key 'kernel.gc_stale_tme'",
-        "'colour: blue\n' | t.yaml: unknown key 'colour'",
-        "'kernel: [1, 2\n' | t.yaml: malformed YAML",
-        "'- a\n- b\n' | t.yaml: a scenario must be a YAML mapping of keys",
-        "'kernel: 5\n' | t.yaml: 'kernel' must be a section of keys",
-        "'subnet:\n  cidr: 198.18.0.0/33\n' | t.yaml: subnet.cidr: invalid CIDR '198.18.0.0/33'",
-        "'subnet:\n  cidr: banana\n' | t.yaml: subnet.cidr: invalid CIDR 'banana'",
-        "'workload:\n  pods: 0\n' | t.yaml: workload.pods must be positive, got 0",
-        "'cluster:\n  nodes: -2\n' | t.yaml: cluster.nodes must be positive, got -2",
-        "'workload:\n  pods: many\n' | t.yaml: 'workload.pods': wrong type of value",
-        "'workload:\n  create-interval: soon\n' | t.yaml: workload.create-interval: invalid distribution 'soon'",
-        "'cluster:\n  instance-type: t3.nano\n' | t.yaml: cluster.instance-type 't3.nano' is not in the branch limit table",
-        "'cluster:\n  instance-type: c4.large\n' | t.yaml: cluster.instance-type 'c4.large' is not trunking compatible",
-        "'kernel:\n  gc-regime: sometimes\n' | t.yaml: kernel: unknown gc-regime 'sometimes'",
-        "'cluster:\n  coredns:\n    nodes: [0, 7]\n' | t.yaml: cluster.coredns.nodes: node index 7 is outside 0..2",
-        "'subnet:\n  cidr: 198.18.0.0/28\n  used-by-others: 11\n' | t.yaml: subnet: used-by-others must be 0..10"
-    })
-    void badInputIsOneLineNamingTheProblem(String yaml, String message) {
-        assertThatThrownBy(() -> ScenarioTree.parse(yaml, "t.yaml").bind())
-                .isInstanceOf(ScenarioException.class)
-                .hasMessageStartingWith(message)
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
-    }
-
-    @Test
-    void badSetsAreRejected() {
-        ScenarioTree tree = ScenarioTree.defaults();
-        assertThatThrownBy(() -> tree.with("controller.cooldown", "45")).hasMessageContaining("unknown key 'controller.cooldown'");
-        assertThatThrownBy(() -> tree.withAll(List.of("kernel"))).hasMessageContaining("expected key=value");
-        assertThatThrownBy(() -> tree.with("kernel", "1")).hasMessageContaining("is a section");
-    }
-
-    /** As the controller does: below 30 s it is clamped, with a warning; garbage means 60. */
     @Test
     void cooldownBelowTheFloorIsClampedWithAWarning() {
         Scenario low = ScenarioTree.defaults().with("controller.branch-eni-cooldown", "29").bind();

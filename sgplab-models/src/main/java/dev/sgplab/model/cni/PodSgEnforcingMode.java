@@ -1,5 +1,7 @@
 package dev.sgplab.model.cni;
 
+import dev.sgplab.model.names.KebabNames;
+
 /**
  * The VPC CNI's {@code POD_SECURITY_GROUP_ENFORCING_MODE} (aws-node env, v1.11.0+; default strict):
  * how a branch-ENI pod's traffic is routed on its node, which decides whether the pod can reach an
@@ -23,22 +25,17 @@ public enum PodSgEnforcingMode {
      * before the local table (moved to 20): it leaves through the VLAN to the VPC, even when its
      * destination is an address of the pod's own node. Security groups see all the pod's traffic.
      */
-    STRICT("strict"),
+    STRICT,
     /**
      * "to pod IP" uses the main table (priority 512), "from pod IP" the branch ENI's table (1536),
      * and the local table keeps priority 0: a destination on the node itself is delivered locally,
      * unseen by security groups; everything else leaves through the branch ENI as in strict.
      */
-    STANDARD("standard");
+    STANDARD;
 
-    private final String key;
-
-    PodSgEnforcingMode(String key) {
-        this.key = key;
-    }
-
+    /** The name a scenario gives ({@code cni.pod-security-group-enforcing-mode}), the VPC CNI's value. */
     public String key() {
-        return key;
+        return KebabNames.of(this);
     }
 
     /** Whether the pod's packets to an address on its own node (a hostNetwork listener) arrive. */
@@ -47,11 +44,8 @@ public enum PodSgEnforcingMode {
     }
 
     public static PodSgEnforcingMode fromKey(String key) {
-        for (PodSgEnforcingMode mode : values()) {
-            if (mode.key.equals(key)) {
-                return mode;
-            }
-        }
-        throw new IllegalArgumentException("must be strict or standard (the VPC CNI's values), got '" + key + "'");
+        return KebabNames.find(PodSgEnforcingMode.class, key).orElseThrow(() -> new IllegalArgumentException(
+                "must be " + KebabNames.allowed(PodSgEnforcingMode.class) + " (the VPC CNI's values), got '" + key
+                        + "'"));
     }
 }

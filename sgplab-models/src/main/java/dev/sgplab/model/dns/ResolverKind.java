@@ -1,5 +1,7 @@
 package dev.sgplab.model.dns;
 
+import dev.sgplab.model.names.KebabNames;
+
 /** The stub resolver inside the pod's image. */
 public enum ResolverKind {
     /**
@@ -8,13 +10,13 @@ public enum ResolverKind {
      * socket; res_search() walks the search list and gives up on the first timeout (TRY_AGAIN is
      * not a reason to try the next domain). Source: glibc resolv/res_send.c, resolv/res_query.c.
      */
-    GLIBC("glibc"),
+    GLIBC,
     /**
      * musl (Alpine, busybox images): __res_msend() sends to all nameservers at once and retransmits
      * every timeout/attempts seconds until {@code timeout} seconds have passed in total. Source:
      * musl src/network/res_msend.c.
      */
-    MUSL("musl"),
+    MUSL,
     /**
      * busybox nslookup (1.28 and later), used by busybox images: its own loop, modelled on musl's,
      * sends every query at once on one socket — A and AAAA of each search expansion, and expands
@@ -23,24 +25,14 @@ public enum ResolverKind {
      * up after timeout seconds. One socket: one CoreDNS replica for the whole lookup.
      * Source: busybox networking/nslookup.c send_queries(), add_query_with_search().
      */
-    BUSYBOX("busybox");
+    BUSYBOX;
 
-    private final String key;
-
-    ResolverKind(String key) {
-        this.key = key;
-    }
-
+    /** The name a scenario gives ({@code dns.resolver}). */
     public String key() {
-        return key;
+        return KebabNames.of(this);
     }
 
     public static ResolverKind fromKey(String key) {
-        for (ResolverKind kind : values()) {
-            if (kind.key.equals(key)) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException("unknown resolver '" + key + "' (expected glibc, musl or busybox)");
+        return KebabNames.parse(ResolverKind.class, key, "resolver");
     }
 }

@@ -1,5 +1,6 @@
 package dev.sgplab.model.vpc;
 
+import dev.sgplab.model.names.KebabNames;
 import java.util.ArrayDeque;
 import java.util.BitSet;
 import java.util.random.RandomGenerator;
@@ -10,32 +11,21 @@ import java.util.random.RandomGenerator;
  */
 public enum AllocationPolicy {
     /** Uniformly at random among the free addresses. */
-    RANDOM_FREE("random-free"),
+    RANDOM_FREE,
     /** The lowest free address. */
-    LOWEST_FREE("lowest-free"),
+    LOWEST_FREE,
     /** The address released longest ago (never-used addresses first, lowest first). */
-    LEAST_RECENTLY_RELEASED("least-recently-released"),
+    LEAST_RECENTLY_RELEASED,
     /** The address released last (never-used addresses only when none was released). */
-    MOST_RECENTLY_RELEASED("most-recently-released");
+    MOST_RECENTLY_RELEASED;
 
-    private final String key;
-
-    AllocationPolicy(String key) {
-        this.key = key;
-    }
-
+    /** The name a scenario gives ({@code subnet.allocation-policy}). */
     public String key() {
-        return key;
+        return KebabNames.of(this);
     }
 
     public static AllocationPolicy fromKey(String key) {
-        for (AllocationPolicy policy : values()) {
-            if (policy.key.equals(key)) {
-                return policy;
-            }
-        }
-        throw new IllegalArgumentException("unknown allocation policy '" + key
-                + "' (expected random-free, lowest-free, least-recently-released or most-recently-released)");
+        return KebabNames.parse(AllocationPolicy.class, key, "allocation policy");
     }
 
     FreePool newPool(RandomGenerator random) {

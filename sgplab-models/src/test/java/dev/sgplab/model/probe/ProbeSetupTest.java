@@ -29,14 +29,6 @@ class ProbeSetupTest {
     }
 
     @Test
-    void labelsNameTheMacOnlyForValidStates() {
-        assertThat(SeenState.of(NudState.STALE, true, false).text()).isEqualTo("STALE (old MAC)");
-        assertThat(SeenState.of(NudState.REACHABLE, false, true).text()).isEqualTo("REACHABLE (new MAC)");
-        assertThat(SeenState.of(NudState.FAILED, true, false).text()).isEqualTo("FAILED");
-        assertThat(SeenState.of(NudState.ABSENT, false, false).text()).isEqualTo("none");
-    }
-
-    @Test
     void theSequenceListsChangesOnly() {
         List<SeenState> sequence = new ArrayList<>();
         for (NudState state : List.of(NudState.STALE, NudState.STALE, NudState.DELAY, NudState.STALE)) {
