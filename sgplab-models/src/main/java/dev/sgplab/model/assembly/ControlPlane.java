@@ -10,6 +10,10 @@ import dev.sgplab.model.dist.Distribution;
 import dev.sgplab.model.ec2.Ec2Service;
 import dev.sgplab.model.vpc.AllocationPolicy;
 import dev.sgplab.model.vpc.Subnet;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.util.random.RandomGenerator;
 
 /**
@@ -39,7 +43,7 @@ public final class ControlPlane {
         Ec2Service ec2 = new Ec2Service(scheduler, subnet, attachments, settings.eniCreateLatency(),
                 settings.eniDeleteFailureProbability(), streams.stream("ec2/create-latency"), streams.stream("ec2/mac"),
                 streams.stream("ec2/delete"));
-        this.provider = new BranchEniProvider(scheduler, settings.cooldown(), ec2, events);
+        this.provider = new BranchEniProvider(scheduler, settings.cooldown(), ec2, events.listener());
         // Upstream a node's delete job runs on a phase set by when the node registered: drawn here.
         RandomGenerator phases = streams.stream("controller/delete-job-phase");
         for (int i = 0; i < settings.nodes(); i++) {
@@ -61,39 +65,28 @@ public final class ControlPlane {
         events.target = listener;
     }
 
-    /** The provider is built before its listener exists: events go through here. */
-    private static final class Relay implements BranchEniProvider.Listener {
+    /**
+     * The provider is built before its listener exists (the pods' bookkeeping needs the provider):
+     * it is given this relay, which passes every call on to the listener set by {@link #listen}. A
+     * proxy rather than one forwarding method per event: the listener's methods all have defaults,
+     * so a hand-written relay would silently drop an event added to the interface later.
+     */
+    private static final class Relay implements InvocationHandler {
         private BranchEniProvider.Listener target = new BranchEniProvider.Listener() {
         };
 
-        @Override
-        public void waitingForBranch(String podUid, String nodeName, long now, String reason) {
-            target.waitingForBranch(podUid, nodeName, now, reason);
+        BranchEniProvider.Listener listener() {
+            Class<BranchEniProvider.Listener> type = BranchEniProvider.Listener.class;
+            return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, this));
         }
 
         @Override
-        public void creatingBranch(String podUid, String nodeName, long now) {
-            target.creatingBranch(podUid, nodeName, now);
-        }
-
-        @Override
-        public void branchCreated(BranchEni eni, String nodeName, long now) {
-            target.branchCreated(eni, nodeName, now);
-        }
-
-        @Override
-        public void branchQueued(BranchEni eni, String nodeName, long now) {
-            target.branchQueued(eni, nodeName, now);
-        }
-
-        @Override
-        public void branchDeleted(BranchEni eni, String nodeName, long now) {
-            target.branchDeleted(eni, nodeName, now);
-        }
-
-        @Override
-        public void deleteJobRan(String nodeName, long now) {
-            target.deleteJobRan(nodeName, now);
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            try {
+                return method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause(); // the listener's own exception, as a direct call would throw it
+            }
         }
     }
 }
