@@ -45,11 +45,8 @@ final class ArpCountKeeper implements AutoCloseable {
     private final int gcThresh1;
     private final IntSupplier kernelCount;
     private final Map<String, Integer> podEntriesByNode = new LinkedHashMap<>();
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "sgplab-lab-arp-count");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
+            LabThreads.daemons("sgplab-lab-arp-count"));
     private final AtomicBoolean correctionQueued = new AtomicBoolean();
     private final Consumer<RuntimeException> failures;
     private volatile boolean stopped;
@@ -177,12 +174,7 @@ final class ArpCountKeeper implements AutoCloseable {
     @Override
     public void close() {
         stopped = true;
-        worker.shutdownNow();
-        try {
-            worker.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        LabThreads.stop(worker);
     }
 
     /** The periodic samples' ranges and deviations. */

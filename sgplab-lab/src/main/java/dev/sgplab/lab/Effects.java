@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The lab's changes to the system (namespaces, resolver processes), run one at a time in the order
@@ -13,11 +12,8 @@ import java.util.concurrent.TimeUnit;
  * on it rather than going on with a half-made pod.
  */
 final class Effects {
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "sgplab-lab-effects");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(
+            LabThreads.daemons("sgplab-lab-effects"));
     private volatile RuntimeException failure;
     private volatile boolean stopped;
     /** Real nanoseconds from each effect's submission to its start, in the order they ran. */
@@ -68,11 +64,6 @@ final class Effects {
 
     void stop() {
         stopped = true;
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        LabThreads.stop(executor);
     }
 }

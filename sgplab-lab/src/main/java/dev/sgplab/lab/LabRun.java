@@ -43,11 +43,8 @@ public final class LabRun {
                 scenario.subnet().usedByOthers(), scenario.subnet().policy(), scenario.controller().cooldown().cooldown(),
                 scenario.controller().createLatency(), scenario.controller().eniDeleteFailureProbability(),
                 scenario.cluster().nodes(), scenario.cluster().branchLimit()), streams, new NamespaceAttachments());
-        ScheduledExecutorService observer = Executors.newScheduledThreadPool(2, r -> {
-            Thread t = new Thread(r, "sgplab-lab-observer");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService observer = Executors.newScheduledThreadPool(2,
+                LabThreads.daemons("sgplab-lab-observer"));
         try {
             LabLookups lookups = new LabLookups(scheduler, session.network(), session.effects(), observer, scenario,
                     session.timing(), session.guard());
