@@ -1,5 +1,6 @@
 package dev.sgplab.cluster;
 
+import dev.sgplab.guard.InformerEvents;
 import dev.sgplab.guard.PodEniAnnotation;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -19,7 +20,7 @@ import java.util.function.LongSupplier;
  * node, and when and how the pod ended. Times come from the injected clock, the moment the
  * harness saw the change.
  */
-public final class ChurnRecorder implements ResourceEventHandler<Pod> {
+public final class ChurnRecorder {
     private final LongSupplier nanoClock;
     private final long startNanos;
     private final ReentrantLock lock = new ReentrantLock();
@@ -48,19 +49,9 @@ public final class ChurnRecorder implements ResourceEventHandler<Pod> {
         }
     }
 
-    @Override
-    public void onAdd(Pod pod) {
-        observe(pod);
-    }
-
-    @Override
-    public void onUpdate(Pod oldPod, Pod newPod) {
-        observe(newPod);
-    }
-
-    @Override
-    public void onDelete(Pod pod, boolean deletedFinalStateUnknown) {
-        observe(pod);
+    /** What the informer tells the recorder: every pod's latest state, its deleted one included. */
+    public ResourceEventHandler<Pod> handler() {
+        return InformerEvents.of(this::observe, this::observe);
     }
 
     private void observe(Pod pod) {

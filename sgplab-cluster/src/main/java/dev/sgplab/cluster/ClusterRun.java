@@ -113,7 +113,7 @@ public final class ClusterRun implements AutoCloseable {
         guarded(() -> resources.createSecurityGroupPolicy(ns, options.runId(), options.securityGroupIds()));
         ChurnRecorder recorder = new ChurnRecorder(nanoClock);
         guarded(() -> podInformer = retries.call("watch pods in " + ns, () -> client.pods().inNamespace(ns)
-                .withLabel(RunLabels.RUN, options.runId()).inform(recorder, 0)));
+                .withLabel(RunLabels.RUN, options.runId()).inform(recorder.handler(), 0)));
         guarded(() -> events = CooldownEvents.watch(client, retries));
         // the controller's pod webhook reads SecurityGroupPolicies from a cache: give it the new one
         pause(options.webhookWait().toNanos() / 1e9);

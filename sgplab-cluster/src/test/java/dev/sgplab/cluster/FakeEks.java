@@ -1,5 +1,6 @@
 package dev.sgplab.cluster;
 
+import dev.sgplab.guard.InformerEvents;
 import dev.sgplab.guard.PodEniAnnotation;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -107,25 +108,13 @@ public final class FakeEks implements AutoCloseable {
         return this;
     }
 
+    /** Notifications are handled on the fake's one thread, in order, as the controller's reconciler would. */
     private <T> ResourceEventHandler<T> handler(java.util.function.Consumer<T> seen) {
-        return new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(T object) {
-                executor.execute(() -> seen.accept(object));
+        return InformerEvents.of(object -> executor.execute(() -> seen.accept(object)), object -> {
+            if (object instanceof Pod pod) {
+                executor.execute(() -> podGone(pod));
             }
-
-            @Override
-            public void onUpdate(T oldObject, T newObject) {
-                executor.execute(() -> seen.accept(newObject));
-            }
-
-            @Override
-            public void onDelete(T object, boolean unknown) {
-                if (object instanceof Pod pod) {
-                    executor.execute(() -> podGone(pod));
-                }
-            }
-        };
+        });
     }
 
     private long delay(double seconds) {

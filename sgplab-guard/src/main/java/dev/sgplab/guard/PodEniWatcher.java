@@ -2,7 +2,6 @@ package dev.sgplab.guard;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.List;
 import java.util.Map;
@@ -24,22 +23,7 @@ public final class PodEniWatcher implements AutoCloseable {
     }
 
     public PodEniWatcher start(KubernetesClient client, long resyncMillis) {
-        informer = client.pods().inAnyNamespace().inform(new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(Pod pod) {
-                seen(pod);
-            }
-
-            @Override
-            public void onUpdate(Pod before, Pod after) {
-                seen(after);
-            }
-
-            @Override
-            public void onDelete(Pod pod, boolean finalStateUnknown) {
-                forget(pod);
-            }
-        }, resyncMillis);
+        informer = client.pods().inAnyNamespace().inform(InformerEvents.of(this::seen, this::forget), resyncMillis);
         return this;
     }
 
