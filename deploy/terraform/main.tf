@@ -44,12 +44,21 @@ resource "aws_route_table_association" "pods" {
 
 # ---- IAM -----------------------------------------------------------------------------------------
 
+# Each role's trust policy, by the AWS service that may assume the role (EKS the cluster's, EC2 the nodes').
+data "aws_iam_policy_document" "assumed_by" {
+  for_each = toset(["eks.amazonaws.com", "ec2.amazonaws.com"])
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = [each.key]
+    }
+  }
+}
+
 resource "aws_iam_role" "cluster" {
-  name = "${var.cluster_name}-cluster"
-  assume_role_policy = jsonencode({
-    Version   = "2012-10-17"
-    Statement = [{ Effect = "Allow", Principal = { Service = "eks.amazonaws.com" }, Action = "sts:AssumeRole" }]
-  })
+  name               = "${var.cluster_name}-cluster"
+  assume_role_policy = data.aws_iam_policy_document.assumed_by["eks.amazonaws.com"].json
 }
 
 resource "aws_iam_role_policy_attachment" "cluster" {
@@ -64,11 +73,8 @@ resource "aws_iam_role_policy_attachment" "vpc_resource_controller" {
 }
 
 resource "aws_iam_role" "node" {
-  name = "${var.cluster_name}-node"
-  assume_role_policy = jsonencode({
-    Version   = "2012-10-17"
-    Statement = [{ Effect = "Allow", Principal = { Service = "ec2.amazonaws.com" }, Action = "sts:AssumeRole" }]
-  })
+  name               = "${var.cluster_name}-node"
+  assume_role_policy = data.aws_iam_policy_document.assumed_by["ec2.amazonaws.com"].json
 }
 
 resource "aws_iam_role_policy_attachment" "node" {
@@ -147,21 +153,24 @@ resource "aws_security_group" "pods" {
   }
 }
 
-# CoreDNS runs on the nodes (cluster security group): let the pods reach it.
-resource "aws_security_group_rule" "dns_udp_from_pods" {
+# CoreDNS runs on the nodes (cluster security group): let the pods reach it, over UDP and TCP.
+resource "aws_security_group_rule" "dns_from_pods" {
+  for_each                 = toset(["udp", "tcp"])
   type                     = "ingress"
   from_port                = 53
   to_port                  = 53
-  protocol                 = "udp"
+  protocol                 = each.key
   security_group_id        = aws_eks_cluster.main.vpc_config[0].cluster_security_group_id
   source_security_group_id = aws_security_group.pods.id
 }
 
-resource "aws_security_group_rule" "dns_tcp_from_pods" {
-  type                     = "ingress"
-  from_port                = 53
-  to_port                  = 53
-  protocol                 = "tcp"
-  security_group_id        = aws_eks_cluster.main.vpc_config[0].cluster_security_group_id
-  source_security_group_id = aws_security_group.pods.id
+# The two rules were separate resources before: a deployment made then keeps them (no re-create).
+moved {
+  from = aws_security_group_rule.dns_udp_from_pods
+  to   = aws_security_group_rule.dns_from_pods["udp"]
+}
+
+moved {
+  from = aws_security_group_rule.dns_tcp_from_pods
+  to   = aws_security_group_rule.dns_from_pods["tcp"]
 }

@@ -73,6 +73,23 @@ class DeploymentTest {
         assertThat(map(tf, "resource", "aws_security_group")).containsKey("pods");
     }
 
+    /**
+     * The churn pods' lookups reach CoreDNS on the nodes over both transports (dns.transport udp or
+     * tcp). hcl4j does not evaluate toset(), so the rule's set of protocols is read from the text.
+     */
+    @Test
+    void thePodsMayAskCoreDnsOverUdpAndTcp() throws Exception {
+        Map<String, Object> rule = map(terraform(), "resource", "aws_security_group_rule", "dns_from_pods");
+        assertThat(rule).containsEntry("type", "ingress").containsEntry("from_port", 53.0)
+                .containsEntry("to_port", 53.0);
+        assertThat(rule.get("protocol")).hasToString("each.key");
+        assertThat(rule.get("source_security_group_id")).hasToString("aws_security_group.pods.id");
+        String text = Files.readString(TERRAFORM.resolve("main.tf"));
+        String block = text.substring(text.indexOf("resource \"aws_security_group_rule\" \"dns_from_pods\""));
+        assertThat(block.substring(0, block.indexOf('}')))
+                .contains("for_each                 = toset([\"udp\", \"tcp\"])");
+    }
+
     @Test
     void theOutputsTheHarnessNeedsArePresent() throws Exception {
         assertThat(map(terraform(), "output")).containsKeys("cluster_name", "region", "pod_security_group_id",
