@@ -24,6 +24,8 @@ import dev.sgplab.model.workload.WorkloadSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * One scenario: a cluster, a subnet, kernel settings, the controller's cooldown and the workloads
@@ -182,20 +184,14 @@ public record Scenario(String name, Cluster cluster, Subnet subnet, Vpc vpc, Ker
         }
     }
 
-    public record Kernel(@JsonProperty("base_reachable_time_ms") long baseReachableTimeMs,
-            @JsonProperty("delay_first_probe_time") long delayFirstProbeTime,
-            @JsonProperty("retrans_time_ms") long retransTimeMs,
-            @JsonProperty("ucast_solicit") int ucastSolicit,
-            @JsonProperty("mcast_solicit") int mcastSolicit,
-            @JsonProperty("mcast_resolicit") int mcastResolicit,
-            @JsonProperty("app_solicit") int appSolicit,
-            @JsonProperty("gc_stale_time") long gcStaleTime,
-            @JsonProperty("locktime") long locktime,
-            @JsonProperty("unres_qlen_bytes") int unresQlenBytes,
-            @JsonProperty("gc_thresh1") int gcThresh1,
-            @JsonProperty("gc_thresh2") int gcThresh2,
-            @JsonProperty("gc_thresh3") int gcThresh3,
-            @JsonProperty("gc-regime") String gcRegime,
+    /**
+     * The kernel's neighbour settings under their sysctl names (net.ipv4.neigh.*, snake case), and
+     * two of sgplab's own keys (kebab case like the other sections').
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Kernel(long baseReachableTimeMs, long delayFirstProbeTime, long retransTimeMs, int ucastSolicit,
+            int mcastSolicit, int mcastResolicit, int appSolicit, long gcStaleTime, long locktime, int unresQlenBytes,
+            int gcThresh1, int gcThresh2, int gcThresh3, @JsonProperty("gc-regime") String gcRegime,
             @JsonProperty("other-arp-entries") int otherArpEntries) {
 
         public NeighbourParams neighbourParams() {
