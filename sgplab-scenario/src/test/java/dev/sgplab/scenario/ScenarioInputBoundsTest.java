@@ -59,6 +59,17 @@ class ScenarioInputBoundsTest {
         "CIDR host bits           | `subnet:\n  cidr: 198.18.0.1/24\n`         | has host bits set",
         "CIDR not an address      | `subnet:\n  cidr: 300.1.1.0/24\n`          | not an IPv4 address",
         "a list, not a mapping    | `- a\n- b\n`                               | a scenario must be a YAML mapping of keys",
+        "workloads: misspelt entry key | `workloads: [{name: web, kind: deployment, replica: 3}]\n` | unknown key 'replica' (did you mean 'replicas'?)",
+        "workloads: unknown kind    | `workloads: [{name: web, kind: deploymnt}]\n` | workloads[0] (web).kind must be one of",
+        "workloads: not an object name | `workloads: [{name: Web, kind: job}]\n` | workloads[0].name must be a Kubernetes object name",
+        "workloads: name used twice | `workloads: [{name: a, kind: job}, {name: a, kind: job}]\n` | workloads[1] (a).name is used by an earlier workload",
+        "workloads: key of another kind | `workloads: [{name: web, kind: deployment, schedule: '* * * * *'}]\n` | workloads[0] (web).schedule is not a key of kind deployment",
+        "workloads: cron day name   | `workloads: [{name: c, kind: cronjob, schedule: '0 0 * * MON'}]\n` | workloads[0] (c).schedule: schedule '0 0 * * MON': day of week 'MON'",
+        "workloads: over 100 percent | `workloads: [{name: d, kind: deployment, max-unavailable: '150%'}]\n` | maxUnavailable '150%' is over 100%",
+        "workloads: restart policy  | `workloads: [{name: d, kind: steady, restart-policy: OnFailure}]\n` | restart-policy must be Never or Always",
+        "workloads: no DNS names    | `workloads: [{name: d, kind: job, dns: {names: []}}]\n` | workloads[0] (d).dns.names must list 1 to 100 names",
+        "workloads: zero duration   | `workloads: [{name: d, kind: cronjob, duration: 0}]\n` | workloads[0] (d).duration must be more than 0",
+        "workloads: and workload: | `workload: {pods: 3}\nworkloads: []\n` | give either 'workload'",
     })
     void refusedWithOneLine(String name, String yaml, String message) {
         assertThatThrownBy(() -> ScenarioTree.parse(yaml, "t.yaml").bind())

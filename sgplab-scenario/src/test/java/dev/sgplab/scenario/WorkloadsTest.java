@@ -1,14 +1,11 @@
 package dev.sgplab.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sgplab.model.dns.ResolverKind;
 import dev.sgplab.model.workload.WorkloadSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 class WorkloadsTest {
 
@@ -54,28 +51,5 @@ class WorkloadsTest {
         assertThat(bare.restartAlways()).isTrue();
         assertThat(bare.pods().processRetries()).isEqualTo(2);
         assertThat(bare.pods().resolver().kind()).isEqualTo(ResolverKind.GLIBC);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "[{name: web, kind: deployment, replica: 3}]                  | unknown key 'replica' (did you mean 'replicas'?)",
-            "[{name: web, kind: deploymnt}]                               | workloads[0] (web).kind must be one of",
-            "[{name: Web, kind: job}]                                     | workloads[0].name must be a Kubernetes object name",
-            "[{name: a, kind: job}, {name: a, kind: job}]                 | workloads[1] (a).name is used by an earlier workload",
-            "[{name: web, kind: deployment, schedule: '* * * * *'}]       | workloads[0] (web).schedule is not a key of kind deployment",
-            "[{name: c, kind: cronjob, schedule: '0 0 * * MON'}]          | workloads[0] (c).schedule: schedule '0 0 * * MON': day of week 'MON'",
-            "[{name: d, kind: deployment, max-unavailable: '150%'}]       | maxUnavailable '150%' is over 100%",
-            "[{name: d, kind: steady, restart-policy: OnFailure}]         | restart-policy must be Never or Always",
-            "[{name: d, kind: job, dns: {names: []}}]                     | workloads[0] (d).dns.names must list 1 to 100 names",
-            "[{name: d, kind: cronjob, duration: 0}]                      | workloads[0] (d).duration must be more than 0"})
-    void badEntriesAreOneLineNamingTheEntryAndKey(String workloads, String expected) {
-        assertThatThrownBy(() -> ScenarioTree.defaults().with("workloads", workloads).bind())
-                .isInstanceOf(ScenarioException.class).hasMessageContaining(expected);
-    }
-
-    @Test
-    void aFileMayNotGiveBothTheBlockAndTheList() {
-        assertThatThrownBy(() -> ScenarioTree.parse("workload: {pods: 3}\nworkloads: []\n", "t.yaml"))
-                .hasMessageContaining("give either 'workload'");
     }
 }
