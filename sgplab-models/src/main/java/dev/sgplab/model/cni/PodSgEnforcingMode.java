@@ -33,16 +33,12 @@ public enum PodSgEnforcingMode {
      */
     STANDARD;
 
-    /** The name a scenario gives ({@code cni.pod-security-group-enforcing-mode}), the VPC CNI's value. */
-    public String key() {
-        return KebabNames.of(this);
-    }
-
     /** Whether the pod's packets to an address on its own node (a hostNetwork listener) arrive. */
     public boolean reachesNodeLocal() {
         return this == STANDARD;
     }
 
+    /** As a scenario names it ({@code cni.pod-security-group-enforcing-mode}), in {@link KebabNames} spelling. */
     public static PodSgEnforcingMode fromKey(String key) {
         return KebabNames.find(PodSgEnforcingMode.class, key).orElseThrow(() -> new IllegalArgumentException(
                 "must be " + KebabNames.allowed(PodSgEnforcingMode.class) + " (the VPC CNI's values), got '" + key

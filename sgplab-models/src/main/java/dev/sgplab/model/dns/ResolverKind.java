@@ -27,11 +27,7 @@ public enum ResolverKind {
      */
     BUSYBOX;
 
-    /** The name a scenario gives ({@code dns.resolver}). */
-    public String key() {
-        return KebabNames.of(this);
-    }
-
+    /** As a scenario names it ({@code dns.resolver}), in {@link KebabNames} spelling. */
     public static ResolverKind fromKey(String key) {
         return KebabNames.parse(ResolverKind.class, key, "resolver");
     }

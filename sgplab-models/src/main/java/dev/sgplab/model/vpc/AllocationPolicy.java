@@ -19,11 +19,7 @@ public enum AllocationPolicy {
     /** The address released last (never-used addresses only when none was released). */
     MOST_RECENTLY_RELEASED;
 
-    /** The name a scenario gives ({@code subnet.allocation-policy}). */
-    public String key() {
-        return KebabNames.of(this);
-    }
-
+    /** As a scenario names it ({@code subnet.allocation-policy}), in {@link KebabNames} spelling. */
     public static AllocationPolicy fromKey(String key) {
         return KebabNames.parse(AllocationPolicy.class, key, "allocation policy");
     }
