@@ -10,10 +10,6 @@ import dev.sgplab.model.dist.Distribution;
 import dev.sgplab.model.ec2.Ec2Service;
 import dev.sgplab.model.vpc.AllocationPolicy;
 import dev.sgplab.model.vpc.Subnet;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.random.RandomGenerator;
 
 /**
@@ -32,7 +28,6 @@ public final class ControlPlane {
 
     private final Subnet subnet;
     private final BranchEniProvider provider;
-    private final Relay events = new Relay();
 
     /**
      * @param attachments where EC2's interfaces appear: the VPC fabric, or the lab's namespaces
@@ -43,7 +38,8 @@ public final class ControlPlane {
         Ec2Service ec2 = new Ec2Service(scheduler, subnet, attachments, settings.eniCreateLatency(),
                 settings.eniDeleteFailureProbability(), streams.stream("ec2/create-latency"), streams.stream("ec2/mac"),
                 streams.stream("ec2/delete"));
-        this.provider = new BranchEniProvider(scheduler, settings.cooldown(), ec2, events.listener());
+        this.provider = new BranchEniProvider(scheduler, settings.cooldown(), ec2, new BranchEniProvider.Listener() {
+        });
         // Upstream a node's delete job runs on a phase set by when the node registered: drawn here.
         RandomGenerator phases = streams.stream("controller/delete-job-phase");
         for (int i = 0; i < settings.nodes(); i++) {
@@ -62,31 +58,6 @@ public final class ControlPlane {
 
     /** Who hears what the controller does (one listener: the pods' bookkeeping). */
     public void listen(BranchEniProvider.Listener listener) {
-        events.target = listener;
-    }
-
-    /**
-     * The provider is built before its listener exists (the pods' bookkeeping needs the provider):
-     * it is given this relay, which passes every call on to the listener set by {@link #listen}. A
-     * proxy rather than one forwarding method per event: the listener's methods all have defaults,
-     * so a hand-written relay would silently drop an event added to the interface later.
-     */
-    private static final class Relay implements InvocationHandler {
-        private BranchEniProvider.Listener target = new BranchEniProvider.Listener() {
-        };
-
-        BranchEniProvider.Listener listener() {
-            Class<BranchEniProvider.Listener> type = BranchEniProvider.Listener.class;
-            return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, this));
-        }
-
-        @Override
-        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-            try {
-                return method.invoke(target, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause(); // the listener's own exception, as a direct call would throw it
-            }
-        }
+        provider.listen(listener);
     }
 }

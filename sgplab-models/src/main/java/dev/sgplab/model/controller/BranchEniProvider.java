@@ -59,7 +59,7 @@ public final class BranchEniProvider {
     private final Scheduler scheduler;
     private final Cooldown cooldown;
     private final Ec2 ec2;
-    private final Listener listener;
+    private Listener listener;
     private final Map<String, TrunkEni> trunks = new LinkedHashMap<>();
     private final Map<String, DeleteJob> deleteJobs = new java.util.HashMap<>();
 
@@ -79,6 +79,14 @@ public final class BranchEniProvider {
         this.scheduler = scheduler;
         this.cooldown = cooldown;
         this.ec2 = ec2;
+        this.listener = listener;
+    }
+
+    /**
+     * Who hears what the controller does from now on. An assembly builds the provider before the
+     * pods' bookkeeping that listens to it (that bookkeeping needs the provider), then sets it here.
+     */
+    public void listen(Listener listener) {
         this.listener = listener;
     }
 
