@@ -3,14 +3,8 @@ package dev.sgplab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.sgplab.cluster.FaultyApiServer;
-import dev.sgplab.cluster.describe.EksLikeCluster;
-import java.nio.file.Path;
-import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
@@ -23,32 +17,17 @@ import tools.jackson.databind.JsonNode;
  * commands give them.
  */
 class AdviseClusterTest {
-    @TempDir
-    Path dir;
-    private FaultyApiServer api;
-    private Path kubeconfig;
-
-    @BeforeEach
-    void cluster() throws Exception {
-        api = new FaultyApiServer();
-        EksLikeCluster.load(api, Instant.now());
-        kubeconfig = api.writeKubeconfig(dir.resolve("kubeconfig"), "t0ken");
-        api.forgetRequests();
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    final MockEksCluster eks = new MockEksCluster("t0ken");
 
     @Test
     void describesTheClusterThenAdvisesPerDayAtItsChurn() {
-        CliTest.Result r = CliTest.run("advise", "--kubeconfig", kubeconfig.toString(), "--free-ips", "900",
+        CliTest.Result r = CliTest.run("advise", "--kubeconfig", eks.kubeconfig(), "--free-ips", "900",
                 "--replications", "20", "--target", "0.01", "--seed", "5", "-o", "json");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.err()).startsWith("sgplab: describing cluster " + api.client().getMasterUrl())
+        assertThat(r.err()).startsWith("sgplab: describing cluster " + eks.api().client().getMasterUrl())
                 .contains("describe: list pods (all namespaces)", "sgplab: advising for the described cluster");
-        assertThat(api.writes()).as("advise only reads").isEmpty();
+        assertThat(eks.api().writes()).as("advise only reads").isEmpty();
 
         JsonNode current = r.json().get("current");
         assertThat(current.get("cooldownSeconds").asDouble()).as("the cluster's ConfigMap").isEqualTo(45);
@@ -88,7 +67,7 @@ class AdviseClusterTest {
 
     @Test
     void theTableSaysThePerDayFiguresAndTheRegime() {
-        CliTest.Result r = CliTest.run("advise", "--kubeconfig", kubeconfig.toString(), "--free-ips", "900",
+        CliTest.Result r = CliTest.run("advise", "--kubeconfig", eks.kubeconfig(), "--free-ips", "900",
                 "--replications", "5", "--target", "0.05", "--seed", "5");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).containsPattern("Failed pod starts per day \\(of [\\d,.]+\\): [\\d,.]+ now").contains("ENIs in delete queues, all nodes (time avg)",
@@ -97,8 +76,8 @@ class AdviseClusterTest {
 
     @Test
     void aRefusedReadIsOneLineAndNoAdvice() {
-        api.fail("GET", "/api/v1/namespaces/kube-system/configmaps/amazon-vpc-cni", 403, 1);
-        CliTest.Result r = CliTest.run("advise", "--kubeconfig", kubeconfig.toString(), "--no-ec2", "--replications", "20");
+        eks.api().fail("GET", "/api/v1/namespaces/kube-system/configmaps/amazon-vpc-cni", 403, 1);
+        CliTest.Result r = CliTest.run("advise", "--kubeconfig", eks.kubeconfig(), "--no-ec2", "--replications", "20");
         assertThat(r.code()).isEqualTo(Errors.BAD_INPUT);
         assertThat(r.out()).isEmpty();
         assertThat(r.err().lines().filter(l -> !l.startsWith("describe: ") && !l.startsWith("sgplab: describing")))
@@ -113,16 +92,16 @@ class AdviseClusterTest {
         "--pods-per-minute|0|sgplab: --pods-per-minute must be a finite number of at least 1/1440",
         "--context|nope|sgplab: context \"nope\" is not in"})
     void badInputIsExitTwoBeforeAnyCall(String option, String value, String message) {
-        CliTest.Result r = CliTest.run("advise", "--kubeconfig", kubeconfig.toString(), option, value);
+        CliTest.Result r = CliTest.run("advise", "--kubeconfig", eks.kubeconfig(), option, value);
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).startsWith(message).hasLineCount(1);
         assertThat(r.out()).isEmpty();
-        assertThat(api.requests()).isEmpty();
+        assertThat(eks.api().requests()).isEmpty();
     }
 
     @Test
     void podsPerMinuteIsRefusedForTheDescribedWorkloads() {
-        CliTest.Result r = CliTest.run("advise", "--kubeconfig", kubeconfig.toString(), "--free-ips", "900",
+        CliTest.Result r = CliTest.run("advise", "--kubeconfig", eks.kubeconfig(), "--free-ips", "900",
                 "--pods-per-minute", "2", "--replications", "3");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();

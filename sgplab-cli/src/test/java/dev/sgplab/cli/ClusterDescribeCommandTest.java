@@ -2,15 +2,12 @@ package dev.sgplab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sgplab.cluster.FaultyApiServer;
 import dev.sgplab.cluster.describe.Ec2QueryServer;
 import dev.sgplab.cluster.describe.EksLikeCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,21 +22,8 @@ class ClusterDescribeCommandTest {
     private static final String SECRET = "t0ken-n0t-to-print";
     @TempDir
     Path dir;
-    private FaultyApiServer api;
-    private Path kubeconfig;
-
-    @BeforeEach
-    void cluster() throws Exception {
-        api = new FaultyApiServer();
-        EksLikeCluster.load(api, Instant.now());
-        kubeconfig = api.writeKubeconfig(dir.resolve("kubeconfig"), SECRET);
-        api.forgetRequests();
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    final MockEksCluster eks = new MockEksCluster(SECRET);
 
     /**
      * Writes docs/examples/described-eks.yaml, the worked example of docs/operators.md: describe of
@@ -48,7 +32,7 @@ class ClusterDescribeCommandTest {
     @Test
     @EnabledIfSystemProperty(named = "sgplab.example.write", matches = ".+")
     void writeTheWorkedExample() throws Exception {
-        CliTest.Result described = CliTest.run("cluster", "describe", "--kubeconfig", kubeconfig.toString(),
+        CliTest.Result described = CliTest.run("cluster", "describe", "--kubeconfig", eks.kubeconfig(),
                 "--free-ips", "900");
         assertThat(described.code()).as(described.err()).isZero();
         Files.writeString(Path.of(System.getProperty("sgplab.example.write")), described.out());
@@ -56,15 +40,15 @@ class ClusterDescribeCommandTest {
 
     @Test
     void describeThenSimulateWithNoEdit() throws Exception {
-        CliTest.Result described = CliTest.run("cluster", "describe", "--kubeconfig", kubeconfig.toString(),
+        CliTest.Result described = CliTest.run("cluster", "describe", "--kubeconfig", eks.kubeconfig(),
                 "--free-ips", "900");
         assertThat(described.code()).as(described.err()).isZero();
-        assertThat(described.err()).startsWith("sgplab: describing cluster " + api.client().getMasterUrl())
+        assertThat(described.err()).startsWith("sgplab: describing cluster " + eks.api().client().getMasterUrl())
                 .contains("describe: list pods (all namespaces)").doesNotContain(SECRET);
         assertThat(described.out()).startsWith("# Written by `sgplab cluster describe` from cluster "
-                + api.client().getMasterUrl() + ", context m at ").contains("workloads:\n  - name: nightly  # CronJob batch/nightly",
+                + eks.api().client().getMasterUrl() + ", context m at ").contains("workloads:\n  - name: nightly  # CronJob batch/nightly",
                 "  - name: api  # Deployment payments/api\n    kind: deployment");
-        assertThat(api.writes()).as("describe only reads").isEmpty();
+        assertThat(eks.api().writes()).as("describe only reads").isEmpty();
 
         Path scenario = dir.resolve("my-cluster.yaml");
         Files.writeString(scenario, described.out());
@@ -73,6 +57,9 @@ class ClusterDescribeCommandTest {
         assertThat(simulated.json().toString()).contains("described-cluster");
         assertThat(simulated.json().get("workloads")).extracting(w -> w.get("name").asString())
                 .containsExactly("nightly", "api", "bare-default");
+        // payments/api's pods replaced outside its rollouts (described as pod-replacement-interval) are simulated
+        assertThat(described.out()).contains("    pod-replacement-interval: exponential(");
+        assertThat(simulated.json().get("workloads").get(1).get("podReplacements").asInt()).isPositive();
 
         // and advise takes the same file, unedited: per-workload figures for the described workloads
         CliTest.Result advised = CliTest.run("advise", "--scenario", scenario.toString(), "--seed", "3",
@@ -88,7 +75,7 @@ class ClusterDescribeCommandTest {
         System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
         System.setProperty("aws.secretAccessKey", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
         try (Ec2QueryServer ec2 = new Ec2QueryServer(200, Ec2QueryServer.subnets("subnet-0aa", EksLikeCluster.SUBNET, 950))) {
-            CliTest.Result r = CliTest.run("cluster", "describe", "--kubeconfig", kubeconfig.toString(), "--ec2-endpoint",
+            CliTest.Result r = CliTest.run("cluster", "describe", "--kubeconfig", eks.kubeconfig(), "--ec2-endpoint",
                     ec2.endpoint().toString());
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.out()).contains("  used-by-others: 69  # 1019 usable - 950 free (EC2 DescribeSubnets subnet-0aa");
@@ -101,14 +88,14 @@ class ClusterDescribeCommandTest {
 
     @Test
     void aMissingPermissionIsOneLineNamingVerbAndResource() {
-        api.fail("GET", "/api/v1/namespaces/kube-system/configmaps/amazon-vpc-cni", 403, 1);
-        CliTest.Result r = CliTest.run("cluster", "describe", "--kubeconfig", kubeconfig.toString(), "--no-ec2");
+        eks.api().fail("GET", "/api/v1/namespaces/kube-system/configmaps/amazon-vpc-cni", 403, 1);
+        CliTest.Result r = CliTest.run("cluster", "describe", "--kubeconfig", eks.kubeconfig(), "--no-ec2");
         assertThat(r.code()).isEqualTo(Errors.BAD_INPUT);
         assertThat(r.out()).as("nothing half-written").isEmpty();
         assertThat(r.err().lines().filter(l -> !l.startsWith("describe: ") && !l.startsWith("sgplab: describing")))
                 .containsExactly("sgplab: cannot get configmaps kube-system/amazon-vpc-cni: forbidden (403): injected 403 "
                         + "(describe needs the read-only RBAC in deploy/k8s/describe-rbac.yaml) (cluster "
-                        + api.client().getMasterUrl() + ", context m)");
+                        + eks.api().client().getMasterUrl() + ", context m)");
     }
 
     @ParameterizedTest
@@ -119,10 +106,10 @@ class ClusterDescribeCommandTest {
         "--ec2-endpoint|ftp://x|sgplab: --ec2-endpoint: expected an http:// or https:// URL, got 'ftp://x'",
         "--context|nope|sgplab: context \"nope\" is not in"})
     void badInputIsExitTwoBeforeAnyCall(String option, String value, String message) {
-        CliTest.Result r = CliTest.run("cluster", "describe", "--kubeconfig", kubeconfig.toString(), option, value);
+        CliTest.Result r = CliTest.run("cluster", "describe", "--kubeconfig", eks.kubeconfig(), option, value);
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).startsWith(message).hasLineCount(1);
         assertThat(r.out()).isEmpty();
-        assertThat(api.requests()).isEmpty();
+        assertThat(eks.api().requests()).isEmpty();
     }
 }

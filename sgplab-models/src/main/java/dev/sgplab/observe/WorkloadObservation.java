@@ -17,9 +17,11 @@ package dev.sgplab.observe;
  * @param rolloutsCompleted       of those, completed within the run
  * @param rolloutsStalled         of those, not complete by progressDeadlineSeconds (ProgressDeadlineExceeded)
  * @param rolloutMeanSeconds      mean time from a rollout's start to all new pods available and no old pod left
+ * @param podReplacements         pods deleted outside a rollout (evictions, drains, ...) that the ReplicaSet
+ *                                replaced with a new pod (Deployments with pod-replacement-interval); 0 otherwise
  */
 public record WorkloadObservation(String name, String kind, int pods, int failedPodStarts, int errorPods,
         int containerRestarts, int processRetries, int delayedStarts, double extraStartLatencyMean,
         double extraStartLatencyMax, int jobs, int jobsFailed, int rollouts, int rolloutsCompleted, int rolloutsStalled,
-        double rolloutMeanSeconds, double rolloutMaxSeconds) {
+        double rolloutMeanSeconds, double rolloutMaxSeconds, int podReplacements) {
 }

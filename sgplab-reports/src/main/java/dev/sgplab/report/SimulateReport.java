@@ -187,7 +187,8 @@ public final class SimulateReport {
     /**
      * Per workload in Kubernetes' terms: pods made, starts that failed their lookups, pods ended
      * Error, container restarts, the processes' own retries, starts delayed (mean and longest extra
-     * latency), Jobs failed of started, rollouts stalled / completed of begun and their mean time.
+     * latency), Jobs failed of started, rollouts stalled / completed of begun and their mean time (and a
+     * Deployment's pods replaced outside rollouts, when any).
      */
     static String workloadTable(List<WorkloadObservation> workloads) {
         Table table = new Table("workload", "kind", "pods", "failed starts", "Error pods", "restarts",
@@ -200,7 +201,8 @@ public final class SimulateReport {
                             + fmt(w.extraStartLatencyMean()) + "/" + fmt(w.extraStartLatencyMax()) + ")",
                     jobs ? w.jobsFailed() + " of " + w.jobs() : "-",
                     w.kind().equals("deployment") ? w.rolloutsStalled() + "/" + w.rolloutsCompleted() + "/" + w.rollouts()
-                            + (w.rolloutsCompleted() == 0 ? "" : " (" + fmt(w.rolloutMeanSeconds()) + ")") : "-");
+                            + (w.rolloutsCompleted() == 0 ? "" : " (" + fmt(w.rolloutMeanSeconds()) + ")")
+                            + (w.podReplacements() == 0 ? "" : "; " + w.podReplacements() + " pods replaced") : "-");
         }
         return table.render();
     }

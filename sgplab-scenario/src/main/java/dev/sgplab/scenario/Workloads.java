@@ -29,14 +29,15 @@ public final class Workloads {
     private static final Map<String, Set<String>> KIND_KEYS = Map.of(
             "churn-test", Set.of("pods", "create-interval", "run-time"),
             "deployment", Set.of("replicas", "max-surge", "max-unavailable", "rollout-interval", "progress-deadline",
-                    "duration"),
+                    "pod-replacement-interval", "duration"),
             "job", Set.of("completions", "parallelism", "backoff-limit", "run-time"),
             "cronjob", Set.of("schedule", "completions", "parallelism", "backoff-limit", "run-time", "duration"),
             "steady", Set.of("arrival-interval", "lifetime", "restart-policy", "duration"));
 
     /** Every key an entry may have, for "did you mean". */
     static final List<String> ENTRY_KEYS = List.of("name", "kind", "pods", "create-interval", "pod-start-latency",
-            "run-time", "replicas", "max-surge", "max-unavailable", "rollout-interval", "progress-deadline", "schedule",
+            "run-time", "replicas", "max-surge", "max-unavailable", "rollout-interval", "progress-deadline",
+            "pod-replacement-interval", "schedule",
             "completions", "parallelism", "backoff-limit", "arrival-interval", "lifetime", "restart-policy", "duration",
             "process-retries", "process-retry-delay", "dns", "resolver", "timeout", "attempts", "ndots", "search",
             "single-request", "names");
@@ -50,7 +51,8 @@ public final class Workloads {
             Integer replicas, @JsonProperty("max-surge") String maxSurge,
             @JsonProperty("max-unavailable") String maxUnavailable,
             @JsonProperty("rollout-interval") String rolloutInterval,
-            @JsonProperty("progress-deadline") Double progressDeadline, String schedule, Integer completions,
+            @JsonProperty("progress-deadline") Double progressDeadline,
+            @JsonProperty("pod-replacement-interval") String podReplacementInterval, String schedule, Integer completions,
             Integer parallelism, @JsonProperty("backoff-limit") Integer backoffLimit,
             @JsonProperty("arrival-interval") String arrivalInterval, String lifetime,
             @JsonProperty("restart-policy") String restartPolicy, Double duration,
@@ -68,6 +70,7 @@ public final class Workloads {
             keys.put("max-unavailable", maxUnavailable);
             keys.put("rollout-interval", rolloutInterval);
             keys.put("progress-deadline", progressDeadline);
+            keys.put("pod-replacement-interval", podReplacementInterval);
             keys.put("schedule", schedule);
             keys.put("completions", completions);
             keys.put("parallelism", parallelism);
@@ -160,7 +163,9 @@ public final class Workloads {
                 RollingUpdate update = rollingUpdate(replicas, or(e.maxSurge(), "25%"), or(e.maxUnavailable(), "25%"));
                 yield new WorkloadSpec.Deployment(template, update,
                         duration("rollout-interval", or(e.rolloutInterval(), "fixed(3600)")),
-                        positiveDuration("progress-deadline", or(e.progressDeadline(), 600.0)), runFor);
+                        positiveDuration("progress-deadline", or(e.progressDeadline(), 600.0)), runFor,
+                        e.podReplacementInterval() == null ? null
+                                : duration("pod-replacement-interval", e.podReplacementInterval()));
             }
             case "job", "cronjob" -> new WorkloadSpec.Job(template, completions, parallelism, new JobBackoff(backoffLimit),
                     duration("run-time", or(e.runTime(), "fixed(10)")), "cronjob".equals(e.kind())

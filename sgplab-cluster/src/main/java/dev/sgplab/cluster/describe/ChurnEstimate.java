@@ -27,9 +27,14 @@ import java.util.Map;
  * Bare pods leave no trace once deleted: for them only the first source counts.
  */
 final class ChurnEstimate {
-    /** One owner's churn over the window. */
+    /**
+     * One owner's churn over the window.
+     *
+     * @param eventSpan    how far back the retained events reach (at most the window)
+     * @param extrapolated the estimate is the events' count scaled from {@code eventSpan} to the window
+     */
     record OwnerChurn(PodOwners.Owner owner, boolean sgpp, int podsNow, int createdStillExisting, int jobPods,
-            int eventCreates, double estimate, String basis) {
+            int eventCreates, double estimate, String basis, Duration eventSpan, boolean extrapolated) {
     }
 
     private ChurnEstimate() {
@@ -88,6 +93,7 @@ final class ChurnEstimate {
     private static OwnerChurn churn(PodOwners.Owner owner, int[] c, Duration horizon, Duration window) {
         double extrapolated = horizon.isZero() ? 0 : c[3] * (double) window.toSeconds() / horizon.toSeconds();
         double estimate = c[1];
+        boolean fromEvents = false;
         String basis = c[1] + " existing pods created in the window (a lower bound: deleted pods cannot be listed)";
         if (c[2] > estimate) {
             estimate = c[2];
@@ -95,10 +101,11 @@ final class ChurnEstimate {
         }
         if (extrapolated > estimate) {
             estimate = extrapolated;
+            fromEvents = true;
             basis = String.format(java.util.Locale.ROOT, "extrapolated: %d SuccessfulCreate events in the %s the events "
                     + "cover, scaled to the window", c[3], Times.human(horizon));
         }
-        return new OwnerChurn(owner, c[4] == 1, c[0], c[1], c[2], c[3], estimate, basis);
+        return new OwnerChurn(owner, c[4] == 1, c[0], c[1], c[2], c[3], estimate, basis, horizon, fromEvents);
     }
 
     static boolean isSgpp(Pod pod) {

@@ -121,7 +121,24 @@ final class WorkloadsSection {
                 ? "no ReplicaSet of it created in the window: no rollout during the run"
                 : rollouts + " rollouts in " + Times.human(window) + " (its ReplicaSets' creationTimestamp"
                         + (created(d) ? ", less the Deployment's own creation" : "") + "), as a Poisson process");
+        podReplacements(out, c, d, Math.max(1, replicas), rollouts);
         out.value("duration", String.valueOf(runSeconds()), "the churn window (at most a day)");
+    }
+
+    /** Pods the churn estimate counts beyond what the rollouts explain, as {@code pod-replacement-interval}. */
+    private void podReplacements(ScenarioText out, ChurnEstimate.OwnerChurn c, Deployment d, int replicas,
+            int rollouts) {
+        Instant countedSince = c.extrapolated() ? now.minus(c.eventSpan()) : now.minus(window);
+        int replicaSetsInCounted = (int) readings.replicaSets().stream().filter(rs -> ownedBy(rs, d))
+                .filter(rs -> createdSince(rs.getMetadata().getCreationTimestamp(), countedSince)).count();
+        PodReplacements replaced = PodReplacements.of(c, replicas, rollouts, created(d), replicaSetsInCounted, window);
+        if (replaced.clearlyPositive()) {
+            out.value("pod-replacement-interval", "exponential(" + ScenarioText.number(replaced.intervalSeconds(window))
+                    + ")", replaced.why() + "; as a Poisson process");
+        } else {
+            out.comment("no pod-replacement-interval: " + replaced.why() + " (written from "
+                    + PodReplacements.MIN_UNEXPLAINED + " such pods and an excess of at least one pod)");
+        }
     }
 
     /** New ReplicaSets of the Deployment in the window, less the one its creation made. */
@@ -142,8 +159,12 @@ final class WorkloadsSection {
     }
 
     private boolean inWindow(String timestamp) {
+        return createdSince(timestamp, now.minus(window));
+    }
+
+    private static boolean createdSince(String timestamp, Instant since) {
         Instant at = Times.parse(timestamp);
-        return at != null && !at.isBefore(now.minus(window));
+        return at != null && !at.isBefore(since);
     }
 
     private void cronJob(ScenarioText out, ChurnEstimate.OwnerChurn c, List<Pod> pods) {

@@ -20,6 +20,8 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import tools.jackson.databind.JsonNode;
@@ -34,13 +36,14 @@ class ClusterDescriberTest {
     private static final StaticCredentialsProvider FAKE_KEYS = StaticCredentialsProvider.create(
             AwsBasicCredentials.create("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"));
     private FaultyApiServer api;
+    private EksLikeCluster cluster;
     private final Instant now = Instant.parse("2026-12-01T12:00:00Z");
     private final List<String> progress = new ArrayList<>();
 
     @BeforeEach
     void load() {
         api = new FaultyApiServer();
-        EksLikeCluster.load(api, now);
+        cluster = EksLikeCluster.load(api, now);
         api.forgetRequests();
     }
 
@@ -177,14 +180,53 @@ class ClusterDescriberTest {
                 + "addresses; EC2 not asked (--no-ec2); pass --free-ips N");
     }
 
-    @Test
-    void aRefusedReadNamesItsVerbAndResource() {
-        api.fail("GET", "/apis/batch/v1/jobs", 403, 1);
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/apis/batch/v1/jobs                          | jobs.batch (all namespaces)",
+            "/apis/apps/v1/namespaces/kube-system/daemonsets | daemonsets.apps in kube-system"})
+    void aRefusedReadNamesItsVerbAndResource(String path, String resource) {
+        api.fail("GET", path, 403, 1);
         assertThatThrownBy(() -> describe(900, null)).isInstanceOfSatisfying(ClusterException.class, e -> {
             assertThat(e.kind()).isEqualTo(ClusterException.Kind.INPUT);
-            assertThat(e.getMessage()).isEqualTo("cannot list jobs.batch (all namespaces): forbidden (403): injected 403 "
+            assertThat(e.getMessage()).isEqualTo("cannot list " + resource + ": forbidden (403): injected 403 "
                     + "(describe needs the read-only RBAC in deploy/k8s/describe-rbac.yaml)");
         });
+    }
+
+    /**
+     * payments/api (EksLikeCluster's header): 6 SuccessfulCreate events in the last hour and no ReplicaSet
+     * newer than 2 h: 6 x 24 = 144 a day, of which 3 x (1 rollout + its creation) = 6 are the rollouts', so a
+     * pod is replaced every 86400 / 138 = 626.1 s; the scenario runs it.
+     */
+    @Test
+    void aDeploymentWhosePodsChurnWithoutNewReplicaSetsGetsAReplacementInterval() {
+        String text = describe(900, null);
+        assertThat(text).contains("    pod-replacement-interval: exponential(626.1)  # 144 pod starts in 24 h (churn "
+                + "section: extrapolated: 6 SuccessfulCreate events in the 1 h the events cover, scaled to the window) - 3 "
+                + "replicas x 2 (1 rollout + its creation) = 138 not explained by rollouts (evictions, drains, deletes); "
+                + "6 of the 6 pods counted came with no new ReplicaSet in the 1 h the events cover; as a Poisson process");
+        var api = (dev.sgplab.model.workload.WorkloadSpec.Deployment) ScenarioTree.parse(text, "described").bind()
+                .workloadSpecs().stream().filter(w -> w.pods().workload().equals("api")).findFirst().orElseThrow();
+        assertThat(api.podReplacementInterval().mean()).isEqualTo(626.1);
+    }
+
+    /**
+     * payments/web's 2 pods came with its rollout 10 minutes ago: extrapolated, its 2 events make 2 x 24 = 48
+     * pods a day, more than the 2 x 2 its rollout and creation explain, but both events belong to the ReplicaSet
+     * made within the hour the events cover: no replacement.
+     */
+    @Test
+    void aDeploymentWhoseChurnIsAllRolloutsGetsNone() {
+        cluster.addRolledOutDeployment("web", 2, 10);
+        String text = describe(900, null);
+        String web = text.substring(text.indexOf("  - name: web  # Deployment payments/web"));
+        web = web.substring(0, web.indexOf("  - name:", 5));
+        assertThat(web).doesNotContainPattern("(?m)^ *pod-replacement-interval:").contains(
+                "    # no pod-replacement-interval: 48 pod starts in 24 h",
+                "0 of the 2 pods counted came with no new ReplicaSet in the 1 h the events cover");
+        var deployment = (dev.sgplab.model.workload.WorkloadSpec.Deployment) ScenarioTree.parse(text, "described")
+                .bind().workloadSpecs().stream().filter(w -> w.pods().workload().equals("web")).findFirst().orElseThrow();
+        assertThat(deployment.podReplacementInterval()).isNull();
     }
 
     @Test
@@ -212,16 +254,6 @@ class ClusterDescriberTest {
         Scenario standard = ScenarioTree.parse(standardText, "described").bind();
         assertThat(standard.dns().nodeLocalCacheConfig().enabled()).isFalse();
         assertThat(standard.cni().enforcingMode()).isEqualTo(dev.sgplab.model.cni.PodSgEnforcingMode.STANDARD);
-    }
-
-    @Test
-    void aRefusedDaemonSetReadNamesItsVerbAndResource() {
-        api.fail("GET", "/apis/apps/v1/namespaces/kube-system/daemonsets", 403, 1);
-        assertThatThrownBy(() -> describe(900, null)).isInstanceOfSatisfying(ClusterException.class, e -> {
-            assertThat(e.kind()).isEqualTo(ClusterException.Kind.INPUT);
-            assertThat(e.getMessage()).isEqualTo("cannot list daemonsets.apps in kube-system: forbidden (403): injected "
-                    + "403 (describe needs the read-only RBAC in deploy/k8s/describe-rbac.yaml)");
-        });
     }
 
     @Test

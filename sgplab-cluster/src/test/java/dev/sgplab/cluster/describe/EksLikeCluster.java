@@ -15,7 +15,9 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSetListBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import dev.sgplab.cluster.FaultyApiServer;
@@ -42,8 +44,11 @@ import java.util.Map;
  * 42; one bare debug pod created 10 min ago = 1 (the plain bare pod created 5 min ago is churn,
  * but not SGPP churn);</li>
  * <li>workloads: CronJob nightly ("0 * * * *", Job template defaults), Deployment api (3 replicas,
- * maxSurge 1, maxUnavailable 0, one rollout: two ReplicaSets, one of them its creation's), the bare
- * debug pod as steady churn of one a day;</li>
+ * maxSurge 1, maxUnavailable 0, one rollout: two ReplicaSets in the window, 20 h and 2 h old, one of them
+ * its creation's), the bare debug pod as steady churn of one a day;</li>
+ * <li>api's pods replaced outside rollouts: its 6 SuccessfulCreate events of the last hour came with no new
+ * ReplicaSet (the newest is 2 h old), so 144 - 3 x (1 rollout + its creation) = 138 pods a day that
+ * rollouts do not explain: pod-replacement-interval exponential(86400 / 138 = 626.1);</li>
  * <li>run-time: the two finished nightly pods ran 12 s and 14 s: median 13.</li>
  * </ul>
  */
@@ -54,6 +59,7 @@ public final class EksLikeCluster {
     private final KubernetesClient client;
     private final Instant now;
     private final List<Pod> pods = new ArrayList<>();
+    private final List<ReplicaSet> replicaSets = new ArrayList<>();
 
     private EksLikeCluster(KubernetesClient client, Instant now) {
         this.client = client;
@@ -61,14 +67,38 @@ public final class EksLikeCluster {
     }
 
     /**
-     * Loads the objects, times relative to now. The pods are served by an expectation on
-     * GET /api/v1/pods (what describe's list asks), since CRUD mode stamps creationTimestamp itself.
+     * Loads the objects, times relative to now. The pods and ReplicaSets are served by expectations on
+     * the lists describe asks for (GET /api/v1/pods, /apis/apps/v1/replicasets), since CRUD mode stamps
+     * creationTimestamp itself; what {@link #add} adds later is served too.
      */
-    public static void load(FaultyApiServer api, Instant now) {
+    public static EksLikeCluster load(FaultyApiServer api, Instant now) {
         EksLikeCluster cluster = new EksLikeCluster(api.client(), now);
         cluster.load();
-        api.server().expect().get().withPath("/api/v1/pods").andReturn(200, new PodListBuilder()
+        api.server().expect().get().withPath("/api/v1/pods").andReply(200, request -> new PodListBuilder()
                 .withNewMetadata().withResourceVersion("1").endMetadata().withItems(cluster.pods).build()).always();
+        api.server().expect().get().withPath("/apis/apps/v1/replicasets").andReply(200, request ->
+                new ReplicaSetListBuilder().withMetadata(new io.fabric8.kubernetes.api.model.ListMetaBuilder().withResourceVersion("1").build())
+                        .withItems(cluster.replicaSets).build()).always();
+        return cluster;
+    }
+
+    /**
+     * A Deployment whose churn is all rollouts, in namespace payments: {@code replicas} SGPP pods of a
+     * ReplicaSet made by a rollout {@code minutesAgo} minutes ago (within the hour the events cover),
+     * one SuccessfulCreate event per pod then, and its creation's ReplicaSet 20 h ago.
+     */
+    public void addRolledOutDeployment(String name, int replicas, int minutesAgo) {
+        create(new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder().withNewMetadata().withNamespace("payments")
+                .withName(name).endMetadata().withNewSpec().withReplicas(replicas).endSpec().build());
+        replicaSet("payments", name + "-0", name, ago(72_000));
+        replicaSet("payments", name + "-1", name, ago(minutesAgo * 60L));
+        for (int i = 0; i < replicas; i++) {
+            String ip = "10.0.65." + (10 + i);
+            create(sgpp(pod("payments", name + "-1-" + i, "ip-10-0-1-11", ip, ago(minutesAgo * 60L),
+                    owner("ReplicaSet", name + "-1")), ip, SUBNET).build());
+            event("payments", name + "-create-" + i, "ReplicaSet", name + "-1", "SuccessfulCreate",
+                    ago(minutesAgo * 60L));
+        }
     }
 
     private void load() {
@@ -84,8 +114,7 @@ public final class EksLikeCluster {
                 .addToData("branch-eni-cooldown", "45").build()).create();
 
         OwnerReference corednsRs = owner("ReplicaSet", "coredns-5d8");
-        create(new ReplicaSetBuilder().withNewMetadata().withNamespace("kube-system").withName("coredns-5d8")
-                .withOwnerReferences(owner("Deployment", "coredns")).endMetadata().build());
+        replicaSet("kube-system", "coredns-5d8", "coredns", ago(86_400 * 10));
         create(pod("kube-system", "coredns-5d8-a", "ip-10-0-1-10", "10.0.1.50", ago(86_400 * 10), corednsRs)
                 .editMetadata().addToLabels("k8s-app", "kube-dns").endMetadata().build());
         create(pod("kube-system", "coredns-5d8-b", "ip-10-0-3-30", "10.0.3.51", ago(86_400 * 10), corednsRs)
@@ -117,21 +146,19 @@ public final class EksLikeCluster {
                                 "securityGroups", Map.of("groupIds", java.util.List.of("sg-0123456789abcdef0"))))
                         .build()).create();
 
-        // Deployment payments/api: 3 replicas, maxSurge 1, maxUnavailable 0; two ReplicaSets (the mock stamps
-        // every object's creationTimestamp now: its creation and one rollout in the window)
+        // Deployment payments/api: 3 replicas, maxSurge 1, maxUnavailable 0 (the mock stamps its creationTimestamp
+        // now: created in the window); two ReplicaSets, its creation's 20 h ago and one rollout 2 h ago
         create(new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder().withNewMetadata().withNamespace("payments")
                 .withName("api").endMetadata().withNewSpec().withReplicas(3).withNewStrategy().withType("RollingUpdate")
                 .withNewRollingUpdate().withMaxSurge(new io.fabric8.kubernetes.api.model.IntOrString(1))
                 .withMaxUnavailable(new io.fabric8.kubernetes.api.model.IntOrString(0)).endRollingUpdate().endStrategy()
                 .endSpec().build());
-        create(new ReplicaSetBuilder().withNewMetadata().withNamespace("payments").withName("api-6c4")
-                .withOwnerReferences(owner("Deployment", "api")).endMetadata().build());
-        // its 3 SGPP pods with ndots:2 attempts:3, 6 pods created in the last 30 min
-        create(new ReplicaSetBuilder().withNewMetadata().withNamespace("payments").withName("api-7d9")
-                .withOwnerReferences(owner("Deployment", "api")).endMetadata().build());
+        replicaSet("payments", "api-6c4", "api", ago(72_000));
+        // its 3 SGPP pods with ndots:2 attempts:3; 6 pods created in the last 30 min, with no new ReplicaSet
+        replicaSet("payments", "api-7d9", "api", ago(7_200));
         String[] apiNodes = {"ip-10-0-1-10", "ip-10-0-1-11", "ip-10-0-2-20"};
         for (int i = 0; i < 3; i++) {
-            create(sgpp(pod("payments", "api-7d9-" + i, apiNodes[i], "10.0.64." + (10 + i), ago(7_200),
+            create(sgpp(pod("payments", "api-7d9-" + i, apiNodes[i], "10.0.64." + (10 + i), ago(300 * (i + 1)),
                     owner("ReplicaSet", "api-7d9")), "10.0.64." + (10 + i), SUBNET)
                     .editSpec().withNewDnsConfig().addNewOption("ndots", "2").addNewOption("attempts", "3").endDnsConfig()
                     .endSpec().build());
@@ -198,6 +225,11 @@ public final class EksLikeCluster {
                 + "\",\"ifAddress\":\"02:aa:bb:cc:dd:" + String.format("%02x", Math.abs(ip.hashCode()) % 256)
                 + "\",\"privateIp\":\"" + ip + "\",\"vlanId\":1,\"subnetCidr\":\"" + subnet + "\"}]")
                 .addToLabels("app", "api").endMetadata();
+    }
+
+    private void replicaSet(String ns, String name, String deployment, String created) {
+        replicaSets.add(new ReplicaSetBuilder().withNewMetadata().withNamespace(ns).withName(name)
+                .withCreationTimestamp(created).withOwnerReferences(owner("Deployment", deployment)).endMetadata().build());
     }
 
     private void event(String ns, String name, String kind, String object, String reason, String at) {

@@ -22,8 +22,8 @@ final class ChurnTestRun extends WorkloadRun {
     ChurnTestRun(WorkloadSpec.ChurnTest spec, SgppPods pods, Scheduler scheduler, RandomStreams streams) {
         super(spec, pods, scheduler, streams);
         this.spec = spec;
-        this.createRandom = streams.stream(spec.pods().randomPrefix() + "/create");
-        this.runRandom = streams.stream(spec.pods().randomPrefix() + "/run");
+        this.createRandom = stream("create");
+        this.runRandom = stream("run");
     }
 
     @Override

@@ -16,29 +16,40 @@ import java.util.random.RandomGenerator;
  * whose lookups failed exits and is restarted by the kubelet after its CrashLoopBackOff delay,
  * so a failed lookup holds a rollout back. The controller syncs at every change of its pods.
  *
+ * <p>Pods replaced outside rollouts ({@code podReplacementInterval}: evictions, node drains and
+ * consolidation, deletes by hand): at each such time one live pod, drawn uniformly from the stream
+ * "PREFIX/pod-replacement", is deleted and the ReplicaSet that owned it (the pod's revision) creates
+ * its replacement at once, a new pod with a new branch ENI; then the Deployment controller syncs, as
+ * after any change of its pods. A replacement is no rollout and is counted apart.
+ *
  * <p>Deviation: a deleted pod gives its branch ENI back at once (terminationGracePeriodSeconds 0).
+ * Which pod an eviction or a drain hits is not the Deployment's choice and is not modelled beyond
+ * "any live pod, equally likely" (a named random stream).
  */
 final class DeploymentRun extends WorkloadRun {
     private final WorkloadSpec.Deployment spec;
     private final RandomGenerator rolloutRandom;
+    /** Only a Deployment with pod replacements draws from it (so no other run's draws move). */
+    private final RandomGenerator replacementRandom;
     /** The pods the ReplicaSets count (not deleted), oldest first. */
     private final List<WorkloadPod> live = new ArrayList<>();
     private int revision;
     private boolean inProgress;
     private boolean creation;
     private long rolloutStartedAt;
-    private boolean timeUp;
     private int rollouts;
     private int completed;
     private int stalled;
     private double rolloutSum;
     private double rolloutMax;
+    private int replacements;
     private int podNumber;
 
     DeploymentRun(WorkloadSpec.Deployment spec, SgppPods pods, Scheduler scheduler, RandomStreams streams) {
         super(spec, pods, scheduler, streams);
         this.spec = spec;
-        this.rolloutRandom = streams.stream(spec.pods().randomPrefix() + "/rollout");
+        this.rolloutRandom = stream("rollout");
+        this.replacementRandom = spec.podReplacementInterval() == null ? null : stream("pod-replacement");
     }
 
     @Override
@@ -47,15 +58,11 @@ final class DeploymentRun extends WorkloadRun {
         creation = true;
         inProgress = true;
         rolloutStartedAt = scheduler.now();
-        endAt(spec.runFor(), () -> timeUp = true);
+        endAt(spec.runFor());
         sync();
-        scheduleNextRollout();
-    }
-
-    private void scheduleNextRollout() {
-        long at = scheduler.now() + Time.seconds(spec.rolloutInterval().sample(rolloutRandom));
-        if (at < Time.seconds(spec.runFor())) {
-            scheduler.scheduleAt(at, this::rollout);
+        scheduleWithin(spec.runFor(), spec.rolloutInterval(), rolloutRandom, this::rollout);
+        if (replacementRandom != null) {
+            scheduleWithin(spec.runFor(), spec.podReplacementInterval(), replacementRandom, this::replacePod);
         }
     }
 
@@ -73,7 +80,21 @@ final class DeploymentRun extends WorkloadRun {
             }
         });
         sync();
-        scheduleNextRollout();
+        scheduleWithin(spec.runFor(), spec.rolloutInterval(), rolloutRandom, this::rollout);
+    }
+
+    /** One live pod is deleted from outside (an eviction, a drain, ...); its ReplicaSet replaces it. */
+    private void replacePod() {
+        if (!live.isEmpty()) {
+            WorkloadPod gone = live.remove(replacementRandom.nextInt(live.size()));
+            pods.delete(gone);
+            replacements++;
+            WorkloadPod replacement = newPod(podName(gone.revision + "-" + (++podNumber)), gone.revision);
+            live.add(replacement);
+            pods.submit(replacement);
+            sync();
+        }
+        scheduleWithin(spec.runFor(), spec.podReplacementInterval(), replacementRandom, this::replacePod);
     }
 
     /** The controller's syncs until nothing changes (each scale-up or scale-down triggers the next). */
@@ -147,32 +168,8 @@ final class DeploymentRun extends WorkloadRun {
     }
 
     @Override
-    boolean finished() {
-        return timeUp;
-    }
-
-    @Override
-    int rollouts() {
-        return rollouts;
-    }
-
-    @Override
-    int rolloutsCompleted() {
-        return completed;
-    }
-
-    @Override
-    int rolloutsStalled() {
-        return stalled;
-    }
-
-    @Override
-    double rolloutMean() {
-        return completed == 0 ? 0 : rolloutSum / completed;
-    }
-
-    @Override
-    double rolloutMax() {
-        return rolloutMax;
+    DeploymentCounts deploymentCounts() {
+        return new DeploymentCounts(rollouts, completed, stalled, completed == 0 ? 0 : rolloutSum / completed,
+                rolloutMax, replacements);
     }
 }

@@ -24,12 +24,11 @@ final class JobRun extends WorkloadRun {
     private int jobs;
     private int jobsFailed;
     private int jobsOpen;
-    private boolean timeUp;
 
     JobRun(WorkloadSpec.Job spec, SgppPods pods, Scheduler scheduler, RandomStreams streams) {
         super(spec, pods, scheduler, streams);
         this.spec = spec;
-        this.runRandom = streams.stream(spec.pods().randomPrefix() + "/run");
+        this.runRandom = stream("run");
     }
 
     @Override
@@ -39,7 +38,7 @@ final class JobRun extends WorkloadRun {
             new OneJob(++jobs).fill();
             return;
         }
-        endAt(spec.runFor(), () -> timeUp = true);
+        endAt(spec.runFor());
         scheduleTick(-1);
     }
 
@@ -88,13 +87,8 @@ final class JobRun extends WorkloadRun {
     }
 
     @Override
-    int jobs() {
-        return jobs;
-    }
-
-    @Override
-    int jobsFailed() {
-        return jobsFailed;
+    JobCounts jobCounts() {
+        return new JobCounts(jobs, jobsFailed);
     }
 
     /** One Job object: its pods' counts as in its status (active, succeeded, failed). */

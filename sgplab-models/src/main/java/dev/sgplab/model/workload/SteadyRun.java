@@ -15,27 +15,23 @@ final class SteadyRun extends WorkloadRun {
     private final WorkloadSpec.Steady spec;
     private final RandomGenerator arrivalRandom;
     private final RandomGenerator lifetimeRandom;
-    private boolean timeUp;
 
     SteadyRun(WorkloadSpec.Steady spec, SgppPods pods, Scheduler scheduler, RandomStreams streams) {
         super(spec, pods, scheduler, streams);
         this.spec = spec;
-        this.arrivalRandom = streams.stream(spec.pods().randomPrefix() + "/arrival");
-        this.lifetimeRandom = streams.stream(spec.pods().randomPrefix() + "/lifetime");
+        this.arrivalRandom = stream("arrival");
+        this.lifetimeRandom = stream("lifetime");
     }
 
     @Override
     void start() {
-        endAt(spec.runFor(), () -> timeUp = true);
+        endAt(spec.runFor());
         arrive();
     }
 
     private void arrive() {
         WorkloadPod pod = newPod(podName(Integer.toString(created + 1)), 0);
-        long next = scheduler.now() + Time.seconds(spec.arrivalInterval().sample(arrivalRandom));
-        if (next < Time.seconds(spec.runFor())) {
-            scheduler.scheduleAt(next, this::arrive);
-        }
+        scheduleWithin(spec.runFor(), spec.arrivalInterval(), arrivalRandom, this::arrive);
         pods.submit(pod);
     }
 
@@ -52,10 +48,5 @@ final class SteadyRun extends WorkloadRun {
         } else {
             pods.endError(pod);
         }
-    }
-
-    @Override
-    boolean finished() {
-        return timeUp;
     }
 }

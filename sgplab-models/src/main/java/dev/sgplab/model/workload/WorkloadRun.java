@@ -15,6 +15,7 @@ abstract class WorkloadRun {
     private final WorkloadSpec spec;
     final SgppPods pods;
     final Scheduler scheduler;
+    private final RandomStreams streams;
     final RandomGenerator startRandom;
     final RandomGenerator retryRandom;
     int created;
@@ -25,13 +26,21 @@ abstract class WorkloadRun {
     private int delayedStarts;
     private double extraSum;
     private double extraMax;
+    /** The workload's time is up (its {@code runFor}): it makes no more pods. */
+    boolean timeUp;
 
     WorkloadRun(WorkloadSpec spec, SgppPods pods, Scheduler scheduler, RandomStreams streams) {
         this.spec = spec;
         this.pods = pods;
         this.scheduler = scheduler;
-        this.startRandom = streams.stream(template().randomPrefix() + "/start");
-        this.retryRandom = streams.stream(template().randomPrefix() + "/process-retry");
+        this.streams = streams;
+        this.startRandom = stream("start");
+        this.retryRandom = stream("process-retry");
+    }
+
+    /** The workload's own random stream for {@code component} ("PREFIX/component": adding one shifts no other's). */
+    final RandomGenerator stream(String component) {
+        return streams.stream(template().randomPrefix() + "/" + component);
     }
 
     static WorkloadRun of(WorkloadSpec spec, SgppPods pods, Scheduler scheduler, RandomStreams streams) {
@@ -58,7 +67,9 @@ abstract class WorkloadRun {
     abstract void start();
 
     /** Nothing more to do for the run's end (its pods ended, or its time is up). */
-    abstract boolean finished();
+    boolean finished() {
+        return timeUp;
+    }
 
     /** Pods it will make in all, when known in advance; else -1. */
     int plannedPods() {
@@ -92,37 +103,34 @@ abstract class WorkloadRun {
     }
 
     WorkloadObservation observation() {
+        JobCounts j = jobCounts();
+        DeploymentCounts d = deploymentCounts();
         return new WorkloadObservation(template().workload(), spec().kind(), created, failedStarts, errorPods,
                 restarts, processRetries, delayedStarts, delayedStarts == 0 ? 0 : extraSum / delayedStarts, extraMax,
-                jobs(), jobsFailed(), rollouts(), rolloutsCompleted(), rolloutsStalled(), rolloutMean(), rolloutMax());
+                j.started(), j.failed(), d.rollouts(), d.completed(), d.stalled(), d.meanSeconds(), d.maxSeconds(),
+                d.podReplacements());
     }
 
-    int jobs() {
-        return 0;
+    /** Jobs started and failed (Jobs and CronJobs; none for other kinds). */
+    record JobCounts(int started, int failed) {
+        static final JobCounts NONE = new JobCounts(0, 0);
     }
 
-    int jobsFailed() {
-        return 0;
+    /**
+     * A Deployment's rollouts (begun, completed, stalled, the completed ones' mean and longest time) and
+     * its pods replaced outside rollouts; none for other kinds.
+     */
+    record DeploymentCounts(int rollouts, int completed, int stalled, double meanSeconds, double maxSeconds,
+            int podReplacements) {
+        static final DeploymentCounts NONE = new DeploymentCounts(0, 0, 0, 0, 0, 0);
     }
 
-    int rollouts() {
-        return 0;
+    JobCounts jobCounts() {
+        return JobCounts.NONE;
     }
 
-    int rolloutsCompleted() {
-        return 0;
-    }
-
-    int rolloutsStalled() {
-        return 0;
-    }
-
-    double rolloutMean() {
-        return 0;
-    }
-
-    double rolloutMax() {
-        return 0;
+    DeploymentCounts deploymentCounts() {
+        return DeploymentCounts.NONE;
     }
 
     /** A pod name like Kubernetes' own: the workload's name, a dash, a number. */
@@ -130,8 +138,20 @@ abstract class WorkloadRun {
         return template().workload() + "-" + suffix;
     }
 
-    /** Schedules {@code action} at {@code runFor} seconds into the run: the workload's end. */
-    void endAt(double runFor, Runnable action) {
-        scheduler.scheduleAt(Time.seconds(runFor), action);
+    /** At {@code runFor} seconds into the run the workload's time is up. */
+    void endAt(double runFor) {
+        scheduler.scheduleAt(Time.seconds(runFor), () -> timeUp = true);
+    }
+
+    /**
+     * Runs {@code action} after a gap drawn from {@code interval} (a Poisson process when exponential),
+     * unless that falls at or past {@code runFor}: the workload makes no more pods then.
+     */
+    void scheduleWithin(double runFor, dev.sgplab.model.dist.Distribution interval, RandomGenerator random,
+            Runnable action) {
+        long at = scheduler.now() + Time.seconds(interval.sample(random));
+        if (at < Time.seconds(runFor)) {
+            scheduler.scheduleAt(at, action);
+        }
     }
 }

@@ -28,10 +28,12 @@ public sealed interface WorkloadSpec {
      * A Deployment (restartPolicy Always): {@code strategy.replicas()} pods kept running, replaced
      * by a rolling update every {@code rolloutInterval}; a failed lookup exits the container, which
      * the kubelet restarts after its CrashLoopBackOff delay; a rollout that has not completed
-     * {@code progressDeadline} after it began has stalled (ProgressDeadlineExceeded).
+     * {@code progressDeadline} after it began has stalled (ProgressDeadlineExceeded). Every
+     * {@code podReplacementInterval} (null: never) one of its pods is deleted outside a rollout (an
+     * eviction, a node drain or consolidation, a delete by hand) and its ReplicaSet creates a new one.
      */
     record Deployment(PodTemplate pods, RollingUpdate strategy, Distribution rolloutInterval, double progressDeadline,
-            double runFor) implements WorkloadSpec {
+            double runFor, Distribution podReplacementInterval) implements WorkloadSpec {
         @Override
         public String kind() {
             return "deployment";

@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Each workload kind on a small cluster with fixed times: branch ENIs take 1 s, a container starts
@@ -103,7 +105,7 @@ class WorkloadTimelineTest {
     @Test
     void aRollingUpdateReplacesPodsWithinSurgeAndUnavailable() {
         Run run = new Run(List.of(new WorkloadSpec.Deployment(template("web", 0), RollingUpdate.of(4, "25%", "25%"),
-                fixed(100), 600, 150)), pod -> false);
+                fixed(100), 600, 150, null)), pod -> false);
         WorkloadObservation web = run.run().workloads().get(0);
         assertThat(run.events).filteredOn(e -> Double.parseDouble(e.split(" ")[0]) >= 100).containsExactly(
                 "100 web-1-1 ended",
@@ -129,7 +131,7 @@ class WorkloadTimelineTest {
     @Test
     void aFailedLookupRestartsTheContainerAndHoldsTheRolloutBack() {
         Run run = new Run(List.of(new WorkloadSpec.Deployment(template("web", 0), RollingUpdate.of(4, "25%", "25%"),
-                fixed(100), 600, 150)), pod -> pod.revision == 2 && pod.containerRestarts == 0);
+                fixed(100), 600, 150, null)), pod -> pod.revision == 2 && pod.containerRestarts == 0);
         WorkloadObservation web = run.run().workloads().get(0);
         assertThat(web.rolloutMeanSeconds()).isEqualTo(26);
         assertThat(web.failedPodStarts()).isEqualTo(4);
@@ -149,13 +151,57 @@ class WorkloadTimelineTest {
     @Test
     void aRolloutThatNeverBecomesAvailableStalls() {
         Run run = new Run(List.of(new WorkloadSpec.Deployment(template("web", 0), RollingUpdate.of(2, "1", "0"),
-                fixed(100), 50, 240)), pod -> pod.revision > 1);
+                fixed(100), 50, 240, null)), pod -> pod.revision > 1);
         WorkloadObservation web = run.run().workloads().get(0);
         assertThat(web.rollouts()).isEqualTo(2);
         assertThat(web.rolloutsCompleted()).isZero();
         assertThat(web.rolloutsStalled()).isEqualTo(1);
         assertThat(web.pods()).isEqualTo(4);
         assertThat(run.events).contains("200 web-2-3 ended");
+    }
+
+    /**
+     * 2 replicas, no rollout in the run, a pod replaced every 30 s for 100 s (seed 1): the two pods
+     * are ready at 3 (1 s ENI + 2 s start). At 30, 60 and 90 one live pod, drawn from the stream
+     * "workload/web/pod-replacement" (the draws are taken below from that stream, not from the
+     * model; at seed 1 they are 1, 0, 1 of the live pods oldest first: web-1-2, then web-1-1, then
+     * web-1-4), is deleted, and its replacement web-1-3, -4, -5 is created at once: ENI at +1, lookup
+     * and ready at +3 (33, 63, 93). The next time, 120, is past the end: 3 replacements, 5 pods, no
+     * rollout. When web-1-3's first lookup fails, its container exits and the kubelet restarts it
+     * 10 s later (CrashLoopBackOff): ready at 43, a failed start and a restart, no Error pod.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aReplacedPodIsDeletedAndItsReplicaSetCreatesANewOne(boolean firstReplacementFails) {
+        Run run = new Run(List.of(new WorkloadSpec.Deployment(template("web", 0), RollingUpdate.of(2, "25%", "25%"),
+                fixed(10_000), 600, 100, fixed(30))), pod -> firstReplacementFails && pod.name().equals("web-1-3")
+                        && pod.containerRestarts == 0);
+        WorkloadObservation web = run.run().workloads().get(0);
+
+        java.util.SplittableRandom draws = new RandomStreams(1).stream("workload/web/pod-replacement");
+        List<String> live = new ArrayList<>(List.of("web-1-1", "web-1-2"));
+        List<String> expected = new ArrayList<>(List.of("3 web-1-1 ready", "3 web-1-2 ready"));
+        for (int i = 0; i < 3; i++) {
+            // fixed(30) takes no draw: the stream's draws are the choices alone
+            int at = 30 * (i + 1);
+            expected.add(at + " " + live.remove(draws.nextInt(live.size())) + " ended");
+            String replacement = "web-1-" + (3 + i);
+            live.add(replacement);
+            if (i == 0 && firstReplacementFails) {
+                expected.add("33 web-1-3 lookup failed");
+                expected.add("43 web-1-3 ready");
+            } else {
+                expected.add((at + 3) + " " + replacement + " ready");
+            }
+        }
+        assertThat(run.events).containsExactlyElementsOf(expected);
+        assertThat(run.events).contains("30 web-1-2 ended", "60 web-1-1 ended", "90 web-1-4 ended");
+        assertThat(web.podReplacements()).isEqualTo(3);
+        assertThat(web.pods()).isEqualTo(5);
+        assertThat(web.rollouts()).isZero();
+        assertThat(web.failedPodStarts()).isEqualTo(firstReplacementFails ? 1 : 0);
+        assertThat(web.containerRestarts()).isEqualTo(firstReplacementFails ? 1 : 0);
+        assertThat(web.errorPods()).isZero();
     }
 
     /**
