@@ -3,6 +3,7 @@ package dev.sgplab.model.workload;
 import dev.sgplab.engine.RandomStreams;
 import dev.sgplab.engine.Scheduler;
 import dev.sgplab.engine.Time;
+import dev.sgplab.model.address.IpLongTable;
 import dev.sgplab.model.controller.BranchEni;
 import dev.sgplab.model.controller.BranchEniProvider;
 import dev.sgplab.model.scheduling.NodeScheduler;
@@ -31,7 +32,7 @@ import java.util.function.Consumer;
  *
  * <p>Cost: workloads create pods when their turn comes (not all scheduled up front), and without
  * {@code keepPods} a pod is forgotten when it ends: what a run holds is bounded by the pods alive,
- * the subnet's addresses (the last owner of each) and the nodes, not by the pods so far.
+ * the subnet's addresses (when the last owner of each ended) and the nodes, not by the pods so far.
  */
 public final class SgppPods {
 
@@ -49,6 +50,11 @@ public final class SgppPods {
         }
     }
 
+    /** {@link #lastOwnerEndedAt} of an address no pod of this run has had. */
+    private static final long NEVER_OWNED = Long.MIN_VALUE;
+    /** {@link #lastOwnerEndedAt} while the owner runs: a pod's endedAt until it ends. */
+    private static final long OWNER_NOT_ENDED = -1;
+
     private final Scheduler scheduler;
     private final NodeScheduler nodes;
     private final BranchEniProvider provider;
@@ -59,7 +65,13 @@ public final class SgppPods {
     private final List<WorkloadPod> pods = new ArrayList<>();
     /** Pods by name: all of them when kept, otherwise only those not yet ended. */
     private final Map<String, WorkloadPod> podByName = new HashMap<>();
-    private final IpTable<WorkloadPod> lastOwnerByIp = new IpTable<>();
+    /**
+     * When the last owner of each address ended ({@link #OWNER_NOT_ENDED} while it runs), for the
+     * reuse gaps: a number per address, so no ended pod is kept for it (nor read again, long after).
+     */
+    private final IpLongTable lastOwnerEndedAt = new IpLongTable(NEVER_OWNED);
+    /** The last owner itself, only when pods are kept (their previous owner is part of the details). */
+    private final IpTable<WorkloadPod> lastOwnerByIp;
     private final ReuseGapStats reuseGaps;
     private final ArrayDeque<WorkloadPod> unscheduled = new ArrayDeque<>();
     private final Map<String, int[]> deleteQueueByNode = new HashMap<>();
@@ -85,6 +97,7 @@ public final class SgppPods {
         this.backend = backend;
         this.keepPods = keepPods;
         this.reuseGaps = new ReuseGapStats(keepPods);
+        this.lastOwnerByIp = keepPods ? new IpTable<>() : null;
         for (WorkerNode node : nodes.nodes()) {
             deleteQueueByNode.put(node.name(), new int[1]);
         }
@@ -231,12 +244,13 @@ public final class SgppPods {
         long now = scheduler.now();
         pod.eni = eni;
         pod.branchReadyAt = now;
-        WorkloadPod previous = lastOwnerByIp.put(eni.ip(), pod);
-        if (previous != null) {
-            reuseGaps.record(Time.toSeconds(now - previous.endedAt));
-            if (keepPods) {
-                pod.previousOwner = previous; // without, a chain of owners would keep every pod alive
-            }
+        long previousEndedAt = lastOwnerEndedAt.get(eni.ip());
+        lastOwnerEndedAt.put(eni.ip(), OWNER_NOT_ENDED);
+        if (previousEndedAt != NEVER_OWNED) {
+            reuseGaps.record(Time.toSeconds(now - previousEndedAt));
+        }
+        if (keepPods) {
+            pod.previousOwner = lastOwnerByIp.put(eni.ip(), pod); // without, a chain of owners would keep every pod alive
         }
         backend.branchReady(pod);
         if (pod.deleteRequested) {
@@ -308,6 +322,9 @@ public final class SgppPods {
     private void markEnded(WorkloadPod pod, boolean failed) {
         pod.failed = failed;
         pod.endedAt = scheduler.now();
+        if (pod.eni != null) {
+            lastOwnerEndedAt.put(pod.eni.ip(), pod.endedAt); // it owns the address until its ENI is deleted, after this
+        }
         ended++;
         errors += failed ? 1 : 0;
         pod.owner.errorPods += failed ? 1 : 0;
