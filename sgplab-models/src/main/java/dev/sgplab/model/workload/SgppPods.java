@@ -6,6 +6,7 @@ import dev.sgplab.engine.Time;
 import dev.sgplab.model.address.IpLongTable;
 import dev.sgplab.model.controller.BranchEni;
 import dev.sgplab.model.controller.BranchEniProvider;
+import dev.sgplab.model.controller.DeleteQueue;
 import dev.sgplab.model.scheduling.NodeScheduler;
 import dev.sgplab.model.scheduling.WorkerNode;
 import dev.sgplab.observe.PodObservation;
@@ -74,7 +75,8 @@ public final class SgppPods {
     private final IpTable<WorkloadPod> lastOwnerByIp;
     private final ReuseGapStats reuseGaps;
     private final ArrayDeque<WorkloadPod> unscheduled = new ArrayDeque<>();
-    private final Map<String, int[]> deleteQueueByNode = new HashMap<>();
+    /** Each node's delete queue as last counted, by node name: one lookup per controller event. */
+    private final Map<String, CountedQueue> deleteQueueByNode = new HashMap<>();
     private int created;
     private int ended;
     private int errors;
@@ -98,9 +100,6 @@ public final class SgppPods {
         this.keepPods = keepPods;
         this.reuseGaps = new ReuseGapStats(keepPods);
         this.lastOwnerByIp = keepPods ? new IpTable<>() : null;
-        for (WorkerNode node : nodes.nodes()) {
-            deleteQueueByNode.put(node.name(), new int[1]);
-        }
         for (WorkloadSpec spec : workloads) {
             runs.add(WorkloadRun.of(spec, this, scheduler, streams));
         }
@@ -365,16 +364,34 @@ public final class SgppPods {
         queuedSince = now;
     }
 
+    /** A node's delete queue and its size when the total was last moved. */
+    private static final class CountedQueue {
+        final DeleteQueue queue;
+        int counted;
+
+        CountedQueue(DeleteQueue queue) {
+            this.queue = queue;
+        }
+    }
+
+    private CountedQueue countedQueue(String nodeName) {
+        CountedQueue queue = deleteQueueByNode.get(nodeName);
+        if (queue == null) {
+            queue = new CountedQueue(provider.trunk(nodeName).deleteQueue());
+            deleteQueueByNode.put(nodeName, queue);
+        }
+        return queue;
+    }
+
     /** One node's delete queue changed: the total over all nodes moves by its difference. */
-    private void recountQueued(String nodeName) {
-        int[] counted = deleteQueueByNode.get(nodeName);
-        int size = provider.trunk(nodeName).deleteQueue().size();
-        if (size == counted[0]) {
+    private void recountQueued(CountedQueue queue) {
+        int size = queue.queue.size();
+        if (size == queue.counted) {
             return; // nothing to integrate: the sum stays as it was (and so do its rounding errors)
         }
         integrateQueued(scheduler.now());
-        queuedNow += size - counted[0];
-        counted[0] = size;
+        queuedNow += size - queue.counted;
+        queue.counted = size;
     }
 
     /** Bookkeeping of what the controller did, for the observations. */
@@ -400,13 +417,17 @@ public final class SgppPods {
 
         @Override
         public void branchQueued(BranchEni eni, String nodeName, long now) {
-            maxDeleteQueue = Math.max(maxDeleteQueue, provider.trunk(nodeName).deleteQueue().size());
-            recountQueued(nodeName);
+            CountedQueue queue = countedQueue(nodeName);
+            maxDeleteQueue = Math.max(maxDeleteQueue, queue.queue.size());
+            recountQueued(queue);
         }
 
         @Override
         public void branchDeleted(BranchEni eni, String nodeName, long now) {
-            WorkloadPod pod = podByName.get(eni.podUid()); // gone already unless pods are kept
+            if (!keepPods) {
+                return; // its pod ended before its ENI was queued, and was forgotten then
+            }
+            WorkloadPod pod = podByName.get(eni.podUid());
             if (pod != null) {
                 pod.eniDeletedAt = now;
             }
@@ -414,7 +435,7 @@ public final class SgppPods {
 
         @Override
         public void deleteJobRan(String nodeName, long now) {
-            recountQueued(nodeName);
+            recountQueued(countedQueue(nodeName));
         }
     }
 }
