@@ -2,7 +2,7 @@ package dev.sgplab.model.controller;
 
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +24,11 @@ public final class TrunkEni {
 
     private final String nodeName;
     private final int branchLimit;
-    private final Map<String, BranchEni> uidToBranchEni = new LinkedHashMap<>();
+    /**
+     * Not ordered (nothing walks it): a linked map would also touch its neighbours' entries on every
+     * put and remove, and those belong to pods long gone, out of the CPU's caches.
+     */
+    private final Map<String, BranchEni> uidToBranchEni = new HashMap<>();
     private final DeleteQueue deleteQueue = new DeleteQueue();
     private final BitSet usedVlanIds = new BitSet();
     private int creating;
