@@ -7,6 +7,7 @@ import dev.sgplab.model.address.IpLongTable;
 import dev.sgplab.model.controller.BranchEni;
 import dev.sgplab.model.controller.BranchEniProvider;
 import dev.sgplab.model.controller.DeleteQueue;
+import dev.sgplab.model.controller.TrunkEni;
 import dev.sgplab.model.scheduling.NodeScheduler;
 import dev.sgplab.model.scheduling.WorkerNode;
 import dev.sgplab.observe.PodObservation;
@@ -75,8 +76,10 @@ public final class SgppPods {
     private final IpTable<WorkloadPod> lastOwnerByIp;
     private final ReuseGapStats reuseGaps;
     private final ArrayDeque<WorkloadPod> unscheduled = new ArrayDeque<>();
-    /** Each node's delete queue as last counted, by node name: one lookup per controller event. */
+    /** Each node's delete queue as last counted, by the trunk's node name (the delete job's events). */
     private final Map<String, CountedQueue> deleteQueueByNode = new HashMap<>();
+    /** The same by worker node index: a pod's end finds its node's queue without hashing the node's name. */
+    private final CountedQueue[] deleteQueueByNodeIndex;
     private int created;
     private int ended;
     private int errors;
@@ -100,6 +103,7 @@ public final class SgppPods {
         this.keepPods = keepPods;
         this.reuseGaps = new ReuseGapStats(keepPods);
         this.lastOwnerByIp = keepPods ? new IpTable<>() : null;
+        this.deleteQueueByNodeIndex = new CountedQueue[nodes.nodes().length];
         for (WorkloadSpec spec : workloads) {
             runs.add(WorkloadRun.of(spec, this, scheduler, streams));
         }
@@ -307,6 +311,7 @@ public final class SgppPods {
         markEnded(pod, failed);
         backend.podEnded(pod);
         provider.releaseBranch(pod.name(), pod.node.name());
+        branchQueued(pod.node);
         nodes.release(pod.node);
         scheduleWaitingPods();
         pod.owner.ended(pod);
@@ -377,10 +382,26 @@ public final class SgppPods {
     private CountedQueue countedQueue(String nodeName) {
         CountedQueue queue = deleteQueueByNode.get(nodeName);
         if (queue == null) {
-            queue = new CountedQueue(provider.trunk(nodeName).deleteQueue());
-            deleteQueueByNode.put(nodeName, queue);
+            TrunkEni trunk = provider.trunk(nodeName);
+            queue = new CountedQueue(trunk.deleteQueue());
+            deleteQueueByNode.put(trunk.nodeName(), queue); // the delete job's own name: found by identity
         }
         return queue;
+    }
+
+    /**
+     * The pod's branch ENI went to its node's delete queue (the controller's branchQueued, counted
+     * here when the release returns, at the same time: a pod already released queues nothing, and
+     * then neither the size nor the maximum moves).
+     */
+    private void branchQueued(WorkerNode node) {
+        CountedQueue queue = deleteQueueByNodeIndex[node.index()];
+        if (queue == null) {
+            queue = countedQueue(node.name());
+            deleteQueueByNodeIndex[node.index()] = queue;
+        }
+        maxDeleteQueue = Math.max(maxDeleteQueue, queue.queue.size());
+        recountQueued(queue);
     }
 
     /** One node's delete queue changed: the total over all nodes moves by its difference. */
@@ -413,13 +434,6 @@ public final class SgppPods {
                 pod.waited += now - pod.waitingSince;
                 pod.waitingSince = -1;
             }
-        }
-
-        @Override
-        public void branchQueued(BranchEni eni, String nodeName, long now) {
-            CountedQueue queue = countedQueue(nodeName);
-            maxDeleteQueue = Math.max(maxDeleteQueue, queue.queue.size());
-            recountQueued(queue);
         }
 
         @Override
