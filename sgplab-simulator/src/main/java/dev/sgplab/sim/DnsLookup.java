@@ -251,8 +251,8 @@ final class DnsLookup {
         done.accept(ok);
     }
 
-    /** One DNS reply packet from CoreDNS to the pod. */
-    private final class Reply implements Packet {
+    /** One DNS reply packet from CoreDNS to the pod; delivered, it arrives one network latency later (it is its own event). */
+    private final class Reply implements Packet, Runnable {
         private final TryRecord record;
         private final NeighbourDevice device;
 
@@ -271,12 +271,18 @@ final class DnsLookup {
             int ip = pod.eni().ip();
             if (run.fabric().delivers(ip, destinationMac) && destinationMac == pod.eni().mac()) {
                 record.note(TryOutcome.DELIVERED);
-                run.scheduler().scheduleAfter(run.plan().networkLatency(), () -> replyArrived(record, device));
+                run.scheduler().scheduleAfter(run.plan().networkLatency(), this);
             } else if (run.keepsPodDetails()) {
                 long owner = run.fabric().ownerMac(ip);
                 record.note(new TryOutcome.Lost(MacAddress.format(destinationMac), Ipv4.format(ip),
                         owner == MacAddress.NONE ? null : MacAddress.format(owner)));
             }
+        }
+
+        /** The delivered reply reaches the pod. */
+        @Override
+        public void run() {
+            replyArrived(record, device);
         }
 
         @Override

@@ -142,8 +142,18 @@ final class DnsPath {
      * namespaces, the same for every workload).
      */
     boolean answers(ResolverProfile resolver, String name, String candidate) {
-        return answers.computeIfAbsent(name, n -> new HashMap<>())
-                .computeIfAbsent(candidate, c -> resolver.answers(name, candidate));
+        // get, then put when absent: computeIfAbsent with a lambda capturing the arguments allocates per call
+        Map<String, Boolean> byCandidate = answers.get(name);
+        if (byCandidate == null) {
+            byCandidate = new HashMap<>();
+            answers.put(name, byCandidate);
+        }
+        Boolean answer = byCandidate.get(candidate);
+        if (answer == null) {
+            answer = resolver.answers(name, candidate);
+            byCandidate.put(candidate, answer);
+        }
+        return answer;
     }
 
     /**
@@ -174,7 +184,12 @@ final class DnsPath {
 
         /** {@link SearchWalk#plan} for {@code name}: every pod walks the same few names. */
         SearchWalk.Plan walkPlan(String name) {
-            return walkPlans.computeIfAbsent(name, n -> SearchWalk.plan(resolver, n));
+            SearchWalk.Plan plan = walkPlans.get(name); // no capturing lambda per lookup
+            if (plan == null) {
+                plan = SearchWalk.plan(resolver, name);
+                walkPlans.put(name, plan);
+            }
+            return plan;
         }
     }
 
