@@ -46,6 +46,27 @@ class BenchmarksTest {
         assertThat(errorPods).isBetween(0, LargeClusterBenchmark.PODS);
     }
 
+    /**
+     * Every reply to an attached ENI's own MAC is delivered, the fabric keeps exactly the ENIs attached
+     * at a time, and the second pass over the last-owner table finds earlier owners (gaps).
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1000, 18000})
+    void addressTablesBenchmarkDeliversEveryReplyAndFindsEarlierOwners(int attached) {
+        AddressTablesBenchmark benchmark = new AddressTablesBenchmark();
+        benchmark.attached = attached;
+        benchmark.setUp();
+        assertThat(benchmark.fabric()).isEqualTo(3L * AddressTablesBenchmark.PODS);
+        int owned = 0;
+        for (int offset = 0; offset < 1 << 16; offset++) {
+            owned += benchmark.fabric.ownerMac(0xC612_0000 + offset) != 0 ? 1 : 0;
+        }
+        assertThat(owned).isEqualTo(attached);
+        benchmark.lastOwner();
+        assertThat(benchmark.lastOwnerEndedAt.size()).isBetween(1, AddressTablesBenchmark.PODS);
+        assertThat(benchmark.lastOwner()).isPositive();
+    }
+
     /** Counting only and tracing every pod are two views of one run: the same seed, the same failed pods. */
     @Test
     void replicationBenchmarkCountsAndTracesTheSameRun() {

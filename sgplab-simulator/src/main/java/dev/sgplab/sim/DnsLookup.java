@@ -17,6 +17,7 @@ import dev.sgplab.observe.TryObservation;
 import dev.sgplab.observe.TryOutcome;
 import dev.sgplab.scenario.Scenario;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -41,14 +42,15 @@ final class DnsLookup {
     private int query = -1;
     private boolean queryAnswered;
     private int replica;
-    private int[] repliesArrived;
+    /** Replies of the current query's tries so far (one array for all the lookup's queries). */
+    private final int[] repliesArrived;
     /** Time spent waiting for retries: the answered try's offset, or a timed-out query's deadline. */
     private long waited;
     /** Whether this query's timers can be queued one at a time (see {@link #startQuery}). */
     private final boolean timersInTimeOrder;
     /** The query's timers queued so far (cancelling one that has run does nothing). */
     private final List<Cancellable> pending = new ArrayList<>(4);
-    private final List<TryRecord> records = new ArrayList<>(2);
+    private final List<TryRecord> records = new ArrayList<>(); // no array until a try is kept
 
     DnsLookup(DnsPath run, ResolvingPod pod, Consumer<Boolean> done) {
         this(run, pod, null, done);
@@ -62,21 +64,14 @@ final class DnsLookup {
         this.done = done;
         this.resolver = pod.resolver();
         this.name = pod.lookupName();
-        this.tryOffsets = resolver.tryOffsets();
-        this.walk = new SearchWalk(resolver, run.walkPlan(resolver, name));
+        DnsPath.Resolving resolving = run.resolving(resolver);
+        this.tryOffsets = resolving.tryOffsets;
+        this.walk = new SearchWalk(resolver, resolving.walkPlan(name));
         this.repliesPerTry = resolver.oneSocketPerLookup()
                 ? resolver.repliesPerTry() * walk.busyboxBatch().size()
                 : resolver.repliesPerTry();
-        this.timersInTimeOrder = inTimeOrder(tryOffsets, resolver.queryDeadline());
-    }
-
-    private static boolean inTimeOrder(long[] tryOffsets, long deadline) {
-        for (int i = 1; i < tryOffsets.length; i++) {
-            if (tryOffsets[i] < tryOffsets[i - 1]) {
-                return false;
-            }
-        }
-        return tryOffsets.length == 0 || deadline >= tryOffsets[tryOffsets.length - 1];
+        this.timersInTimeOrder = resolving.timersInTimeOrder;
+        this.repliesArrived = new int[tryOffsets.length];
     }
 
     void start() {
@@ -91,7 +86,7 @@ final class DnsLookup {
         }
         query = q;
         queryAnswered = false;
-        repliesArrived = new int[tryOffsets.length];
+        Arrays.fill(repliesArrived, 0);
         // The query's timers (its tries, then its deadline) rank among other events as if all were
         // queued now (a reserved series of sequence numbers), but each is queued only when the one
         // before it has run: a query answered by its first try then leaves one cancelled timer in
@@ -128,7 +123,9 @@ final class DnsLookup {
             replica = run.pickReplica();
         }
         TryRecord record = new TryRecord(q, attempt, run.scheduler().now(), replica);
-        records.add(record);
+        if (run.keepsPodDetails()) {
+            records.add(record); // the pod's tries, for its details; the replies hold their record
+        }
         switch (run.route()) {
             case COREDNS -> {
                 long toServer = run.plan().networkLatency() + run.plan().serverLatency();
@@ -254,8 +251,8 @@ final class DnsLookup {
         done.accept(ok);
     }
 
-    /** One DNS reply packet from CoreDNS to the pod. */
-    private final class Reply implements Packet {
+    /** One DNS reply packet from CoreDNS to the pod; delivered, it arrives one network latency later (it is its own event). */
+    private final class Reply implements Packet, Runnable {
         private final TryRecord record;
         private final NeighbourDevice device;
 
@@ -274,12 +271,18 @@ final class DnsLookup {
             int ip = pod.eni().ip();
             if (run.fabric().delivers(ip, destinationMac) && destinationMac == pod.eni().mac()) {
                 record.note(TryOutcome.DELIVERED);
-                run.scheduler().scheduleAfter(run.plan().networkLatency(), () -> replyArrived(record, device));
+                run.scheduler().scheduleAfter(run.plan().networkLatency(), this);
             } else if (run.keepsPodDetails()) {
                 long owner = run.fabric().ownerMac(ip);
                 record.note(new TryOutcome.Lost(MacAddress.format(destinationMac), Ipv4.format(ip),
                         owner == MacAddress.NONE ? null : MacAddress.format(owner)));
             }
+        }
+
+        /** The delivered reply reaches the pod. */
+        @Override
+        public void run() {
+            replyArrived(record, device);
         }
 
         @Override

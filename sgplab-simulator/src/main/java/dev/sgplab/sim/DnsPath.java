@@ -65,9 +65,8 @@ final class DnsPath {
 
     /** By looked-up name, then candidate: both strings are the workloads' and the walk plans' own, their hashes cached. */
     private final Map<String, Map<String, Boolean>> answers = new HashMap<>();
-    /** Search-walk plans by resolver (the workloads' own instances) and name. */
-    private final Map<ResolverProfile, Map<String, SearchWalk.Plan>> walkPlans =
-            new IdentityHashMap<>();
+    /** What a lookup needs of its resolver, by resolver (the workloads' own instances). */
+    private final Map<ResolverProfile, Resolving> resolving = new IdentityHashMap<>();
     private final Map<String, NodeLocalCache> caches = new HashMap<>();
     private int retriedLookups;
     private long retryWait;
@@ -143,14 +142,59 @@ final class DnsPath {
      * namespaces, the same for every workload).
      */
     boolean answers(ResolverProfile resolver, String name, String candidate) {
-        return answers.computeIfAbsent(name, n -> new HashMap<>())
-                .computeIfAbsent(candidate, c -> resolver.answers(name, candidate));
+        // get, then put when absent: computeIfAbsent with a lambda capturing the arguments allocates per call
+        Map<String, Boolean> byCandidate = answers.get(name);
+        if (byCandidate == null) {
+            byCandidate = new HashMap<>();
+            answers.put(name, byCandidate);
+        }
+        Boolean answer = byCandidate.get(candidate);
+        if (answer == null) {
+            answer = resolver.answers(name, candidate);
+            byCandidate.put(candidate, answer);
+        }
+        return answer;
     }
 
-    /** {@link SearchWalk#plan} for a pod's resolver and name, made once per run: every pod walks the same few names. */
-    SearchWalk.Plan walkPlan(ResolverProfile resolver, String name) {
-        return walkPlans.computeIfAbsent(resolver, r -> new HashMap<>())
-                .computeIfAbsent(name, n -> SearchWalk.plan(resolver, name));
+    /**
+     * A resolver's schedule of tries and its search-walk plans, made once per run and resolver: every
+     * pod's lookup uses the same few (a lookup must not change {@code tryOffsets}).
+     */
+    static final class Resolving {
+        final ResolverProfile resolver;
+        final long[] tryOffsets;
+        /** The tries' and deadline's times never decrease, so each timer can be queued when the one before runs. */
+        final boolean timersInTimeOrder;
+        private final Map<String, SearchWalk.Plan> walkPlans = new HashMap<>();
+
+        Resolving(ResolverProfile resolver) {
+            this.resolver = resolver;
+            this.tryOffsets = resolver.tryOffsets();
+            this.timersInTimeOrder = inTimeOrder(tryOffsets, resolver.queryDeadline());
+        }
+
+        private static boolean inTimeOrder(long[] tryOffsets, long deadline) {
+            for (int i = 1; i < tryOffsets.length; i++) {
+                if (tryOffsets[i] < tryOffsets[i - 1]) {
+                    return false;
+                }
+            }
+            return tryOffsets.length == 0 || deadline >= tryOffsets[tryOffsets.length - 1];
+        }
+
+        /** {@link SearchWalk#plan} for {@code name}: every pod walks the same few names. */
+        SearchWalk.Plan walkPlan(String name) {
+            SearchWalk.Plan plan = walkPlans.get(name); // no capturing lambda per lookup
+            if (plan == null) {
+                plan = SearchWalk.plan(resolver, name);
+                walkPlans.put(name, plan);
+            }
+            return plan;
+        }
+    }
+
+    Resolving resolving(ResolverProfile resolver) {
+        return resolving.computeIfAbsent(resolver, Resolving::new);
     }
 
     int pickReplica() {

@@ -43,7 +43,9 @@ public final class ControlPlane {
         // Upstream a node's delete job runs on a phase set by when the node registered: drawn here.
         RandomGenerator phases = streams.stream("controller/delete-job-phase");
         for (int i = 0; i < settings.nodes(); i++) {
-            provider.addTrunk("node-" + i, settings.branchLimit(),
+            // interned: the scheduler's WorkerNode names are the same objects, so the controller's
+            // maps find a node by reference instead of comparing (cold) name strings per pod
+            provider.addTrunk(("node-" + i).intern(), settings.branchLimit(),
                     (long) (phases.nextDouble() * BranchEniProvider.DELETE_QUEUE_REQUEUE));
         }
     }

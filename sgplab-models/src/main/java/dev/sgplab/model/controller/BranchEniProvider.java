@@ -168,11 +168,11 @@ public final class BranchEniProvider {
 
     /** The pod was deleted or completed: its branch ENI starts cooling down. */
     public void releaseBranch(String podUid, String nodeName) {
-        TrunkEni trunk = trunks.get(nodeName);
-        BranchEni eni = trunk.pushBranchEnisToCoolDownQueue(podUid, scheduler.now());
+        DeleteJob job = deleteJobs.get(nodeName); // one lookup of the node (its trunk comes with its job)
+        BranchEni eni = job.trunk.pushBranchEnisToCoolDownQueue(podUid, scheduler.now());
         if (eni != null) {
             listener.branchQueued(eni, nodeName, scheduler.now());
-            wake(deleteJobs.get(nodeName));
+            wake(job);
         }
     }
 }

@@ -2,7 +2,7 @@ package dev.sgplab.model.controller;
 
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +24,11 @@ public final class TrunkEni {
 
     private final String nodeName;
     private final int branchLimit;
-    private final Map<String, BranchEni> uidToBranchEni = new LinkedHashMap<>();
+    /**
+     * Not ordered (nothing walks it): a linked map would also touch its neighbours' entries on every
+     * put and remove, and those belong to pods long gone, out of the CPU's caches.
+     */
+    private final Map<String, BranchEni> uidToBranchEni = new HashMap<>();
     private final DeleteQueue deleteQueue = new DeleteQueue();
     private final BitSet usedVlanIds = new BitSet();
     private int creating;
@@ -104,15 +108,20 @@ public final class TrunkEni {
 
     /** DeleteCooledDownENIs(): returns the ENIs deleted in this pass, in order. */
     public List<BranchEni> deleteCooledDownEnis(long now, Cooldown cooldown, Ec2NetworkInterfaces ec2) {
-        List<BranchEni> deleted = new ArrayList<>();
-        for (BranchEni eni = deleteQueue.pop(); eni != null; eni = deleteQueue.pop()) {
-            boolean cooledDown = eni.deletionTimeStamp() == 0 || now > eni.deletionTimeStamp() + cooldown.period();
+        List<BranchEni> deleted = List.of(); // most passes delete nothing: no list for them
+        while (deleteQueue.size() > 0) {
+            long stamp = deleteQueue.headStamp();
+            boolean cooledDown = stamp == 0 || now > stamp + cooldown.period();
             if (!cooledDown) {
                 // Since the current item is not cooled down, the items added after it are not either.
-                deleteQueue.pushFront(eni);
+                // (Upstream pops it and pushes it back to the front: the same queue, without the moves.)
                 return deleted;
             }
+            BranchEni eni = deleteQueue.pop();
             if (ec2.deleteNetworkInterface(eni)) {
+                if (deleted.isEmpty()) {
+                    deleted = new ArrayList<>(2);
+                }
                 usedVlanIds.clear(eni.vlanId());
                 deleted.add(eni);
                 continue;

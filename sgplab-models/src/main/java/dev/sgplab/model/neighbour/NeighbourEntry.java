@@ -43,6 +43,8 @@ public final class NeighbourEntry {
     private boolean headerCached;
     private int probes;
     private Cancellable timer;
+    /** The timer's action, made once: entries re-arm their timer on most state changes. */
+    private final Runnable expire = this::timerExpired;
     private final ArrayDeque<Packet> arpQueue = new ArrayDeque<>(2);
     private int arpQueueBytes;
     private final long created;
@@ -407,7 +409,7 @@ public final class NeighbourEntry {
 
     private void schedule(long at) {
         cancelTimer();
-        timer = device.table().scheduler().scheduleAt(at, this::timerExpired);
+        timer = device.table().scheduler().scheduleAt(at, expire);
     }
 
     private void cancelTimer() {

@@ -8,7 +8,7 @@ public final class WorkerNode {
 
     WorkerNode(int index) {
         this.index = index;
-        this.name = "node-" + index;
+        this.name = ("node-" + index).intern(); // the controller's trunks use the same objects (ControlPlane)
     }
 
     public int index() {

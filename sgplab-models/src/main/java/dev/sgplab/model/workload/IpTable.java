@@ -3,9 +3,9 @@ package dev.sgplab.model.workload;
 import dev.sgplab.model.address.IpSlots;
 
 /**
- * A map from IPv4 address to a value on primitive keys ({@link IpSlots}): the churn test looks up
- * the last owner of an address for every new branch ENI. Entries are replaced, never removed: a
- * subnet holds at most 65,536 addresses, so the table stays bounded however long the run.
+ * A map from IPv4 address to a value on primitive keys ({@link IpSlots}): a run that keeps its pods
+ * looks up the last owner of an address for every new branch ENI. Entries are replaced, never
+ * removed: a subnet holds at most 65,536 addresses, so the table stays bounded however long the run.
  */
 final class IpTable<V> extends IpSlots {
     private Object[] values = new Object[capacity()];

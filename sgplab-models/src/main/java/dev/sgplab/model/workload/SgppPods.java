@@ -3,8 +3,11 @@ package dev.sgplab.model.workload;
 import dev.sgplab.engine.RandomStreams;
 import dev.sgplab.engine.Scheduler;
 import dev.sgplab.engine.Time;
+import dev.sgplab.model.address.IpLongTable;
 import dev.sgplab.model.controller.BranchEni;
 import dev.sgplab.model.controller.BranchEniProvider;
+import dev.sgplab.model.controller.DeleteQueue;
+import dev.sgplab.model.controller.TrunkEni;
 import dev.sgplab.model.scheduling.NodeScheduler;
 import dev.sgplab.model.scheduling.WorkerNode;
 import dev.sgplab.observe.PodObservation;
@@ -31,7 +34,7 @@ import java.util.function.Consumer;
  *
  * <p>Cost: workloads create pods when their turn comes (not all scheduled up front), and without
  * {@code keepPods} a pod is forgotten when it ends: what a run holds is bounded by the pods alive,
- * the subnet's addresses (the last owner of each) and the nodes, not by the pods so far.
+ * the subnet's addresses (when the last owner of each ended) and the nodes, not by the pods so far.
  */
 public final class SgppPods {
 
@@ -49,6 +52,11 @@ public final class SgppPods {
         }
     }
 
+    /** {@link #lastOwnerEndedAt} of an address no pod of this run has had. */
+    private static final long NEVER_OWNED = Long.MIN_VALUE;
+    /** {@link #lastOwnerEndedAt} while the owner runs: a pod's endedAt until it ends. */
+    private static final long OWNER_NOT_ENDED = -1;
+
     private final Scheduler scheduler;
     private final NodeScheduler nodes;
     private final BranchEniProvider provider;
@@ -59,10 +67,19 @@ public final class SgppPods {
     private final List<WorkloadPod> pods = new ArrayList<>();
     /** Pods by name: all of them when kept, otherwise only those not yet ended. */
     private final Map<String, WorkloadPod> podByName = new HashMap<>();
-    private final IpTable<WorkloadPod> lastOwnerByIp = new IpTable<>();
+    /**
+     * When the last owner of each address ended ({@link #OWNER_NOT_ENDED} while it runs), for the
+     * reuse gaps: a number per address, so no ended pod is kept for it (nor read again, long after).
+     */
+    private final IpLongTable lastOwnerEndedAt = new IpLongTable(NEVER_OWNED);
+    /** The last owner itself, only when pods are kept (their previous owner is part of the details). */
+    private final IpTable<WorkloadPod> lastOwnerByIp;
     private final ReuseGapStats reuseGaps;
     private final ArrayDeque<WorkloadPod> unscheduled = new ArrayDeque<>();
-    private final Map<String, int[]> deleteQueueByNode = new HashMap<>();
+    /** Each node's delete queue as last counted, by the trunk's node name (the delete job's events). */
+    private final Map<String, CountedQueue> deleteQueueByNode = new HashMap<>();
+    /** The same by worker node index: a pod's end finds its node's queue without hashing the node's name. */
+    private final CountedQueue[] deleteQueueByNodeIndex;
     private int created;
     private int ended;
     private int errors;
@@ -85,9 +102,8 @@ public final class SgppPods {
         this.backend = backend;
         this.keepPods = keepPods;
         this.reuseGaps = new ReuseGapStats(keepPods);
-        for (WorkerNode node : nodes.nodes()) {
-            deleteQueueByNode.put(node.name(), new int[1]);
-        }
+        this.lastOwnerByIp = keepPods ? new IpTable<>() : null;
+        this.deleteQueueByNodeIndex = new CountedQueue[nodes.nodes().length];
         for (WorkloadSpec spec : workloads) {
             runs.add(WorkloadRun.of(spec, this, scheduler, streams));
         }
@@ -231,12 +247,13 @@ public final class SgppPods {
         long now = scheduler.now();
         pod.eni = eni;
         pod.branchReadyAt = now;
-        WorkloadPod previous = lastOwnerByIp.put(eni.ip(), pod);
-        if (previous != null) {
-            reuseGaps.record(Time.toSeconds(now - previous.endedAt));
-            if (keepPods) {
-                pod.previousOwner = previous; // without, a chain of owners would keep every pod alive
-            }
+        long previousEndedAt = lastOwnerEndedAt.get(eni.ip());
+        lastOwnerEndedAt.put(eni.ip(), OWNER_NOT_ENDED);
+        if (previousEndedAt != NEVER_OWNED) {
+            reuseGaps.record(Time.toSeconds(now - previousEndedAt));
+        }
+        if (keepPods) {
+            pod.previousOwner = lastOwnerByIp.put(eni.ip(), pod); // without, a chain of owners would keep every pod alive
         }
         backend.branchReady(pod);
         if (pod.deleteRequested) {
@@ -294,6 +311,7 @@ public final class SgppPods {
         markEnded(pod, failed);
         backend.podEnded(pod);
         provider.releaseBranch(pod.name(), pod.node.name());
+        branchQueued(pod.node);
         nodes.release(pod.node);
         scheduleWaitingPods();
         pod.owner.ended(pod);
@@ -308,6 +326,9 @@ public final class SgppPods {
     private void markEnded(WorkloadPod pod, boolean failed) {
         pod.failed = failed;
         pod.endedAt = scheduler.now();
+        if (pod.eni != null) {
+            lastOwnerEndedAt.put(pod.eni.ip(), pod.endedAt); // it owns the address until its ENI is deleted, after this
+        }
         ended++;
         errors += failed ? 1 : 0;
         pod.owner.errorPods += failed ? 1 : 0;
@@ -348,16 +369,50 @@ public final class SgppPods {
         queuedSince = now;
     }
 
+    /** A node's delete queue and its size when the total was last moved. */
+    private static final class CountedQueue {
+        final DeleteQueue queue;
+        int counted;
+
+        CountedQueue(DeleteQueue queue) {
+            this.queue = queue;
+        }
+    }
+
+    private CountedQueue countedQueue(String nodeName) {
+        CountedQueue queue = deleteQueueByNode.get(nodeName);
+        if (queue == null) {
+            TrunkEni trunk = provider.trunk(nodeName);
+            queue = new CountedQueue(trunk.deleteQueue());
+            deleteQueueByNode.put(trunk.nodeName(), queue); // the delete job's own name: found by identity
+        }
+        return queue;
+    }
+
+    /**
+     * The pod's branch ENI went to its node's delete queue (the controller's branchQueued, counted
+     * here when the release returns, at the same time: a pod already released queues nothing, and
+     * then neither the size nor the maximum moves).
+     */
+    private void branchQueued(WorkerNode node) {
+        CountedQueue queue = deleteQueueByNodeIndex[node.index()];
+        if (queue == null) {
+            queue = countedQueue(node.name());
+            deleteQueueByNodeIndex[node.index()] = queue;
+        }
+        maxDeleteQueue = Math.max(maxDeleteQueue, queue.queue.size());
+        recountQueued(queue);
+    }
+
     /** One node's delete queue changed: the total over all nodes moves by its difference. */
-    private void recountQueued(String nodeName) {
-        int[] counted = deleteQueueByNode.get(nodeName);
-        int size = provider.trunk(nodeName).deleteQueue().size();
-        if (size == counted[0]) {
+    private void recountQueued(CountedQueue queue) {
+        int size = queue.queue.size();
+        if (size == queue.counted) {
             return; // nothing to integrate: the sum stays as it was (and so do its rounding errors)
         }
         integrateQueued(scheduler.now());
-        queuedNow += size - counted[0];
-        counted[0] = size;
+        queuedNow += size - queue.counted;
+        queue.counted = size;
     }
 
     /** Bookkeeping of what the controller did, for the observations. */
@@ -382,14 +437,11 @@ public final class SgppPods {
         }
 
         @Override
-        public void branchQueued(BranchEni eni, String nodeName, long now) {
-            maxDeleteQueue = Math.max(maxDeleteQueue, provider.trunk(nodeName).deleteQueue().size());
-            recountQueued(nodeName);
-        }
-
-        @Override
         public void branchDeleted(BranchEni eni, String nodeName, long now) {
-            WorkloadPod pod = podByName.get(eni.podUid()); // gone already unless pods are kept
+            if (!keepPods) {
+                return; // its pod ended before its ENI was queued, and was forgotten then
+            }
+            WorkloadPod pod = podByName.get(eni.podUid());
             if (pod != null) {
                 pod.eniDeletedAt = now;
             }
@@ -397,7 +449,7 @@ public final class SgppPods {
 
         @Override
         public void deleteJobRan(String nodeName, long now) {
-            recountQueued(nodeName);
+            recountQueued(countedQueue(nodeName));
         }
     }
 }
