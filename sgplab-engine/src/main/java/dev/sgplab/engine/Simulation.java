@@ -63,20 +63,8 @@ public final class Simulation implements Scheduler {
 
     /** Runs events until the queue is empty or the next event lies after {@code until}. */
     public void runUntil(long until) {
-        while (!queue.isEmpty()) {
-            if (queue.firstTime() > until) {
-                break;
-            }
-            ScheduledEvent next = queue.poll();
-            if (recorder != null) {
-                recorder.accept(POP);
-            }
-            if (next.isCancelled()) {
-                continue;
-            }
-            now = next.time;
-            executed++;
-            next.action.run();
+        while (runNextUpTo(until)) {
+            // each turn ran one live event
         }
         if (until != Long.MAX_VALUE && now < until) {
             now = until;
@@ -89,7 +77,15 @@ public final class Simulation implements Scheduler {
 
     /** Runs exactly one live event; returns false when there was none. */
     public boolean step() {
-        while (!queue.isEmpty()) {
+        return runNextUpTo(Long.MAX_VALUE);
+    }
+
+    /**
+     * Runs the first live event if it lies at or before {@code until}, dropping the cancelled events
+     * ahead of it; returns false when there was none.
+     */
+    private boolean runNextUpTo(long until) {
+        while (!queue.isEmpty() && queue.firstTime() <= until) {
             ScheduledEvent next = queue.poll();
             if (recorder != null) {
                 recorder.accept(POP);
