@@ -1,25 +1,35 @@
 package dev.sgplab.engine;
 
-/** One queued action. Ordered by (time, sequence) so that equal times run first-scheduled first. */
+/**
+ * One action queued in a {@link Simulation}. Its key (time, sequence) is kept by the {@link EventQueue}
+ * beside it, not here: the queue compares keys without reading events, and a smaller event is a
+ * smaller allocation (one per scheduled action). The event knows its slot in the queue so that
+ * cancelling removes it at once.
+ */
 final class ScheduledEvent implements Cancellable {
-    final long time;
-    final long sequence;
+    static final int NOT_QUEUED = -1;
+
     final Runnable action;
+    private final Simulation simulation;
+    /** Where the event sits in the simulation's queue; {@link #NOT_QUEUED} once run or cancelled. */
+    int slot = NOT_QUEUED;
     private boolean cancelled;
 
-    ScheduledEvent(long time, long sequence, Runnable action) {
-        this.time = time;
-        this.sequence = sequence;
+    ScheduledEvent(Simulation simulation, Runnable action) {
+        this.simulation = simulation;
         this.action = action;
     }
 
-    boolean before(ScheduledEvent other) {
-        return time < other.time || (time == other.time && sequence < other.sequence);
-    }
-
+    /** Removes the event from the queue if it is still there; after it ran, only marks it. */
     @Override
     public void cancel() {
+        if (cancelled) {
+            return;
+        }
         cancelled = true;
+        if (slot != NOT_QUEUED) {
+            simulation.dequeueCancelled(this);
+        }
     }
 
     @Override
