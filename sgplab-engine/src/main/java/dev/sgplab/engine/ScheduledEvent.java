@@ -1,23 +1,21 @@
 package dev.sgplab.engine;
 
 /**
- * One action queued in a {@link Simulation}. Its key (time, sequence) is kept by the {@link EventQueue}
- * beside it, not here: the queue compares keys without reading events, and a smaller event is a
- * smaller allocation (one per scheduled action). The event knows its slot in the queue so that
- * cancelling removes it at once.
+ * The handle to an action queued in a {@link Simulation}. The queue keeps the action and its key in
+ * its own arrays, not here: it never reads this object, which only its caller keeps (most callers
+ * drop it at once). The id and sequence name the queued event; the id is reused after the event ran
+ * or was cancelled, the sequence never is.
  */
 final class ScheduledEvent implements Cancellable {
-    static final int NOT_QUEUED = -1;
-
-    final Runnable action;
     private final Simulation simulation;
-    /** Where the event sits in the simulation's queue; {@link #NOT_QUEUED} once run or cancelled. */
-    int slot = NOT_QUEUED;
+    private final int id;
+    private final long sequence;
     private boolean cancelled;
 
-    ScheduledEvent(Simulation simulation, Runnable action) {
+    ScheduledEvent(Simulation simulation, int id, long sequence) {
         this.simulation = simulation;
-        this.action = action;
+        this.id = id;
+        this.sequence = sequence;
     }
 
     /** Removes the event from the queue if it is still there; after it ran, only marks it. */
@@ -27,9 +25,7 @@ final class ScheduledEvent implements Cancellable {
             return;
         }
         cancelled = true;
-        if (slot != NOT_QUEUED) {
-            simulation.dequeueCancelled(this);
-        }
+        simulation.dequeue(id, sequence);
     }
 
     @Override

@@ -24,21 +24,25 @@ public final class Simulation implements Scheduler {
         return enqueue(at, sequence++, action);
     }
 
-    private ScheduledEvent enqueue(long at, long rank, Runnable action) {
-        ScheduledEvent event = new ScheduledEvent(this, action);
+    private Cancellable enqueue(long at, long rank, Runnable action) {
         long time = Math.max(at, now);
-        queue.add(time, rank, event);
+        int id = queue.add(time, rank, action);
         if (recorder != null) {
             recorder.accept(time);
         }
-        return event;
+        return new ScheduledEvent(this, id, rank);
     }
 
-    /** A cancelled event leaves the queue at once (see {@link EventQueue}); it counts as a removal. */
-    void dequeueCancelled(ScheduledEvent event) {
-        queue.remove(event);
-        if (recorder != null) {
-            recorder.accept(POP);
+    /**
+     * A cancelled event leaves the queue at once (see {@link EventQueue}), if it is still queued; the
+     * removal is reported as one.
+     */
+    void dequeue(int id, long rank) {
+        if (queue.holds(id, rank)) {
+            queue.remove(id);
+            if (recorder != null) {
+                recorder.accept(POP);
+            }
         }
     }
 
@@ -96,12 +100,12 @@ public final class Simulation implements Scheduler {
             return false;
         }
         now = queue.firstTime();
-        ScheduledEvent next = queue.poll();
+        Runnable action = queue.poll();
         if (recorder != null) {
             recorder.accept(POP);
         }
         executed++;
-        next.action.run();
+        action.run();
         return true;
     }
 
