@@ -112,32 +112,4 @@ public final class RealTimeScheduler implements Scheduler {
             loopThread = null;
         }
     }
-
-    /** One queued action, ordered by (time, sequence); cancelling is lazy (a few timers, a real clock). */
-    private static final class TimedEvent implements Cancellable {
-        final long time;
-        final long sequence;
-        final Runnable action;
-        private boolean cancelled;
-
-        TimedEvent(long time, long sequence, Runnable action) {
-            this.time = time;
-            this.sequence = sequence;
-            this.action = action;
-        }
-
-        boolean before(TimedEvent other) {
-            return time < other.time || (time == other.time && sequence < other.sequence);
-        }
-
-        @Override
-        public void cancel() {
-            cancelled = true;
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return cancelled;
-        }
-    }
 }

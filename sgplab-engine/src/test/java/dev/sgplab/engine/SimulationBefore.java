@@ -3,11 +3,12 @@ package dev.sgplab.engine;
 import java.util.Arrays;
 
 /**
- * The engine as it was before issue #13's event queue, kept unchanged as a reference: a binary heap
+ * The engine as it was before issue #13's event queue, its heap and pop loop unchanged: a binary heap
  * (keys in primitive arrays beside the events) and lazy cancel (a cancelled event stays queued, is
  * popped when its time comes, and skipped). {@code EventQueueTest} replays traffic against it; the
  * JMH {@code EventQueueBenchmark} measures it beside {@link Simulation} (this class reaches the
- * benchmarks through the engine's test jar).
+ * benchmarks through the engine's test jar). Its events are {@link TimedEvent}, which is what its
+ * ScheduledEvent was.
  */
 public final class SimulationBefore implements Scheduler {
     private final BinaryHeap queue = new BinaryHeap();
@@ -22,7 +23,7 @@ public final class SimulationBefore implements Scheduler {
 
     @Override
     public Cancellable scheduleAt(long at, Runnable action) {
-        Event event = new Event(Math.max(at, now), sequence++, action);
+        TimedEvent event = new TimedEvent(Math.max(at, now), sequence++, action);
         queue.add(event);
         return event;
     }
@@ -36,7 +37,7 @@ public final class SimulationBefore implements Scheduler {
             if (next[0] == end) {
                 throw new IllegalStateException("series of " + count + " events already fully scheduled");
             }
-            Event event = new Event(Math.max(at, now), next[0]++, action);
+            TimedEvent event = new TimedEvent(Math.max(at, now), next[0]++, action);
             queue.add(event);
             return event;
         };
@@ -51,7 +52,7 @@ public final class SimulationBefore implements Scheduler {
     /** Runs exactly one live event; returns false when there was none. */
     public boolean step() {
         while (!queue.isEmpty()) {
-            Event next = queue.poll();
+            TimedEvent next = queue.poll();
             if (next.isCancelled()) {
                 continue;
             }
@@ -67,42 +68,18 @@ public final class SimulationBefore implements Scheduler {
         return executed;
     }
 
-    /** One queued action. Ordered by (time, sequence) so that equal times run first-scheduled first. */
-    private static final class Event implements Cancellable {
-        final long time;
-        final long sequence;
-        final Runnable action;
-        private boolean cancelled;
-
-        Event(long time, long sequence, Runnable action) {
-            this.time = time;
-            this.sequence = sequence;
-            this.action = action;
-        }
-
-        @Override
-        public void cancel() {
-            cancelled = true;
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return cancelled;
-        }
-    }
-
     /** The binary min-heap of events keyed by (time, sequence), as it was (its unused methods left out). */
     private static final class BinaryHeap {
         private long[] times = new long[256];
         private long[] sequences = new long[256];
-        private Event[] events = new Event[256];
+        private TimedEvent[] events = new TimedEvent[256];
         private int size;
 
         boolean isEmpty() {
             return size == 0;
         }
 
-        void add(Event event) {
+        void add(TimedEvent event) {
             if (size == events.length) {
                 grow();
             }
@@ -121,13 +98,13 @@ public final class SimulationBefore implements Scheduler {
             set(child, time, sequence, event);
         }
 
-        Event poll() {
+        TimedEvent poll() {
             if (size == 0) {
                 return null;
             }
-            Event first = events[0];
+            TimedEvent first = events[0];
             int last = --size;
-            Event moved = events[last];
+            TimedEvent moved = events[last];
             events[last] = null;
             if (last > 0) {
                 siftDownFromRoot(times[last], sequences[last], moved);
@@ -135,7 +112,7 @@ public final class SimulationBefore implements Scheduler {
             return first;
         }
 
-        private void siftDownFromRoot(long time, long sequence, Event event) {
+        private void siftDownFromRoot(long time, long sequence, TimedEvent event) {
             int parent = 0;
             int half = size >>> 1;
             while (parent < half) {
@@ -166,7 +143,7 @@ public final class SimulationBefore implements Scheduler {
             events[to] = events[from];
         }
 
-        private void set(int at, long time, long sequence, Event event) {
+        private void set(int at, long time, long sequence, TimedEvent event) {
             times[at] = time;
             sequences[at] = sequence;
             events[at] = event;
