@@ -58,35 +58,37 @@ public class EventQueueBenchmark {
     @Benchmark
     @OperationsPerInvocation(OPERATIONS)
     public long engine() {
-        Simulation sim = new Simulation();
-        hold(sim, false);
-        sim.run();
-        return sim.executedEvents();
+        return onEngine(false);
     }
 
     @Benchmark
     @OperationsPerInvocation(OPERATIONS)
     public long engineBefore() {
-        SimulationBefore sim = new SimulationBefore();
-        hold(sim, false);
-        sim.run();
-        return sim.executedEvents();
+        return onEngineBefore(false);
     }
 
     @Benchmark
     @OperationsPerInvocation(OPERATIONS)
     public long engineRearming() {
-        Simulation sim = new Simulation();
-        hold(sim, true);
-        sim.run();
-        return sim.executedEvents();
+        return onEngine(true);
     }
 
     @Benchmark
     @OperationsPerInvocation(OPERATIONS)
     public long engineBeforeRearming() {
+        return onEngineBefore(true);
+    }
+
+    private long onEngine(boolean rearm) {
+        Simulation sim = new Simulation();
+        hold(sim, rearm);
+        sim.run();
+        return sim.executedEvents();
+    }
+
+    private long onEngineBefore(boolean rearm) {
         SimulationBefore sim = new SimulationBefore();
-        hold(sim, true);
+        hold(sim, rearm);
         sim.run();
         return sim.executedEvents();
     }
