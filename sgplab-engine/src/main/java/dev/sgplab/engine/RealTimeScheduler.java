@@ -17,7 +17,7 @@ public final class RealTimeScheduler implements Scheduler {
     private final LongSupplier nanoTime;
     private final double timeScale;
     private final long origin;
-    private final PriorityQueue<ScheduledEvent> queue = new PriorityQueue<>(
+    private final PriorityQueue<TimedEvent> queue = new PriorityQueue<>(
             (a, b) -> a.before(b) ? -1 : b.before(a) ? 1 : 0);
     private final ConcurrentLinkedQueue<Runnable> posted = new ConcurrentLinkedQueue<>();
     private volatile Thread loopThread;
@@ -60,7 +60,7 @@ public final class RealTimeScheduler implements Scheduler {
     /** Only from the loop thread (as models do from their actions), or before the loop runs. */
     @Override
     public Cancellable scheduleAt(long at, Runnable action) {
-        ScheduledEvent event = new ScheduledEvent(at, sequence++, action);
+        TimedEvent event = new TimedEvent(at, sequence++, action);
         queue.add(event);
         return event;
     }
@@ -91,7 +91,7 @@ public final class RealTimeScheduler implements Scheduler {
                     action.run();
                     continue;
                 }
-                ScheduledEvent next = queue.peek();
+                TimedEvent next = queue.peek();
                 long now = now();
                 if (next != null && next.time <= now) {
                     queue.poll();

@@ -57,6 +57,32 @@ class SimulationTest {
         assertThat(first.isCancelled()).isTrue();
     }
 
+    /**
+     * A cancel takes the event out of the queue at once and is recorded as a removal; cancelling an
+     * event that already ran (its queue slot since reused by another) removes nothing.
+     */
+    @Test
+    void aCancelledEventLeavesTheQueueAtOnceAndALateCancelRemovesNothing() {
+        Simulation sim = new Simulation();
+        List<Long> ops = new ArrayList<>();
+        sim.recordQueueOperations(ops::add);
+        List<String> ran = new ArrayList<>();
+        Cancellable early = sim.scheduleAt(1, () -> ran.add("early"));
+        Cancellable timer = sim.scheduleAt(9, () -> ran.add("timer"));
+        assertThat(sim.pendingEvents()).isEqualTo(2);
+        timer.cancel();
+        assertThat(sim.pendingEvents()).isEqualTo(1);
+        assertThat(sim.step()).isTrue();
+        sim.scheduleAt(5, () -> ran.add("later"));
+        early.cancel();
+        timer.cancel();
+        assertThat(sim.pendingEvents()).isEqualTo(1);
+        sim.run();
+        assertThat(ran).containsExactly("early", "later");
+        assertThat(early.isCancelled()).isTrue();
+        assertThat(ops).containsExactly(1L, 9L, Simulation.POP, Simulation.POP, 5L, Simulation.POP);
+    }
+
     @Test
     void eventsScheduledInThePastRunNowAndActionsMayScheduleMore() {
         Simulation sim = new Simulation();
