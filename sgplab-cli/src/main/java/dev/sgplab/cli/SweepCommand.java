@@ -22,16 +22,11 @@ import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Run a grid of scenario variants (e.g. cooldown 30..120:5 x free IPs) on all cores.")
-final class SweepCommand implements Callable<Integer> {
+final class SweepCommand extends Subcommand implements Callable<Integer> {
     enum Format { TABLE, JSON, YAML, CSV }
-
-    @Spec
-    CommandSpec spec;
 
     @Mixin
     ReportScenarioOptions scenario;
@@ -88,14 +83,14 @@ final class SweepCommand implements Callable<Integer> {
         Sweep.Grid grid;
         // A large grid takes a while to check (100,000 cells took about a minute here): say so, as for any long work.
         try (Progress progress = cells >= 1_000
-                ? new Progress(spec.commandLine().getErr(), "sweep: checking cells", cells) : null) {
+                ? new Progress(err(), "sweep: checking cells", cells) : null) {
             grid = Sweep.bind(tree, axes, progress);
         }
         for (int i = 0; i < grid.cells().size(); i++) {
             Map<String, String> cell = grid.cells().get(i);
             refuseSilentFallback(grid.scenarios().get(i), cell.isEmpty() ? "" : " (cell " + cell + ")");
         }
-        grid.warnings().forEach(w -> spec.commandLine().getErr().println("sgplab: warning: " + w));
+        grid.warnings().forEach(this::warn);
         return grid;
     }
 
@@ -153,7 +148,7 @@ final class SweepCommand implements Callable<Integer> {
         int threads = run.count();
         ScenarioTree tree = scenario.load();
         Sweep.Grid grid = bindEveryCell(tree, axes);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (emitJob) {
             Path file = Path.of(scenario.scenario);
             out.print(IndexedJob.manifest(spec.commandLine().getParseResult().originalArgs(),
@@ -164,7 +159,7 @@ final class SweepCommand implements Callable<Integer> {
         if (report != null) {
             ReportFolder.check("--report", report, overwrite);
         }
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         SweepResult result;
         try (Progress progress = new Progress(err, "sweep", mine * replications)) {
             result = Sweep.run(grid, replications, run.seed, threads, slice,
