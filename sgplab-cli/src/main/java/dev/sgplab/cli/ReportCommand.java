@@ -1,8 +1,6 @@
 package dev.sgplab.cli;
 
-import dev.sgplab.report.HtmlReport;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,9 +22,7 @@ final class ReportCommand extends Subcommand implements Callable<Integer> {
     public Integer call() {
         String result = MergeCommand.readResult(from);
         ReportFolder.check("--out", out, overwrite);
-        List<Path> written = HtmlReport.render(result, from.toString(), out);
-        out().println("wrote " + written.size() + " files to " + out + " (open "
-                + out.resolve("index.html") + ")");
+        out().println(ReportFolder.render(result, from.toString(), out));
         out().flush();
         return 0;
     }

@@ -1,7 +1,6 @@
 package dev.sgplab.cli;
 
 import dev.sgplab.cluster.IndexedJob;
-import dev.sgplab.report.HtmlReport;
 import dev.sgplab.report.SweepReport;
 import dev.sgplab.scenario.Scenario;
 import dev.sgplab.scenario.ScenarioTree;
@@ -167,17 +166,11 @@ final class SweepCommand extends Subcommand implements Callable<Integer> {
         }
         String json = SweepReport.json(result);
         if (report != null) {
-            List<Path> written = HtmlReport.render(json, "sweep", report);
-            err.println("sgplab: wrote " + written.size() + " files to " + report + " (open " + report.resolve("index.html")
-                    + ")");
+            err.println("sgplab: " + ReportFolder.render(json, "sweep", report));
             err.flush();
         }
-        out.print(switch (output) {
-            case JSON -> json;
-            case YAML -> OutputFormat.yaml(json);
-            case CSV -> SweepReport.csv(result);
-            case TABLE -> SweepReport.table(result);
-        });
+        out.print(output == Format.CSV ? SweepReport.csv(result)
+                : OutputFormat.valueOf(output.name()).render(() -> json, () -> SweepReport.table(result)));
         out.flush();
         return 0;
     }
