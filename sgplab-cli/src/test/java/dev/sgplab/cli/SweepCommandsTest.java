@@ -99,6 +99,9 @@ class SweepCommandsTest {
         Files.writeString(saved, sim.out());
         CliTest.Result report = CliTest.run("report", "--from", saved.toString(), "--out", dir.resolve("r").toString());
         assertThat(report.code()).as(report.err()).isZero();
+        // index.html, result.json and the reuse-gap chart; sweep --report says the same on stderr
+        assertThat(report.out()).isEqualTo("wrote 3 files to " + dir.resolve("r") + " (open "
+                + dir.resolve("r").resolve("index.html") + ")\n");
         String html = Files.readString(dir.resolve("r/index.html"));
         assertThat(html).contains("<td>Error pods</td>", "<td>" + sim.json().get("errorPods").asInt() + "</td>",
                 "previous owner", "reuse-gaps.png");
