@@ -14,8 +14,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "advise", mixinStandardHelpOptions = true,
         description = {"The smallest cooldown whose Error rate is below a target, its capacity cost, and what else helps: "
@@ -23,10 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "Your cluster: --kubeconfig/--context describes it first (reads only, as sgplab cluster describe), or a "
                 + "--scenario written by cluster describe; adjust with --set (any scenario key), --pods-per-minute and "
                 + "--free-ips."})
-final class AdviseCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class AdviseCommand extends Subcommand implements Callable<Integer> {
     @Mixin
     ReportScenarioOptions scenario;
 
@@ -115,14 +110,14 @@ final class AdviseCommand implements Callable<Integer> {
         Scenario checked = tree.bind();
         SweepCommand.refuseSilentFallback(checked, "");
         int runs = replications != null ? replications : replicationsToShow(target, Advisor.podsPerRun(tree, run.seed));
-        checked.warnings().forEach(w -> spec.commandLine().getErr().println("sgplab: warning: " + w));
+        warn(checked);
         Advice advice;
-        try (Progress progress = new Progress(spec.commandLine().getErr(), "advise (replications)",
+        try (Progress progress = new Progress(err(), "advise (replications)",
                 runs * Advisor.maxEvaluations())) {
-            advice = new Advisor(tree, target, runs, run.seed, threads, RunBudget.announce(spec.commandLine().getErr(),
+            advice = new Advisor(tree, target, runs, run.seed, threads, RunBudget.announce(err(),
                     "advise (at most)", (long) runs * Advisor.maxEvaluations(), threads, progress)).advise();
         }
-        return output.print(spec.commandLine().getOut(), () -> AdviceReport.json(advice), () -> AdviceReport.table(advice));
+        return output.print(out(), () -> AdviceReport.json(advice), () -> AdviceReport.table(advice));
     }
 
     private boolean fromCluster() {
@@ -148,7 +143,7 @@ final class AdviseCommand implements Callable<Integer> {
         if (freeIps != null && freeIps <= 0) {
             throw new Errors.BadInputException("--free-ips must be at least 1, got " + freeIps);
         }
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         String text = ClusterDescribeCommand.describe(connection, windowLength, freeIps, noEc2, null, err);
         err.println("sgplab: advising for the described cluster (save the scenario with sgplab cluster describe to edit "
                 + "or rerun it)");

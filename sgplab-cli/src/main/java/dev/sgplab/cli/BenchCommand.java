@@ -12,18 +12,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the simulator after warm-up: time per replication, events per second, engine vs PriorityQueue.")
-final class BenchCommand implements Callable<Integer> {
+final class BenchCommand extends Subcommand implements Callable<Integer> {
     static final double TARGET_REPLICATION_MILLIS = 2.0;
     static final double TARGET_RATIO = 0.5;
     static final double TARGET_SWEEP_SECONDS = 3.0;
-
-    @Spec
-    CommandSpec spec;
 
     @Mixin
     ReportScenarioOptions scenario;
@@ -79,7 +74,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         var tree = scenario.load();
         SimulationPlan plan = SimulationPlan.of(tree.bind());
-        Progress progress = new Progress(spec.commandLine().getErr(), "bench", warmup + replications);
+        Progress progress = new Progress(err(), "bench", warmup + replications);
         SimulatorBench.Figures f = SimulatorBench.measure(plan, warmup, replications, progress);
         int threads = Runtime.getRuntime().availableProcessors();
         double sweep = SimulatorBench.sweepSeconds(tree, 1000, threads);
@@ -87,7 +82,7 @@ final class BenchCommand implements Callable<Integer> {
                 round(f.ratioToPriorityQueue()), round(sweep), threads, round(f.eventsPerReplication()),
                 f.replications(), f.warmupReplications(), TARGET_REPLICATION_MILLIS, TARGET_RATIO, TARGET_SWEEP_SECONDS,
                 plan.scenarioName());
-        return output.print(spec.commandLine().getOut(), () -> Json.write(ResultKind.BENCH, d), () -> {
+        return output.print(out(), () -> Json.write(ResultKind.BENCH, d), () -> {
             Table table = new Table("figure", "measured", "target");
             table.row("replication time, median (ms)", fmt(d.replicationMillisMedian()), "<= " + fmt(TARGET_REPLICATION_MILLIS));
             table.row("events per second", String.format(Locale.ROOT, "%,.0f", d.eventsPerSecond()), "");
@@ -103,7 +98,7 @@ final class BenchCommand implements Callable<Integer> {
         var large = scenario.scenarioOptions.load(scaleScenario); // --set applies to the large scenario
         SimulationPlan reportPlan = SimulationPlan.of(
                 dev.sgplab.scenario.ScenarioLoader.loadFileOrBundled(scenario.scenario).bind());
-        var err = spec.commandLine().getErr();
+        var err = err();
         err.println("bench --scale: the report scenario's events per CPU second");
         ScaleBench.EventRate reportEvents = ScaleBench.eventsPerCpuSecond(reportPlan, warmup, replications);
         ScaleBench.Figures f = ScaleBench.measure(large, SCALE_NODES, line -> err.println("bench --scale: " + line));
@@ -118,7 +113,7 @@ final class BenchCommand implements Callable<Integer> {
                 Math.round(f.full().eventsPerRunCpuSecond()), Math.round(reportEvents.perRunCpuSecond()),
                 round(f.full().eventsPerRunCpuSecond() / reportEvents.perRunCpuSecond()),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        return output.print(spec.commandLine().getOut(), () -> Json.write(d), () -> {
+        return output.print(out(), () -> Json.write(d), () -> {
             Table table = new Table("figure", "measured", "target");
             table.row(String.format(Locale.ROOT, "one run of %,d pods: wall (s)", d.pods()), fmt(d.wallSeconds()),
                     "<= " + fmt(TARGET_SCALE_SECONDS));

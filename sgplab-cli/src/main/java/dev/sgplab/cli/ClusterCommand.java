@@ -29,19 +29,14 @@ import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "cluster", mixinStandardHelpOptions = true,
         description = "Work with a real EKS cluster through the Kubernetes API.",
         subcommands = {ClusterCommand.RunCommand.class, ClusterCommand.CooldownCommand.class, ClusterCommand.CleanupCommand.class,
                 ClusterDescribeCommand.class})
-final class ClusterCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
+final class ClusterCommand extends Subcommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing cluster command (run, cooldown, cleanup, describe)");
@@ -103,10 +98,7 @@ final class ClusterCommand implements Runnable {
 
     @Command(name = "cooldown", mixinStandardHelpOptions = true,
             description = "Read or set branch-eni-cooldown in kube-system/amazon-vpc-cni, with the controller's rules.")
-    static final class CooldownCommand implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class CooldownCommand extends Subcommand implements Callable<Integer> {
         @Mixin
         Connection connection;
 
@@ -134,12 +126,12 @@ final class ClusterCommand implements Runnable {
                 throw new Errors.BadInputException(seconds != null ? "cluster cooldown get takes no SECONDS"
                         : "--dry-run goes with cluster cooldown set");
             }
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter out = out();
+            PrintWriter err = err();
             connection.call(session -> {
                 VpcCniConfigMap map = new VpcCniConfigMap(session.client(), Retries.standard());
                 if (action.equals("get")) {
-                    print(out, err, map.get());
+                    print(out, map.get());
                 } else if (dryRun) {
                     Connection.announceDryRun(err, session.target());
                     VpcCniConfigMap.Setting before = map.get();
@@ -148,7 +140,7 @@ final class ClusterCommand implements Runnable {
                             + "(the controller would use %d s)%n", VpcCniConfigMap.NAMESPACE, VpcCniConfigMap.NAME,
                             dev.sgplab.model.controller.Cooldown.CONFIG_MAP_KEY, shown(before), after.value(),
                             after.effectiveSeconds());
-                    warn(err, after);
+                    warn(after);
                 } else {
                     Connection.announceWrite(err, session.target());
                     VpcCniConfigMap.Setting previous = map.set(seconds);
@@ -156,7 +148,7 @@ final class ClusterCommand implements Runnable {
                     out.printf("branch-eni-cooldown: %s -> %s (the controller uses %d s; it applies the change "
                             + "cluster-wide and reports it with a BranchENICoolDownPeriodUpdated node event)%n",
                             shown(previous), now.value(), now.effectiveSeconds());
-                    warn(err, now);
+                    warn(now);
                 }
                 return null;
             });
@@ -165,21 +157,21 @@ final class ClusterCommand implements Runnable {
             return 0;
         }
 
-        private static void print(PrintWriter out, PrintWriter err, VpcCniConfigMap.Setting setting) {
+        private void print(PrintWriter out, VpcCniConfigMap.Setting setting) {
             out.println(setting.value() == null
                     ? "branch-eni-cooldown: not set (the controller starts with 60 s and keeps the last value it read)"
                     : String.format(java.util.Locale.ROOT, "branch-eni-cooldown: %s (the controller uses %d s)",
                             setting.value(), setting.effectiveSeconds()));
-            warn(err, setting);
+            warn(setting);
         }
 
         private static String shown(VpcCniConfigMap.Setting setting) {
             return setting.value() == null ? "not set" : setting.value();
         }
 
-        private static void warn(PrintWriter err, VpcCniConfigMap.Setting setting) {
+        private void warn(VpcCniConfigMap.Setting setting) {
             if (setting.warning() != null) {
-                err.println("sgplab: warning: " + setting.warning());
+                warn(setting.warning());
             }
         }
     }
@@ -192,12 +184,9 @@ final class ClusterCommand implements Runnable {
                     + "from the scenario (workload.*, dns.*); what only the cluster decides (nodes, subnet, sysctls) is "
                     + "said in the run's notes.",
                     "Needs the RBAC of deploy/k8s/harness-rbac.yaml; see docs/real-cluster.md."})
-    static final class RunCommand implements Callable<Integer> {
+    static final class RunCommand extends Subcommand implements Callable<Integer> {
         /** The scenario key each round sets. */
         static final String COOLDOWN_KEY = "controller.branch-eni-cooldown";
-
-        @Spec
-        CommandSpec spec;
 
         @Mixin
         Connection connection;
@@ -291,15 +280,15 @@ final class ClusterCommand implements Runnable {
             ClusterRun.Options options = new ClusterRun.Options(id, namespace, plan, rounds, image,
                     Duration.ofSeconds(podTimeout), Duration.ofSeconds(eventTimeout),
                     settle == null ? null : Duration.ofSeconds(settle), WEBHOOK_WAIT, keepCooldown, groups);
-            PrintWriter err = spec.commandLine().getErr();
-            bound.warnings().forEach(w -> err.println("sgplab: warning: " + w));
+            warn(bound);
+            PrintWriter err = err();
             Map<String, String> assumptions = new LinkedHashMap<>(plan.honoured());
             assumptions.put("image", image);
             return connection.call(session -> {
                 KubernetesClient client = session.client();
                 if (dryRun) {
                     Connection.announceDryRun(err, session.target());
-                    PrintWriter out = spec.commandLine().getOut();
+                    PrintWriter out = out();
                     ClusterRunPlan.describe(client, Retries.standard(), options).forEach(out::println);
                     out.flush();
                     return 0;
@@ -317,7 +306,7 @@ final class ClusterCommand implements Runnable {
                         throw new ClusterRun.Interrupted();
                     }
                 });
-                return output.print(spec.commandLine().getOut(), () -> ClusterReport.json(result, assumptions, trace),
+                return output.print(out(), () -> ClusterReport.json(result, assumptions, trace),
                         () -> ClusterReport.table(result, assumptions, trace));
             });
         }
@@ -379,10 +368,7 @@ final class ClusterCommand implements Runnable {
     @Command(name = "cleanup", mixinStandardHelpOptions = true,
             description = "Delete what killed `cluster run`s left (pods, SecurityGroupPolicies, namespaces they created; "
                     + "found by label) and put back a cooldown one of them changed.")
-    static final class CleanupCommand implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class CleanupCommand extends Subcommand implements Callable<Integer> {
         @Mixin
         Connection connection;
 
@@ -391,9 +377,9 @@ final class ClusterCommand implements Runnable {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             connection.call(session -> {
-                Connection.announceWrite(spec.commandLine().getErr(), session.target());
+                Connection.announceWrite(err(), session.target());
                 ClusterCleanup.Report report = ClusterCleanup.run(session.client(), Retries.standard(),
                         runId == null ? null : RunLabels.requireValidRunId(runId));
                 report.lines().forEach(out::println);

@@ -11,9 +11,7 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** `sgplab cluster describe`: a scenario for the simulator from a running cluster, read-only. */
 @Command(name = "describe", mixinStandardHelpOptions = true, sortOptions = false,
@@ -22,10 +20,7 @@ import picocli.CommandLine.Spec;
                 + "the window; every value with a comment saying where it came from or that it is assumed. "
                 + "Reads only (GET and LIST): the RBAC is deploy/k8s/describe-rbac.yaml; see docs/describe.md.",
                 "Example: sgplab cluster describe --window 24h > my-cluster.yaml && sgplab simulate --scenario my-cluster.yaml"})
-final class ClusterDescribeCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class ClusterDescribeCommand extends Subcommand implements Callable<Integer> {
     @Mixin
     ClusterCommand.Connection connection;
 
@@ -54,8 +49,8 @@ final class ClusterDescribeCommand implements Callable<Integer> {
                 || !("http".equals(ec2Endpoint.getScheme()) || "https".equals(ec2Endpoint.getScheme())))) {
             throw new Errors.BadInputException("--ec2-endpoint: expected an http:// or https:// URL, got '" + ec2Endpoint + "'");
         }
-        PrintWriter out = spec.commandLine().getOut();
-        String text = describe(connection, windowLength, freeIps, noEc2, ec2Endpoint, spec.commandLine().getErr());
+        PrintWriter out = out();
+        String text = describe(connection, windowLength, freeIps, noEc2, ec2Endpoint, err());
         out.print(text);
         out.flush();
         return 0;

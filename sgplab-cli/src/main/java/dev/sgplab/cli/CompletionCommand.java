@@ -3,8 +3,6 @@ package dev.sgplab.cli;
 import java.io.PrintWriter;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The shell completion script, generated from the command tree itself (picocli's AutoComplete), so
@@ -16,14 +14,11 @@ import picocli.CommandLine.Model.CommandSpec;
                 "In every new bash (with bash-completion installed):",
                 "  sgplab completion > ~/.local/share/bash-completion/completions/sgplab",
                 "zsh: the source line in ~/.zshrc (the script loads bashcompinit)."})
-final class CompletionCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
+final class CompletionCommand extends Subcommand implements Runnable {
     @Override
     public void run() {
         String script = AutoComplete.bash(spec.root().name(), spec.root().commandLine());
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         out.print(script);
         out.flush();
     }

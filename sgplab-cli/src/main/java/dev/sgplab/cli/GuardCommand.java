@@ -16,15 +16,10 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "guard", mixinStandardHelpOptions = true,
         description = "Node agent: repair neighbour entries that still hold an old MAC for an SGPP pod's IP.")
-final class GuardCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class GuardCommand extends Subcommand implements Callable<Integer> {
     @Mixin
     ClusterCommand.Connection connection;
 
@@ -52,7 +47,7 @@ final class GuardCommand implements Callable<Integer> {
         }
         GuardNode.Settings settings = new GuardNode.Settings(chosen, sweepInterval, address(metricsAddress),
                 Preflight.path(Preflight.IP), namespaces);
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "sgplab-guard-stop"));
         try (KubeClients.Session session = connection.connect();

@@ -28,17 +28,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "lab", mixinStandardHelpOptions = true,
         description = "Run scenarios on real Linux network namespaces, so that the kernel's neighbour table decides.",
         subcommands = {LabCommand.Run.class, LabCommand.Compare.class, LabCommand.Probe.class, LabCommand.Cleanup.class,
             LabCommand.Soak.class})
-final class LabCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
+final class LabCommand extends Subcommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing lab command (run, compare, probe, cleanup)");
@@ -46,10 +41,7 @@ final class LabCommand implements Runnable {
 
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = "Build the scenario from namespaces and run the churn test in real time.")
-    static final class Run implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class Run extends Subcommand implements Callable<Integer> {
         @Mixin
         LabScenarioOptions lab;
 
@@ -66,22 +58,18 @@ final class LabCommand implements Runnable {
         @Override
         public Integer call() {
             ScenarioTree tree = lab.tree();
-            Scenario checked = tree.bind();
-            PrintWriter err = spec.commandLine().getErr();
-            checked.warnings().forEach(w -> err.println("sgplab: warning: " + w));
+            Scenario checked = bindWarning(tree);
+            PrintWriter err = err();
             LabRun.Result result = LabRuns.churn(checked, lab.timeScale, Replications.seedOf(seed, 0), err, "");
             var assumptions = Assumptions.of(tree, result.observations().cooldownSeconds());
-            return output.print(spec.commandLine().getOut(), () -> LabReport.json(result, seed, assumptions, trace),
+            return output.print(out(), () -> LabReport.json(result, seed, assumptions, trace),
                     () -> LabReport.table(result, seed, assumptions, trace));
         }
     }
 
     @Command(name = "compare", mixinStandardHelpOptions = true,
             description = "Run the scenario in the lab and in the simulator; say whether the kernel's Error pods fit the model's.")
-    static final class Compare implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class Compare extends Subcommand implements Callable<Integer> {
         @Mixin
         LabScenarioOptions lab;
 
@@ -111,13 +99,13 @@ final class LabCommand implements Runnable {
             CompareReport.Document plain = compare(tree.bind());
             CompareReport.Document document = withGuard
                     ? plain.guarded(compare(tree.with("guard.enabled", "true").bind())) : plain;
-            return output.print(spec.commandLine().getOut(), () -> CompareReport.json(document),
+            return output.print(out(), () -> CompareReport.json(document),
                     () -> CompareReport.table(document));
         }
 
         private CompareReport.Document compare(Scenario checked) {
-            PrintWriter err = spec.commandLine().getErr();
-            checked.warnings().forEach(w -> err.println("sgplab: warning: " + w));
+            warn(checked);
+            PrintWriter err = err();
             int[] sim = Replications.errorCounts(SimulationPlan.of(checked), seed, Math.max(simReplications, labRuns),
                     Runtime.getRuntime().availableProcessors(), new Progress(err, "simulator", Math.max(simReplications, labRuns)));
             java.util.List<Integer> runs = new java.util.ArrayList<>();
@@ -184,10 +172,7 @@ final class LabCommand implements Runnable {
 
     @Command(name = "probe", mixinStandardHelpOptions = true,
             description = "One IP reused after a gap with a new MAC, on the kernel: lookup result, how long replies were lost.")
-    static final class Probe implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class Probe extends Subcommand implements Callable<Integer> {
         @Mixin
         ProbeOptions probe;
 
@@ -198,18 +183,15 @@ final class LabCommand implements Runnable {
         public Integer call() {
             Scenario scenario = probe.scenario();
             dev.sgplab.observe.ProbeObservation result = LabRuns.with(LabRuns.session(scenario, timeScale,
-                    spec.commandLine().getErr()), spec.commandLine().getErr(), session -> new dev.sgplab.lab.LabProbe(session).run(probe.gap));
-            return probe.output.print(spec.commandLine().getOut(), () -> dev.sgplab.report.ProbeReport.json(result),
+                    err()), err(), session -> new dev.sgplab.lab.LabProbe(session).run(probe.gap));
+            return probe.output.print(out(), () -> dev.sgplab.report.ProbeReport.json(result),
                     () -> dev.sgplab.report.ProbeReport.table(result));
         }
     }
 
     @Command(name = "cleanup", mixinStandardHelpOptions = true,
             description = "Remove what crashed lab runs left (namespaces, processes in them, host settings), by their prefix.")
-    static final class Cleanup implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class Cleanup extends Subcommand implements Callable<Integer> {
         @Option(names = "--run", paramLabel = "PREFIX",
                 description = "Only the run with this prefix (sgplab-RID, as the run announced it); default: every dead run.")
         String run;
@@ -217,7 +199,7 @@ final class LabCommand implements Runnable {
         @Override
         public Integer call() {
             LabCleanup.Report report = LabCleanup.run(run);
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             out.printf("removed %d namespace(s)%s%n", report.namespaces().size(),
                     report.namespaces().isEmpty() ? "" : ": " + String.join(", ", report.namespaces()));
             out.printf("restored host settings of %d run(s)%s%n", report.restoredRuns().size(),
@@ -235,10 +217,7 @@ final class LabCommand implements Runnable {
      */
     @Command(name = "soak", hidden = true, mixinStandardHelpOptions = true,
             description = "Interrupt lab runs at random moments and check that nothing of theirs is left.")
-    static final class Soak implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class Soak extends Subcommand implements Callable<Integer> {
         @Mixin
         LabScenarioOptions lab;
 
@@ -258,7 +237,7 @@ final class LabCommand implements Runnable {
             }
             Scenario checked = lab.tree().bind();
             LabSession.check(checked, lab.timeScale); // a one-line error now, not from the first run
-            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter err = err();
             LabSoak.Options options = new LabSoak.Options(sgplabCommand(), runArgs(), runs, seed);
             LabSoak soak = new LabSoak(options, line -> {
                 err.println(line);
@@ -272,7 +251,7 @@ final class LabCommand implements Runnable {
                     throw new dev.sgplab.lab.LabException("the soak was interrupted");
                 }
             });
-            output.print(spec.commandLine().getOut(), () -> SoakReport.json(result), () -> SoakReport.table(result));
+            output.print(out(), () -> SoakReport.json(result), () -> SoakReport.table(result));
             return result.passed() ? 0 : Errors.FAILURE;
         }
 

@@ -10,15 +10,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "merge", mixinStandardHelpOptions = true,
         description = "Combine sweep shards (sweep --shard I/N -o json) into the unsharded sweep's JSON.")
-final class MergeCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class MergeCommand extends Subcommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Shard results.")
     List<Path> files = new ArrayList<>();
 
@@ -28,8 +23,8 @@ final class MergeCommand implements Callable<Integer> {
         for (Path file : files) {
             parts.add(SweepReport.read(readResult(file), file.toString(), "merge"));
         }
-        spec.commandLine().getOut().print(SweepReport.json(Sweep.merge(parts)));
-        spec.commandLine().getOut().flush();
+        out().print(SweepReport.json(Sweep.merge(parts)));
+        out().flush();
         return 0;
     }
 

@@ -1,5 +1,6 @@
 package dev.sgplab.cli;
 
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -30,6 +31,15 @@ public enum OutputFormat {
                 add(f.name().toLowerCase(java.util.Locale.ROOT));
             }
         }
+    }
+
+    /** The result in this form, computed only in this form: YAML is the JSON re-written. */
+    String render(Supplier<String> json, Supplier<String> table) {
+        return switch (this) {
+            case TABLE -> table.get();
+            case JSON -> json.get();
+            case YAML -> yaml(json.get());
+        };
     }
 
     /** The JSON document (as the reports write it) as YAML. */

@@ -12,11 +12,7 @@ final class OutputOptions {
 
     /** Prints the result (computed only in the form asked for) and returns the exit code 0. */
     int print(PrintWriter out, Supplier<String> json, Supplier<String> table) {
-        out.print(switch (output) {
-            case TABLE -> table.get();
-            case JSON -> json.get();
-            case YAML -> OutputFormat.yaml(json.get());
-        });
+        out.print(output.render(json, table));
         out.flush();
         return 0;
     }

@@ -1,21 +1,14 @@
 package dev.sgplab.cli;
 
-import dev.sgplab.report.HtmlReport;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Render a saved result (sweep, simulate, lab run, lab compare, cluster run) as an HTML report with charts. "
                 + "Results written before they named their kind are still read.")
-final class ReportCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class ReportCommand extends Subcommand implements Callable<Integer> {
     @Option(names = "--from", paramLabel = "RESULT.json", required = true, description = "A result saved with -o json.")
     Path from;
 
@@ -29,10 +22,8 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         String result = MergeCommand.readResult(from);
         ReportFolder.check("--out", out, overwrite);
-        List<Path> written = HtmlReport.render(result, from.toString(), out);
-        spec.commandLine().getOut().println("wrote " + written.size() + " files to " + out + " (open "
-                + out.resolve("index.html") + ")");
-        spec.commandLine().getOut().flush();
+        out().println(ReportFolder.render(result, from.toString(), out));
+        out().flush();
         return 0;
     }
 }

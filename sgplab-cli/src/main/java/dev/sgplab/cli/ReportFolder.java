@@ -1,5 +1,6 @@
 package dev.sgplab.cli;
 
+import dev.sgplab.report.HtmlReport;
 import dev.sgplab.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -17,6 +18,12 @@ import java.util.stream.Stream;
  */
 final class ReportFolder {
     private ReportFolder() {
+    }
+
+    /** Writes the HTML report of a result into the checked folder; says what it wrote and what to open. */
+    static String render(String json, String source, Path dir) {
+        List<Path> written = HtmlReport.render(json, source, dir);
+        return "wrote " + written.size() + " files to " + dir + " (open " + dir.resolve("index.html") + ")";
     }
 
     static void check(String option, Path dir, boolean overwrite) {

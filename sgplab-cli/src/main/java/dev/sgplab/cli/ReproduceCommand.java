@@ -10,15 +10,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = "The original report's table (cooldown 30/60/70 s -> Error pods of 200) from the simulator.")
-final class ReproduceCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class ReproduceCommand extends Subcommand implements Callable<Integer> {
     @Mixin
     ReportScenarioOptions scenario;
 
@@ -38,13 +33,13 @@ final class ReproduceCommand implements Callable<Integer> {
         ScenarioTree tree = scenario.load();
         Scenario checked = tree.bind();
         checked.requireChurnTest("reproduce");
-        PrintWriter err = spec.commandLine().getErr();
-        checked.warnings().forEach(w -> err.println("sgplab: warning: " + w));
+        warn(checked);
+        PrintWriter err = err();
         int runs = replications * OriginalReport.ROWS.size(); // bounded by RunBudget.check
         Progress progress = new Progress(err, "reproduce", runs);
         Reproduction.Result result = Reproduction.run(tree, run.seed, replications, threadCount,
                 RunBudget.announce(err, "reproduce", runs, threadCount, progress));
-        return output.print(spec.commandLine().getOut(), () -> ReproduceReport.json(result),
+        return output.print(out(), () -> ReproduceReport.json(result),
                 () -> ReproduceReport.table(result));
     }
 }

@@ -19,10 +19,7 @@ import picocli.CommandLine.Command;
                 "",
                 "Help of a subcommand: sgplab help cluster run",
                 "Shell completion:     source <(sgplab completion)"})
-public final class Sgplab implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+public final class Sgplab extends Subcommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command (try: sgplab reproduce)");

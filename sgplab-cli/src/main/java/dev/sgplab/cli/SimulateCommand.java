@@ -16,18 +16,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Run one scenario once: pods, Error pods, IP reuses, reuse gaps, pods that waited for a branch ENI.",
         subcommands = SimulateCommand.Probe.class)
-final class SimulateCommand implements Callable<Integer> {
+final class SimulateCommand extends Subcommand implements Callable<Integer> {
     /** A long run tells how far it has come this often (wall time). */
     static final long PROGRESS_EVERY_NANOS = 2_000_000_000L;
-
-    @Spec
-    CommandSpec spec;
 
     @Mixin
     ReportScenarioOptions scenario;
@@ -49,9 +44,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ScenarioTree tree = scenario.load();
-        Scenario checked = tree.bind();
-        PrintWriter err = spec.commandLine().getErr();
-        checked.warnings().forEach(w -> err.println("sgplab: warning: " + w));
+        Scenario checked = bindWarning(tree);
+        PrintWriter err = err();
         ClusterSimulation.Detail detail = trace ? ClusterSimulation.Detail.TRACE
                 : details ? ClusterSimulation.Detail.PODS : ClusterSimulation.Detail.COUNTS;
         RunObservations run = new ClusterSimulation(SimulationPlan.of(checked), Replications.seedOf(seed, 0), detail)
@@ -59,16 +53,13 @@ final class SimulateCommand implements Callable<Integer> {
                         SimulatedTime.format(simulated), created, pods < 0 ? "" : String.format("of %,d ", pods)),
                         PROGRESS_EVERY_NANOS);
         Map<String, String> assumptions = Assumptions.of(tree, run.cooldownSeconds());
-        return output.print(spec.commandLine().getOut(), () -> SimulateReport.json(run, seed, assumptions, trace),
+        return output.print(out(), () -> SimulateReport.json(run, seed, assumptions, trace),
                 () -> SimulateReport.table(run, seed, assumptions, trace));
     }
 
     @Command(name = "probe", mixinStandardHelpOptions = true,
             description = "One IP reused after a gap with a new MAC, in the model: lookup result, how long replies were lost.")
-    static final class Probe implements java.util.concurrent.Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class Probe extends Subcommand implements Callable<Integer> {
         @Mixin
         ProbeOptions probe;
 
@@ -76,7 +67,7 @@ final class SimulateCommand implements Callable<Integer> {
         public Integer call() {
             dev.sgplab.observe.ProbeObservation result = new dev.sgplab.sim.ProbeSimulation(probe.scenario(), 1)
                     .run(probe.gap);
-            return probe.output.print(spec.commandLine().getOut(), () -> dev.sgplab.report.ProbeReport.json(result),
+            return probe.output.print(out(), () -> dev.sgplab.report.ProbeReport.json(result),
                     () -> dev.sgplab.report.ProbeReport.table(result));
         }
     }

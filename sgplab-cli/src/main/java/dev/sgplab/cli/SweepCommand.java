@@ -1,7 +1,6 @@
 package dev.sgplab.cli;
 
 import dev.sgplab.cluster.IndexedJob;
-import dev.sgplab.report.HtmlReport;
 import dev.sgplab.report.SweepReport;
 import dev.sgplab.scenario.Scenario;
 import dev.sgplab.scenario.ScenarioTree;
@@ -22,16 +21,11 @@ import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Run a grid of scenario variants (e.g. cooldown 30..120:5 x free IPs) on all cores.")
-final class SweepCommand implements Callable<Integer> {
+final class SweepCommand extends Subcommand implements Callable<Integer> {
     enum Format { TABLE, JSON, YAML, CSV }
-
-    @Spec
-    CommandSpec spec;
 
     @Mixin
     ReportScenarioOptions scenario;
@@ -88,14 +82,14 @@ final class SweepCommand implements Callable<Integer> {
         Sweep.Grid grid;
         // A large grid takes a while to check (100,000 cells took about a minute here): say so, as for any long work.
         try (Progress progress = cells >= 1_000
-                ? new Progress(spec.commandLine().getErr(), "sweep: checking cells", cells) : null) {
+                ? new Progress(err(), "sweep: checking cells", cells) : null) {
             grid = Sweep.bind(tree, axes, progress);
         }
         for (int i = 0; i < grid.cells().size(); i++) {
             Map<String, String> cell = grid.cells().get(i);
             refuseSilentFallback(grid.scenarios().get(i), cell.isEmpty() ? "" : " (cell " + cell + ")");
         }
-        grid.warnings().forEach(w -> spec.commandLine().getErr().println("sgplab: warning: " + w));
+        grid.warnings().forEach(this::warn);
         return grid;
     }
 
@@ -153,7 +147,7 @@ final class SweepCommand implements Callable<Integer> {
         int threads = run.count();
         ScenarioTree tree = scenario.load();
         Sweep.Grid grid = bindEveryCell(tree, axes);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (emitJob) {
             Path file = Path.of(scenario.scenario);
             out.print(IndexedJob.manifest(spec.commandLine().getParseResult().originalArgs(),
@@ -164,7 +158,7 @@ final class SweepCommand implements Callable<Integer> {
         if (report != null) {
             ReportFolder.check("--report", report, overwrite);
         }
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         SweepResult result;
         try (Progress progress = new Progress(err, "sweep", mine * replications)) {
             result = Sweep.run(grid, replications, run.seed, threads, slice,
@@ -172,17 +166,11 @@ final class SweepCommand implements Callable<Integer> {
         }
         String json = SweepReport.json(result);
         if (report != null) {
-            List<Path> written = HtmlReport.render(json, "sweep", report);
-            err.println("sgplab: wrote " + written.size() + " files to " + report + " (open " + report.resolve("index.html")
-                    + ")");
+            err.println("sgplab: " + ReportFolder.render(json, "sweep", report));
             err.flush();
         }
-        out.print(switch (output) {
-            case JSON -> json;
-            case YAML -> OutputFormat.yaml(json);
-            case CSV -> SweepReport.csv(result);
-            case TABLE -> SweepReport.table(result);
-        });
+        out.print(output == Format.CSV ? SweepReport.csv(result)
+                : OutputFormat.valueOf(output.name()).render(() -> json, () -> SweepReport.table(result)));
         out.flush();
         return 0;
     }

@@ -4,15 +4,10 @@ import dev.sgplab.report.Json;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "version", mixinStandardHelpOptions = true,
         description = "Print the version, the git commit and the build time of this sgplab, and the Java that runs it.")
-final class VersionCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class VersionCommand extends Subcommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
@@ -25,7 +20,7 @@ final class VersionCommand implements Callable<Integer> {
         BuildInfo build = BuildInfo.current();
         String java = System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")";
         Document d = new Document(build.version(), build.commit(), build.modified(), build.built(), java);
-        return output.print(spec.commandLine().getOut(), () -> Json.write(d), () -> String.format(
+        return output.print(out(), () -> Json.write(d), () -> String.format(
                 "version  %s%ncommit   %s%nbuilt    %s%njava     %s%n", d.version(), build.commitText(), d.built(), java));
     }
 }

@@ -2,15 +2,13 @@ package dev.sgplab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sgplab.cluster.FaultyApiServer;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,28 +18,18 @@ import org.junit.jupiter.params.provider.CsvSource;
  * context it names, the line before a write, --dry-run, and the exit codes.
  */
 class ClusterCommandTest {
-    private static final String SECRET = "t0ken-n0t-to-print";
+    @RegisterExtension
+    final MockCluster cluster = new MockCluster();
     @TempDir
     Path dir;
-    private FaultyApiServer api;
-    private KubernetesClient client;
     private Path kubeconfig;
-    private String server;
 
     @BeforeEach
     void kubeconfigForTheMockServer() throws Exception {
-        api = new FaultyApiServer();
-        client = api.client();
-        server = client.getMasterUrl().toString();
-        kubeconfig = kubeconfig("kubeconfig", server);
-        client.configMaps().inNamespace("kube-system").resource(new ConfigMapBuilder().withNewMetadata()
+        kubeconfig = kubeconfig("kubeconfig", cluster.server());
+        cluster.client().configMaps().inNamespace("kube-system").resource(new ConfigMapBuilder().withNewMetadata()
                 .withNamespace("kube-system").withName("amazon-vpc-cni").endMetadata().build()).createOr(c -> c.update());
-        api.forgetRequests();
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
+        cluster.api().forgetRequests();
     }
 
     /** Context m is the mock server; context other is a cluster nobody must touch (a closed port). */
@@ -54,12 +42,13 @@ class ClusterCommandTest {
                 users: [{name: u, user: {token: %s}}]
                 contexts: [{name: m, context: {cluster: mock, user: u}}, {name: other, context: {cluster: prod, user: u}}]
                 current-context: m
-                """.formatted(mServer, SECRET));
+                """.formatted(mServer, MockCluster.SECRET));
         return file;
     }
 
     private String configMapValue() {
-        var data = client.configMaps().inNamespace("kube-system").withName("amazon-vpc-cni").get().getData();
+        var data = cluster.client().configMaps().inNamespace("kube-system").withName("amazon-vpc-cni").get()
+                .getData();
         return data == null ? null : data.get("branch-eni-cooldown");
     }
 
@@ -73,10 +62,11 @@ class ClusterCommandTest {
                 "--context", "m");
         assertThat(set.code()).as(set.err()).isZero();
         assertThat(set.out()).contains("not set -> 20 (the controller uses 30 s");
-        assertThat(set.err()).startsWith("sgplab: writing to cluster " + server + " (context m, kubeconfig " + kubeconfig + ")\n");
+        assertThat(set.err()).startsWith("sgplab: writing to cluster " + cluster.server() + " (context m, kubeconfig "
+                + kubeconfig + ")\n");
         assertThat(set.err()).contains("warning: branch-eni-cooldown 20 s is below the controller's minimum");
         assertThat(configMapValue()).isEqualTo("20");
-        assertThat(get.out() + get.err() + set.out() + set.err()).doesNotContain(SECRET);
+        assertThat(get.out() + get.err() + set.out() + set.err()).doesNotContain(MockCluster.SECRET);
     }
 
     @Test
@@ -86,25 +76,26 @@ class ClusterCommandTest {
         assertThat(set.code()).isEqualTo(2);
         assertThat(set.out()).isEmpty();
         assertThat(set.err()).isEqualTo("sgplab: context \"nope\" is not in " + kubeconfig + "; its contexts are: m, other\n");
-        assertThat(api.requests()).isEmpty();
+        assertThat(cluster.api().requests()).isEmpty();
         assertThat(configMapValue()).isNull();
     }
 
     @Test
     void dryRunShowsTheChangeAndWritesNothing() {
-        client.configMaps().inNamespace("kube-system").withName("amazon-vpc-cni")
+        cluster.client().configMaps().inNamespace("kube-system").withName("amazon-vpc-cni")
                 .edit(c -> new ConfigMapBuilder(c).addToData("branch-eni-cooldown", "45").build());
-        api.forgetRequests();
+        cluster.api().forgetRequests();
         CliTest.Result dry = CliTest.run("cluster", "cooldown", "set", "70", "--dry-run", "--kubeconfig", kubeconfig.toString());
         assertThat(dry.code()).as(dry.err()).isZero();
         assertThat(dry.out()).isEqualTo("""
                 Dry run: nothing is written. It would change ConfigMap kube-system/amazon-vpc-cni:
                   data.branch-eni-cooldown: 45 -> 70 (the controller would use 70 s)
                 """);
-        assertThat(dry.err()).startsWith("sgplab: dry run, reading only from cluster " + server + " (context m")
+        assertThat(dry.err()).startsWith("sgplab: dry run, reading only from cluster " + cluster.server()
+                + " (context m")
                 .doesNotContain("writing to");
-        assertThat(api.requests()).isNotEmpty();
-        assertThat(api.writes()).isEmpty();
+        assertThat(cluster.api().requests()).isNotEmpty();
+        assertThat(cluster.api().writes()).isEmpty();
         assertThat(configMapValue()).isEqualTo("45");
     }
 
@@ -114,11 +105,11 @@ class ClusterCommandTest {
                 .contains("needs SECONDS");
         assertThat(CliTest.run("cluster", "cooldown", "get", "--dry-run", "--kubeconfig", kubeconfig.toString()).err())
                 .isEqualTo("sgplab: --dry-run goes with cluster cooldown set\n");
-        client.configMaps().inNamespace("kube-system").withName("amazon-vpc-cni").delete();
+        cluster.client().configMaps().inNamespace("kube-system").withName("amazon-vpc-cni").delete();
         CliTest.Result missing = CliTest.run("cluster", "cooldown", "get", "--kubeconfig", kubeconfig.toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err().strip()).isEqualTo("sgplab: ConfigMap kube-system/amazon-vpc-cni not found: is the "
-                + "Amazon VPC CNI installed (it creates it)? (cluster " + server + ", context m)");
+                + "Amazon VPC CNI installed (it creates it)? (cluster " + cluster.server() + ", context m)");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -128,11 +119,11 @@ class ClusterCommandTest {
             503 every time    | 503 | 3 | cannot read ConfigMap kube-system/amazon-vpc-cni: the Kubernetes API answered 503: injected 503
             """)
     void refusalsAndBrokenServersHaveTheirOwnExitCodes(String name, int status, int exit, String message) {
-        api.fail("GET", "/configmaps/amazon-vpc-cni", status, 100);
+        cluster.api().fail("GET", "/configmaps/amazon-vpc-cni", status, 100);
         CliTest.Result r = CliTest.run("cluster", "cooldown", "get", "--kubeconfig", kubeconfig.toString());
         assertThat(r.code()).as(r.err()).isEqualTo(exit);
-        assertThat(r.err()).isEqualTo("sgplab: " + message + " (cluster " + server + ", context m)\n");
-        assertThat(r.err()).doesNotContain(SECRET);
+        assertThat(r.err()).isEqualTo("sgplab: " + message + " (cluster " + cluster.server() + ", context m)\n");
+        assertThat(r.err()).doesNotContain(MockCluster.SECRET);
     }
 
     @Test
@@ -148,7 +139,7 @@ class ClusterCommandTest {
         assertThat(r.err().lines().toList().get(1)).isEqualTo("sgplab: cannot read ConfigMap kube-system/amazon-vpc-cni: "
                 + "the Kubernetes API server cannot be reached: connection refused (cluster http://127.0.0.1:" + port
                 + "/, context m)");
-        assertThat(r.err()).doesNotContain(SECRET);
+        assertThat(r.err()).doesNotContain(MockCluster.SECRET);
     }
 
     @Test
@@ -193,12 +184,12 @@ class ClusterCommandTest {
                 "--metrics-address", "127.0.0.1:0");
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).isEqualTo("sgplab: context \"nope\" is not in " + kubeconfig + "; its contexts are: m, other\n");
-        assertThat(api.requests()).isEmpty();
-        api.fail("GET", "/api/v1/pods", 403, 1);
+        assertThat(cluster.api().requests()).isEmpty();
+        cluster.api().fail("GET", "/api/v1/pods", 403, 1);
         CliTest.Result forbidden = CliTest.run("guard", "--kubeconfig", kubeconfig.toString(), "--metrics-address", "127.0.0.1:0");
         assertThat(forbidden.code()).as(forbidden.err()).isEqualTo(4);
         assertThat(forbidden.err().strip().lines().filter(l -> l.startsWith("sgplab:")).toList()).containsExactly(
-                "sgplab: forbidden (403): the guard's service account needs list and watch on pods (cluster " + server
-                        + ", context m)");
+                "sgplab: forbidden (403): the guard's service account needs list and watch on pods (cluster "
+                        + cluster.server() + ", context m)");
     }
 }

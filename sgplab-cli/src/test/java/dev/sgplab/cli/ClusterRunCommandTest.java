@@ -3,14 +3,12 @@ package dev.sgplab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sgplab.cluster.FakeEks;
-import dev.sgplab.cluster.FaultyApiServer;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,36 +19,27 @@ import tools.jackson.databind.JsonNode;
  * with the fake kubelet and VPC Resource Controller (10 ms per second).
  */
 class ClusterRunCommandTest {
-    private static final String SECRET = "t0ken-n0t-to-print";
+    @RegisterExtension
+    final MockCluster cluster = new MockCluster();
     @TempDir
     Path dir;
-    private FaultyApiServer api;
-    private KubernetesClient client;
     private FakeEks eks;
-    private Path kubeconfig;
-
-    @BeforeEach
-    void cluster() throws Exception {
-        api = new FaultyApiServer();
-        client = api.client();
-        kubeconfig = api.writeKubeconfig(dir.resolve("kubeconfig"), SECRET);
-    }
 
     @AfterEach
     void stop() {
         if (eks != null) {
             eks.close();
         }
-        api.close();
     }
 
     private void startEks() {
-        FakeEks.installSgpp(client, "45");
-        eks = new FakeEks(client, 10, List.of("10.0.64.10", "10.0.64.11", "10.0.64.12"), 60, true).start();
+        FakeEks.installSgpp(cluster.client(), "45");
+        eks = new FakeEks(cluster.client(), 10, List.of("10.0.64.10", "10.0.64.11", "10.0.64.12"), 60, true).start();
     }
 
     private CliTest.Result clusterRun(String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of("cluster", "run", "--kubeconfig", kubeconfig.toString(),
+        List<String> args = new java.util.ArrayList<>(List.of("cluster", "run", "--kubeconfig",
+                cluster.kubeconfig().toString(),
                 "--pods", "12", "--cooldown", "30", "--interval", "0.02", "--settle", "1", "--event-timeout", "5",
                 "--security-group", "sg-0123456789abcdef0", "--run-id", "cli1"));
         args.addAll(List.of(more));
@@ -74,8 +63,8 @@ class ClusterRunCommandTest {
         assertThat(run.err()).contains("cluster: run cli1 in namespace sgplab", "waiting for the controller's "
                 + "BranchENICoolDownPeriodUpdated event");
         assertThat(run.json().get("cleanup").get(1).asString()).isEqualTo("branch-eni-cooldown restored to 45");
-        assertThat(client.pods().inAnyNamespace().list().getItems()).isEmpty();
-        assertThat(run.out() + run.err()).doesNotContain(SECRET);
+        assertThat(cluster.client().pods().inAnyNamespace().list().getItems()).isEmpty();
+        assertThat(run.out() + run.err()).doesNotContain(MockCluster.SECRET);
 
         Path saved = dir.resolve("cluster.json");
         Files.writeString(saved, run.out());
@@ -99,7 +88,7 @@ class ClusterRunCommandTest {
 
     @Test
     void badInputIsExitTwoForbiddenFourAndUnreachableThreeEachOneLineNamingTheCluster() throws Exception {
-        CliTest.Result noGroup = CliTest.run("cluster", "run", "--kubeconfig", kubeconfig.toString());
+        CliTest.Result noGroup = CliTest.run("cluster", "run", "--kubeconfig", cluster.kubeconfig().toString());
         assertThat(noGroup.code()).isEqualTo(2);
         assertThat(noGroup.err().strip()).startsWith("sgplab: no security group for the pods").doesNotContain("\n");
 
@@ -108,45 +97,46 @@ class ClusterRunCommandTest {
         assertThat(badGroup.err().strip()).isEqualTo("sgplab: not a security group id: 'sg-nope' (expected sg- and 8 or 17 hex digits)");
 
         startEks();
-        api.fail("GET", "/api/v1/nodes", 403, 1);
+        cluster.api().fail("GET", "/api/v1/nodes", 403, 1);
         CliTest.Result forbidden = clusterRun();
         assertThat(forbidden.code()).isEqualTo(4);
         assertThat(forbidden.err().strip().lines().toList()).last().isEqualTo("sgplab: cannot list nodes: forbidden (403): "
-                + "injected 403 (cluster " + client.getMasterUrl() + ", context m)");
+                + "injected 403 (cluster " + cluster.server() + ", context m)");
 
         Path nowhere = dir.resolve("nowhere");
-        Files.writeString(nowhere, Files.readString(kubeconfig).replace(client.getMasterUrl().toString(), "http://127.0.0.1:9/"));
+        Files.writeString(nowhere, Files.readString(cluster.kubeconfig()).replace(cluster.server(), "http://127.0.0.1:9/"));
         CliTest.Result unreachable = CliTest.run("cluster", "run", "--kubeconfig", nowhere.toString(), "--security-group",
                 "sg-0123456789abcdef0");
         assertThat(unreachable.code()).isEqualTo(3);
         assertThat(unreachable.err().strip().lines().toList()).last().asString().startsWith("sgplab: ")
                 .contains("cannot be reached", "(cluster http://127.0.0.1:9/, context m)");
-        assertThat(unreachable.err()).doesNotContain(SECRET);
+        assertThat(unreachable.err()).doesNotContain(MockCluster.SECRET);
     }
 
     @Test
     void anUnknownContextStopsTheRunBeforeAnyCall() {
         startEks();
-        api.forgetRequests();
+        cluster.api().forgetRequests();
         CliTest.Result run = clusterRun("--context", "prod");
         assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("sgplab: context \"prod\" is not in " + kubeconfig + "; its contexts are: m\n");
-        assertThat(api.requests()).isEmpty();
+        assertThat(run.err()).isEqualTo("sgplab: context \"prod\" is not in " + cluster.kubeconfig()
+                + "; its contexts are: m\n");
+        assertThat(cluster.api().requests()).isEmpty();
     }
 
     @Test
     void dryRunShowsEveryObjectAndTheConfigMapChangeAndWritesNothing() {
-        FakeEks.installSgpp(client, "45");
-        api.forgetRequests();
-        CliTest.Result dry = CliTest.run("cluster", "run", "--kubeconfig", kubeconfig.toString(), "--pods", "12",
+        FakeEks.installSgpp(cluster.client(), "45");
+        cluster.api().forgetRequests();
+        CliTest.Result dry = CliTest.run("cluster", "run", "--kubeconfig", cluster.kubeconfig().toString(), "--pods", "12",
                 "--cooldown", "30,70", "--interval", "0.02", "--security-group", "sg-0123456789abcdef0", "--run-id", "cli1",
                 "--dry-run");
         assertThat(dry.code()).as(dry.err()).isZero();
-        assertThat(api.writes()).isEmpty();
-        assertThat(api.requests()).anyMatch(r -> r.contains("/api/v1/nodes"))
+        assertThat(cluster.api().writes()).isEmpty();
+        assertThat(cluster.api().requests()).anyMatch(r -> r.contains("/api/v1/nodes"))
                 .anyMatch(r -> r.contains("/configmaps/amazon-vpc-cni"));
-        assertThat(dry.err()).isEqualTo("sgplab: dry run, reading only from cluster " + client.getMasterUrl()
-                + " (context m, kubeconfig " + kubeconfig + ")\n");
+        assertThat(dry.err()).isEqualTo("sgplab: dry run, reading only from cluster " + cluster.server()
+                + " (context m, kubeconfig " + cluster.kubeconfig() + ")\n");
         assertThat(dry.out()).startsWith("Dry run of cluster run cli1: nothing is written. On 2 SGPP nodes "
                 + "(ip-10-0-1-10: 9 branch ENIs, ip-10-0-2-20: 9 branch ENIs) it would:");
         assertThat(dry.out()).contains("create Namespace sgplab:\n  ---\n  apiVersion: \"v1\"\n  kind: \"Namespace\"\n",
@@ -162,8 +152,8 @@ class ClusterRunCommandTest {
                 create 12 pods per cooldown, 24 in all (churn-c30-000 .. churn-c70-011), one every 0.02 s; the first:
                 """, "name: \"churn-c30-000\"", "getent ahosts", "delete each cooldown's pods after its round, and at the end "
                         + "everything labelled sgplab.dev/run=cli1 (the namespace sgplab with it)");
-        assertThat(client.namespaces().withName("sgplab").get()).isNull();
-        assertThat(client.configMaps().inNamespace("kube-system").withName("amazon-vpc-cni").get().getData())
+        assertThat(cluster.client().namespaces().withName("sgplab").get()).isNull();
+        assertThat(cluster.client().configMaps().inNamespace("kube-system").withName("amazon-vpc-cni").get().getData())
                 .containsEntry("branch-eni-cooldown", "45");
     }
 
@@ -181,7 +171,7 @@ class ClusterRunCommandTest {
                 dns: {ndots: 2}
                 workload: {pods: 7, create-interval: fixed(0.02), run-time: fixed(0.5)}
                 """);
-        CliTest.Result run = CliTest.run("cluster", "run", "--kubeconfig", kubeconfig.toString(), "--scenario",
+        CliTest.Result run = CliTest.run("cluster", "run", "--kubeconfig", cluster.kubeconfig().toString(), "--scenario",
                 scenario.toString(), "--set", "controller.branch-eni-cooldown=30", "--settle", "1", "--event-timeout", "5",
                 "--security-group", "sg-0123456789abcdef0", "--run-id", "scn1", "-o", "json");
         assertThat(run.code()).as(run.err()).isZero();
@@ -194,7 +184,7 @@ class ClusterRunCommandTest {
         assertThat(assumed.get("dns.ndots").asString()).isEqualTo("2");
         assertThat(doc.get("notes").toString()).contains("subnet.cidr=198.18.0.0/26").doesNotContain("each round sets");
 
-        CliTest.Result dry = CliTest.run("cluster", "run", "--kubeconfig", kubeconfig.toString(), "--scenario",
+        CliTest.Result dry = CliTest.run("cluster", "run", "--kubeconfig", cluster.kubeconfig().toString(), "--scenario",
                 scenario.toString(), "--pods", "3", "--stay", "2", "--lookup", "example.internal", "--security-group",
                 "sg-0123456789abcdef0", "--run-id", "scn2", "--dry-run");
         assertThat(dry.code()).as(dry.err()).isZero();
@@ -214,14 +204,15 @@ class ClusterRunCommandTest {
     })
     void scenarioInputACLusterRunCannotUseIsOneLineExitTwoBeforeAnyCall(String name, String more, String message) {
         startEks();
-        api.forgetRequests();
-        List<String> args = new java.util.ArrayList<>(List.of("cluster", "run", "--kubeconfig", kubeconfig.toString(),
+        cluster.api().forgetRequests();
+        List<String> args = new java.util.ArrayList<>(List.of("cluster", "run", "--kubeconfig",
+                cluster.kubeconfig().toString(),
                 "--security-group", "sg-0123456789abcdef0"));
         args.addAll(List.of(more.trim().split("\\s+")));
         CliTest.Result run = CliTest.run(args.toArray(String[]::new));
         assertThat(run.code()).as(run.err()).isEqualTo(2);
         assertThat(run.err().strip()).startsWith("sgplab: ").contains(message).doesNotContain("\n");
-        assertThat(api.requests()).isEmpty();
+        assertThat(cluster.api().requests()).isEmpty();
     }
 
     @Test
@@ -229,13 +220,13 @@ class ClusterRunCommandTest {
         CliTest.Result json = clusterRun("--dry-run", "-o", "json");
         assertThat(json.code()).isEqualTo(2);
         assertThat(json.err()).isEqualTo("sgplab: --dry-run prints text, not -o json\n");
-        assertThat(api.requests()).isEmpty();
+        assertThat(cluster.api().requests()).isEmpty();
 
         CliTest.Result dry = clusterRun("--dry-run");
         assertThat(dry.code()).isEqualTo(2);
         assertThat(dry.err().strip().lines().toList()).last().asString()
                 .startsWith("sgplab: this cluster cannot run security groups for pods: the SecurityGroupPolicy CRD");
-        assertThat(api.writes()).isEmpty();
+        assertThat(cluster.api().writes()).isEmpty();
     }
 
     /**
@@ -250,7 +241,7 @@ class ClusterRunCommandTest {
         List<String> command = new java.util.ArrayList<>(List.of("env", "--default-signal=INT",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "cluster", "run", "--kubeconfig", kubeconfig.toString(), "--pods", "300", "--cooldown", "30",
+                "cluster", "run", "--kubeconfig", cluster.kubeconfig().toString(), "--pods", "300", "--cooldown", "30",
                 "--interval", "0.2", "--event-timeout", "20", "--security-group", "sg-0123456789abcdef0", "--run-id", "sig1"));
         Process sgplab = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> log = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
@@ -260,8 +251,9 @@ class ClusterRunCommandTest {
         reader.start();
         try {
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90)).until(() ->
-                    client.pods().inNamespace("sgplab").withLabel("sgplab.dev/run", "sig1").list().getItems().size() >= 5);
-            assertThat(client.configMaps().inNamespace("kube-system").withName("amazon-vpc-cni").get().getData())
+                    cluster.client().pods().inNamespace("sgplab").withLabel("sgplab.dev/run", "sig1").list().getItems()
+                            .size() >= 5);
+            assertThat(cluster.client().configMaps().inNamespace("kube-system").withName("amazon-vpc-cni").get().getData())
                     .containsEntry("branch-eni-cooldown", "30");
             Process kill = new ProcessBuilder("kill", "-s", signal, Long.toString(sgplab.pid())).start();
             assertThat(kill.waitFor()).isZero();
@@ -271,27 +263,27 @@ class ClusterRunCommandTest {
         }
         reader.join(5_000);
         assertThat(sgplab.exitValue()).as(String.join("\n", log)).isEqualTo(exit);
-        assertThat(log).first().asString().isEqualTo("sgplab: writing to cluster " + client.getMasterUrl()
-                + " (context m, kubeconfig " + kubeconfig + ")");
-        assertThat(client.pods().inAnyNamespace().withLabel("sgplab.dev/run").list().getItems()).isEmpty();
-        assertThat(client.namespaces().withLabel("sgplab.dev/run").list().getItems()).isEmpty();
-        io.fabric8.kubernetes.api.model.ConfigMap map = client.configMaps().inNamespace("kube-system")
+        assertThat(log).first().asString().isEqualTo("sgplab: writing to cluster " + cluster.server()
+                + " (context m, kubeconfig " + cluster.kubeconfig() + ")");
+        assertThat(cluster.client().pods().inAnyNamespace().withLabel("sgplab.dev/run").list().getItems()).isEmpty();
+        assertThat(cluster.client().namespaces().withLabel("sgplab.dev/run").list().getItems()).isEmpty();
+        io.fabric8.kubernetes.api.model.ConfigMap map = cluster.client().configMaps().inNamespace("kube-system")
                 .withName("amazon-vpc-cni").get();
         assertThat(map.getData()).containsEntry("branch-eni-cooldown", "45");
         assertThat(map.getMetadata().getAnnotations() == null ? java.util.Map.of() : map.getMetadata().getAnnotations())
                 .doesNotContainKey("sgplab.dev/changed-by-run");
-        assertThat(String.join("\n", log)).doesNotContain(SECRET, "NOT CLEANED");
+        assertThat(String.join("\n", log)).doesNotContain(MockCluster.SECRET, "NOT CLEANED");
     }
 
     @Test
     void cleanupRemovesAKilledRunsLeftovers() {
         startEks();
-        client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+        cluster.client().namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
                 .withName("sgplab-dead").addToLabels("sgplab.dev/run", "dead").endMetadata().build()).create();
-        CliTest.Result cleanup = CliTest.run("cluster", "cleanup", "--kubeconfig", kubeconfig.toString());
+        CliTest.Result cleanup = CliTest.run("cluster", "cleanup", "--kubeconfig", cluster.kubeconfig().toString());
         assertThat(cleanup.code()).as(cleanup.err()).isZero();
         assertThat(cleanup.out()).contains("deleted namespace sgplab-dead", "cleaned up");
-        CliTest.Result again = CliTest.run("cluster", "cleanup", "--kubeconfig", kubeconfig.toString());
+        CliTest.Result again = CliTest.run("cluster", "cleanup", "--kubeconfig", cluster.kubeconfig().toString());
         assertThat(again.out().strip()).isEqualTo("nothing to clean up");
     }
 }

@@ -32,15 +32,20 @@ class SweepCommandsTest {
         assertThat(whole.code()).as(whole.err()).isZero();
         List<String> files = new ArrayList<>(List.of("merge"));
         for (int i = 0; i < 3; i++) {
-            CliTest.Result shard = CliTest.run(with("-o", "json", "--shard", i + "/3", "--threads", "2"));
-            assertThat(shard.code()).as(shard.err()).isZero();
-            Path file = dir.resolve("shard-" + i + ".json");
-            Files.writeString(file, shard.out());
-            files.add(file.toString());
+            files.add(savedShard(dir, i, with("-o", "json", "--shard", i + "/3", "--threads", "2")));
         }
         CliTest.Result merged = CliTest.run(files.toArray(String[]::new));
         assertThat(merged.code()).as(merged.err()).isZero();
         assertThat(merged.out()).isEqualTo(whole.out());
+    }
+
+    /** Runs a shard's sweep and saves its JSON as DIR/shard-INDEX.json, for merge. */
+    private static String savedShard(Path dir, int index, String... args) throws Exception {
+        CliTest.Result shard = CliTest.run(args);
+        assertThat(shard.code()).as(shard.err()).isZero();
+        Path file = dir.resolve("shard-" + index + ".json");
+        Files.writeString(file, shard.out());
+        return file.toString();
     }
 
     @Test
@@ -94,6 +99,9 @@ class SweepCommandsTest {
         Files.writeString(saved, sim.out());
         CliTest.Result report = CliTest.run("report", "--from", saved.toString(), "--out", dir.resolve("r").toString());
         assertThat(report.code()).as(report.err()).isZero();
+        // index.html, result.json and the reuse-gap chart; sweep --report says the same on stderr
+        assertThat(report.out()).isEqualTo("wrote 3 files to " + dir.resolve("r") + " (open "
+                + dir.resolve("r").resolve("index.html") + ")\n");
         String html = Files.readString(dir.resolve("r/index.html"));
         assertThat(html).contains("<td>Error pods</td>", "<td>" + sim.json().get("errorPods").asInt() + "</td>",
                 "previous owner", "reuse-gaps.png");
@@ -146,11 +154,7 @@ class SweepCommandsTest {
                     .replace(IndexedJob.SCENARIO_DIR + "/", mount + "/");
             List<String> argv = List.of(pod.substring(pod.indexOf(IndexedJob.JAR) + IndexedJob.JAR.length(),
                     pod.indexOf(" >")).trim().split(" "));
-            CliTest.Result shard = CliTest.run(argv.toArray(String[]::new));
-            assertThat(shard.code()).as(shard.err()).isZero();
-            Path file = dir.resolve("shard-" + index + ".json");
-            Files.writeString(file, shard.out());
-            merge.add(file.toString());
+            merge.add(savedShard(dir, index, argv.toArray(String[]::new)));
         }
         CliTest.Result merged = CliTest.run(merge.toArray(String[]::new));
         assertThat(merged.code()).as(merged.err()).isZero();

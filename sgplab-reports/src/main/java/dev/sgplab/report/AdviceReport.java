@@ -36,10 +36,6 @@ public final class AdviceReport {
         return Json.write(ResultKind.ADVISE, advice);
     }
 
-    static Advice read(SavedResult saved) {
-        return saved.bind(Advice.class);
-    }
-
     public static String table(Advice advice) {
         StringBuilder out = new StringBuilder();
         out.append(decision(advice)).append(nl());

@@ -61,10 +61,6 @@ public final class ClusterReport {
     }
 
     /** The typed reader of a saved cluster run. */
-    static Document read(SavedResult saved) {
-        return saved.bind(Document.class);
-    }
-
     public static String table(ClusterRun.Result result, Map<String, String> assumptions, boolean trace) {
         Document d = document(result, assumptions, trace);
         StringBuilder out = new StringBuilder();

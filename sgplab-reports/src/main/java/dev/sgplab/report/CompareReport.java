@@ -29,11 +29,6 @@ public final class CompareReport {
         return Json.write(ResultKind.LAB_COMPARE, d);
     }
 
-    /** The typed reader of a saved lab compare. */
-    static Document read(SavedResult saved) {
-        return saved.bind(Document.class);
-    }
-
     public static String table(Document d) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Scenario %s, time scale %s: kernel lab vs simulator%n%n", d.scenario(),

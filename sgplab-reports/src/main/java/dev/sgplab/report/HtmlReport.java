@@ -13,6 +13,8 @@ import static j2html.TagCreator.td;
 import static j2html.TagCreator.th;
 import static j2html.TagCreator.title;
 
+import dev.sgplab.sim.advise.Advice;
+import dev.sgplab.sim.sweep.SweepResult;
 import j2html.tags.DomContent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -56,15 +58,15 @@ public final class HtmlReport {
         SavedResult saved = SavedResult.read(json, source);
         Map<String, byte[]> files = new LinkedHashMap<>();
         String page = switch (saved.kind()) {
-            case SWEEP -> SweepPage.sweepPage(SweepReport.read(saved), files, now);
-            case SIMULATE -> RunPages.runPage(SimulateReport.read(saved), null, files, now);
+            case SWEEP -> SweepPage.sweepPage(saved.bind(SweepResult.class), files, now);
+            case SIMULATE -> RunPages.runPage(saved.bind(SimulateReport.Document.class), null, files, now);
             case LAB_RUN -> {
                 LabReport.Document lab = LabReport.read(saved);
                 yield RunPages.runPage(lab.run(), lab.lab(), files, now);
             }
-            case LAB_COMPARE -> ComparePage.comparePage(CompareReport.read(saved), now);
-            case CLUSTER_RUN -> RunPages.clusterPage(ClusterReport.read(saved), files, now);
-            case ADVISE -> AdviceReport.page(AdviceReport.read(saved), now);
+            case LAB_COMPARE -> ComparePage.comparePage(saved.bind(CompareReport.Document.class), now);
+            case CLUSTER_RUN -> RunPages.clusterPage(saved.bind(ClusterReport.Document.class), files, now);
+            case ADVISE -> AdviceReport.page(saved.bind(Advice.class), now);
             case REPRODUCE, PROBE, BENCH -> throw ReportException.input(source + " is a " + saved.kind()
                     + " document; sgplab report renders " + RENDERED + " documents");
         };

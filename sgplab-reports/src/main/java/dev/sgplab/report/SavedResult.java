@@ -8,8 +8,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A result document read back from a file: its kind and version from the document's first keys,
- * and the rest of the document, which each kind's typed reader ({@code SweepReport.read},
- * {@code SimulateReport.read}, ...) binds to its record.
+ * and the rest of the document, which {@link #bind} reads as its kind's record (a sweep as a
+ * {@code SweepResult}, a simulate as a {@code SimulateReport.Document}, ...).
  *
  * <p>Documents written before results had a kind are still accepted, for the kinds that a report
  * renders, by {@link #legacyKind}: the key test that used to decide every document, now only for

@@ -130,10 +130,6 @@ public final class SimulateReport {
     }
 
     /** The typed reader of a saved simulate document. */
-    static Document read(SavedResult saved) {
-        return saved.bind(Document.class);
-    }
-
     public static String table(RunObservations run, Long seed, Map<String, String> assumptions, boolean trace) {
         Document d = document(run, seed, assumptions, trace);
         StringBuilder out = new StringBuilder();

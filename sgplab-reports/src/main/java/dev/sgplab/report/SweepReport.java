@@ -18,14 +18,10 @@ public final class SweepReport {
 
     /** A saved sweep, refusing any other kind of document. */
     public static SweepResult read(String json, String source, String reader) {
-        return read(SavedResult.read(json, source).expect(ResultKind.SWEEP, reader));
+        return SavedResult.read(json, source).expect(ResultKind.SWEEP, reader).bind(SweepResult.class);
     }
 
     /** The typed reader of a saved sweep. */
-    static SweepResult read(SavedResult saved) {
-        return saved.bind(SweepResult.class);
-    }
-
     static List<String> columns(SweepResult result) {
         List<String> columns = new ArrayList<>();
         result.vary().stream().map(Vary::key).forEach(columns::add);
