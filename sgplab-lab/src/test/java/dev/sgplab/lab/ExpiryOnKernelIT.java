@@ -75,34 +75,49 @@ class ExpiryOnKernelIT {
         int x = scenario.subnet().cidrBlock().address(10);
         long macA = MacAddress.parse("02:00:00:00:0a:01");
         long macB = MacAddress.parse("02:00:00:00:0b:02");
-        try (LabSession session = newSession(scenario)) {
-            session.open();
-            LabNetwork network = session.network();
-            DnsNode node = network.dnsNodes().get(0);
-            setNodeParams(node);
-            long reachableMs = reachableTimeMs(node);
-            BranchEni a = new BranchEni("eni-a", macA, x, 1, "probe-1");
-            BranchEni b = new BranchEni("eni-b", macB, x, 2, "probe-2");
-            network.attach(a);
+        // The kernel re-draws every link's reachable_time from base_reachable_time every 300 s
+        // (neigh_periodic_work, one timer for the whole arp table, whoever else uses it): a run that
+        // a re-draw crossed compares the model with a different expiry, so it is run again; two
+        // re-draws are 300 s apart, so the second run cannot be crossed by one.
+        for (int attempt = 1;; attempt++) {
+            try (LabSession session = newSession(scenario)) {
+                session.open();
+                LabNetwork network = session.network();
+                DnsNode node = network.dnsNodes().get(0);
+                setNodeParams(node);
+                long reachableMs = reachableTimeMs(node);
+                BranchEni a = new BranchEni("eni-a", macA, x, 1, "probe-1");
+                BranchEni b = new BranchEni("eni-b", macB, x, 2, "probe-2");
+                network.attach(a);
 
-            KernelRun kernel = drive(network, node, x, a, b, plan(reachableMs / 1000.0));
-            assertThat(reachableTimeMs(node)).as("reachable_time re-drawn during the run").isEqualTo(reachableMs);
-
-            List<Change> model = model(kernel, x, macA, macB, reachableMs);
-            List<Change> seen = kernel.changes();
-            String both = "\nkernel: " + seen + "\nmodel:  " + model + "\nreachable_time " + reachableMs + " ms";
-            System.err.println("ExpiryOnKernelIT" + both); // the measured timeline, for docs/kernel-lab.md
-            assertThat(states(seen)).as(both).containsExactly(NudState.REACHABLE, NudState.STALE, NudState.DELAY,
-                    NudState.PROBE, NudState.FAILED, NudState.REACHABLE);
-            assertThat(states(model)).as(both).isEqualTo(states(seen));
-            assertThat(seen.get(1).mac()).as(both).isEqualTo(MacAddress.format(macA));
-            assertThat(seen.get(5).mac()).as(both).isEqualTo(MacAddress.format(macB));
-            for (int i = 1; i < seen.size(); i++) {
-                double late = seen.get(i).state() == NudState.STALE ? LATE_TIMER : LATE;
-                double difference = seen.get(i).at() - model.get(i).at();
-                assertThat(difference).as("kernel minus model for %s%s", seen.get(i).state(), both)
-                        .isBetween(-EARLY, late);
+                KernelRun kernel = drive(network, node, x, a, b, plan(reachableMs / 1000.0));
+                if (reachableTimeMs(node) != reachableMs && attempt < 2) {
+                    System.err.println("ExpiryOnKernelIT: the kernel re-drew reachable_time during the run; again");
+                    continue;
+                }
+                assertThat(reachableTimeMs(node)).as("reachable_time re-drawn during the run").isEqualTo(reachableMs);
+                compare(kernel, x, macA, macB, reachableMs);
+                return;
             }
+        }
+    }
+
+    /** The kernel's timeline against the model's, fed the same send times and reachable_time. */
+    private static void compare(KernelRun kernel, int x, long macA, long macB, long reachableMs) {
+        List<Change> model = model(kernel, x, macA, macB, reachableMs);
+        List<Change> seen = kernel.changes();
+        String both = "\nkernel: " + seen + "\nmodel:  " + model + "\nreachable_time " + reachableMs + " ms";
+        System.err.println("ExpiryOnKernelIT" + both); // the measured timeline, for docs/kernel-lab.md
+        assertThat(states(seen)).as(both).containsExactly(NudState.REACHABLE, NudState.STALE, NudState.DELAY,
+                NudState.PROBE, NudState.FAILED, NudState.REACHABLE);
+        assertThat(states(model)).as(both).isEqualTo(states(seen));
+        assertThat(seen.get(1).mac()).as(both).isEqualTo(MacAddress.format(macA));
+        assertThat(seen.get(5).mac()).as(both).isEqualTo(MacAddress.format(macB));
+        for (int i = 1; i < seen.size(); i++) {
+            double late = seen.get(i).state() == NudState.STALE ? LATE_TIMER : LATE;
+            double difference = seen.get(i).at() - model.get(i).at();
+            assertThat(difference).as("kernel minus model for %s%s", seen.get(i).state(), both)
+                    .isBetween(-EARLY, late);
         }
     }
 
