@@ -19,9 +19,13 @@ package dev.sgplab.observe;
  * @param rolloutMeanSeconds      mean time from a rollout's start to all new pods available and no old pod left
  * @param podReplacements         pods deleted outside a rollout (evictions, drains, ...) that the ReplicaSet
  *                                replaced with a new pod (Deployments with pod-replacement-interval); 0 otherwise
+ * @param succeededPodStarts      pods whose container's first start passed its lookups (at once or by the
+ *                                process's own retries). With {@code failedPodStarts} these are the decided
+ *                                starts: a pod deleted before its lookups ended (a replacement, a rollout) or
+ *                                still in them when the run ended is neither, and is no trial of the Error rate
  */
 public record WorkloadObservation(String name, String kind, int pods, int failedPodStarts, int errorPods,
         int containerRestarts, int processRetries, int delayedStarts, double extraStartLatencyMean,
         double extraStartLatencyMax, int jobs, int jobsFailed, int rollouts, int rolloutsCompleted, int rolloutsStalled,
-        double rolloutMeanSeconds, double rolloutMaxSeconds, int podReplacements) {
+        double rolloutMeanSeconds, double rolloutMaxSeconds, int podReplacements, int succeededPodStarts) {
 }

@@ -17,7 +17,7 @@ class AdviceReportTest {
         return new Evaluation(cooldown, pods, errors, errors / (double) pods, 0, 0.0001, 0.00008,
                 new Evaluation.PerDay(43_200, perDay, perDay * 0.9, perDay * 1.1, perDay * 1.2,
                         List.of(new Evaluation.WorkloadDay("workload", 43_200, pods, errors, perDay, perDay * 0.9,
-                                perDay * 1.1, perDay * 1.2))),
+                                perDay * 1.1, perDay * 1.2, pods))),
                 new Evaluation.Capacity(3, 18, 35.4, 11.8, 17, 24.1, 5_206, 1.02, 8.46), List.of());
     }
 

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class WorkloadResultsTest {
     private static final WorkloadObservation WEB = new WorkloadObservation("web", "deployment", 36, 2, 0, 3, 0, 2, 15,
-            20, 0, 0, 5, 4, 1, 7.5, 12, 0);
+            20, 0, 0, 5, 4, 1, 7.5, 12, 0, 34);
     private static final WorkloadObservation NIGHTLY = new WorkloadObservation("nightly", "cronjob", 25, 1, 1, 0, 0, 0,
-            0, 0, 6, 1, 0, 0, 0, 0, 0, 0);
+            0, 0, 6, 1, 0, 0, 0, 0, 0, 0, 24);
 
     @Test
     void theTableSaysWhatEachWorkloadWentThrough() {
@@ -35,7 +35,7 @@ class WorkloadResultsTest {
     @Test
     void aSingleChurnTestKeepsItsDocumentAsItWas() {
         var single = List.of(new WorkloadObservation("churn", "churn-test", 200, 29, 29, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0));
+                0, 0, 171));
         var run = new dev.sgplab.observe.RunObservations("s", 1, 30, 200, 29, 0, List.<Double>of(), 0, 0, 0, 0, 100, 0,
                 List.of()).withWorkloads(single);
         assertThat(SimulateReport.perWorkload(run)).isNull();

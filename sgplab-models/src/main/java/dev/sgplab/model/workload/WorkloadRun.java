@@ -20,6 +20,8 @@ abstract class WorkloadRun {
     final RandomGenerator retryRandom;
     int created;
     int failedStarts;
+    /** Containers' first starts that passed their lookups; with failedStarts, the starts decided. */
+    private int succeededStarts;
     int errorPods;
     int restarts;
     int processRetries;
@@ -84,6 +86,9 @@ abstract class WorkloadRun {
 
     /** The pod's lookups succeeded: its container runs (ready). */
     final void ready(WorkloadPod pod) {
+        if (!pod.startFailed) { // a container is ready once per start, and restarts only after a failed one
+            succeededStarts++;
+        }
         if (pod.sequenceStartedAt > pod.firstLookupAt) {
             double extra = Time.toSeconds(pod.sequenceStartedAt - pod.firstLookupAt);
             delayedStarts++;
@@ -108,7 +113,7 @@ abstract class WorkloadRun {
         return new WorkloadObservation(template().workload(), spec().kind(), created, failedStarts, errorPods,
                 restarts, processRetries, delayedStarts, delayedStarts == 0 ? 0 : extraSum / delayedStarts, extraMax,
                 j.started(), j.failed(), d.rollouts(), d.completed(), d.stalled(), d.meanSeconds(), d.maxSeconds(),
-                d.podReplacements());
+                d.podReplacements(), succeededStarts);
     }
 
     /** Jobs started and failed (Jobs and CronJobs; none for other kinds). */

@@ -202,6 +202,25 @@ class WorkloadTimelineTest {
         assertThat(web.failedPodStarts()).isEqualTo(firstReplacementFails ? 1 : 0);
         assertThat(web.containerRestarts()).isEqualTo(firstReplacementFails ? 1 : 0);
         assertThat(web.errorPods()).isZero();
+        // every pod got to the end of its first start: web-1-3's failed, the rest passed
+        assertThat(web.succeededPodStarts()).isEqualTo(firstReplacementFails ? 4 : 5);
+    }
+
+    /**
+     * A pod replaced every 2 s while its lookups take 3 s (branch ENI 1 s, lookup 2 s) is deleted
+     * before its start is decided: neither a failed nor a passed start, so no trial of the Error
+     * rate. Only the last pod, which no replacement follows, may get to the end of its lookups.
+     */
+    @Test
+    void aPodDeletedWhileItsLookupsRunNeitherFailedNorPassedItsStart() {
+        Run run = new Run(List.of(new WorkloadSpec.Deployment(template("web", 0), RollingUpdate.of(1, "25%", "25%"),
+                fixed(10_000), 600, 100, fixed(2))), pod -> false);
+        WorkloadObservation web = run.run().workloads().get(0);
+
+        assertThat(web.podReplacements()).isGreaterThanOrEqualTo(40);
+        assertThat(web.pods()).isEqualTo(web.podReplacements() + 1);
+        assertThat(web.failedPodStarts()).isZero();
+        assertThat(web.succeededPodStarts()).isLessThanOrEqualTo(1);
     }
 
     /**

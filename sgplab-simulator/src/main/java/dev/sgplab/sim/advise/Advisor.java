@@ -172,13 +172,16 @@ public final class Advisor {
     }
 
     /**
-     * The rate the target is about: pod starts that failed their lookups over pods started. For the
-     * report's churn test these are its Error pods; for a Deployment they are containers restarted
-     * (CrashLoopBackOff), which end no pod Error but failed a start all the same.
+     * The rate the target is about: pod starts that failed their lookups over the starts decided
+     * (failed or passed). For the report's churn test these are its Error pods over its pods; for a
+     * Deployment the failed ones are containers restarted (CrashLoopBackOff), which end no pod Error
+     * but failed a start all the same. A pod deleted while its lookups still ran (a replacement, a
+     * rollout) is no trial: counted as one, a change that only makes lookups longer (more attempts)
+     * would "lower" the rate by letting more pods be deleted before they fail.
      */
     static Evaluation summarise(Scenario scenario, List<RunObservations> runs) {
         Evaluation.PerDay perDay = PerDayFigures.perDay(scenario, runs);
-        int pods = runs.stream().mapToInt(RunObservations::pods).sum();
+        int pods = perDay.workloads().stream().mapToInt(Evaluation.WorkloadDay::decidedStarts).sum();
         int errors = perDay.workloads().stream().mapToInt(Evaluation.WorkloadDay::errorPods).sum();
         Interval twoSided = BinomialConfidenceInterval.CLOPPER_PEARSON.fromErrorRate(pods, errors, 0.05);
         Interval oneSided = BinomialConfidenceInterval.CLOPPER_PEARSON.fromErrorRate(pods, errors, 0.10);
@@ -189,7 +192,8 @@ public final class Advisor {
 
     /** The pods a run made, on average over the replications (the churn test's pods exactly). */
     private int podsPerRun(Evaluation evaluation) {
-        return Math.max(1, (int) Math.round((double) evaluation.pods() / replications));
+        int made = evaluation.perDay().workloads().stream().mapToInt(Evaluation.WorkloadDay::pods).sum();
+        return Math.max(1, (int) Math.round((double) made / replications));
     }
 
     /**

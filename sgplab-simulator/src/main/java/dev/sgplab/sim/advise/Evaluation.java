@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A scenario variant over N replications: the Error rate with its two-sided 95 % Clopper-Pearson
- * interval and one-sided 95 % upper bound (pods as trials); the same in the operator's units, failed
+ * interval and one-sided 95 % upper bound (decided pod starts as trials: {@code pods} counts those); the same in the operator's units, failed
  * pod starts per day at the workloads' rates; the capacity cost of its cooldown; and, per CoreDNS
  * node, how much of the runs its periodic GC scanned (the regime the answer rests on).
  */
@@ -21,9 +21,13 @@ public record Evaluation(double cooldownSeconds, int pods, int errorPods, double
             List<WorkloadDay> workloads) {
     }
 
-    /** One workload's share: its pods and Error pods over all runs, and per day. */
+    /**
+     * One workload's share: its pods and Error pods over all runs, and per day; {@code decidedStarts}
+     * the starts that failed or passed their lookups (the Error rate's trials: a pod deleted while its
+     * lookups were still running neither failed nor passed).
+     */
     public record WorkloadDay(String workload, double podStarts, int pods, int errorPods, double failed,
-            double failedLow, double failedHigh, double failedUpper95) {
+            double failedLow, double failedHigh, double failedUpper95, int decidedStarts) {
     }
 
     /**
@@ -48,7 +52,7 @@ public record Evaluation(double cooldownSeconds, int pods, int errorPods, double
 
     /**
      * Whether this rate is distinguishably below {@code other}'s: a one-sided pooled two-proportion
-     * z-test at 5 % with pods as trials (as the intervals treat them). Equal rates, and two runs
+     * z-test at 5 % with decided starts as trials (as the intervals treat them). Equal rates, and two runs
      * without errors, are not distinguishable.
      */
     public boolean distinguishablyBelow(Evaluation other) {

@@ -27,7 +27,7 @@ final class PerDayFigures {
     static final String SINGLE_CHURN_TEST = "workload";
 
     /** Pods and failed pod starts of one workload over runs. */
-    private record Count(int pods, int failedStarts) {
+    private record Count(int pods, int failedStarts, int decidedStarts) {
     }
 
     private PerDayFigures() {
@@ -50,13 +50,13 @@ final class PerDayFigures {
 
     private static Evaluation.WorkloadDay day(String name, double starts, Count count) {
         if (count.pods() == 0) { // made no pod in the runs: nothing started, nothing failed
-            return new Evaluation.WorkloadDay(name, starts, 0, 0, 0, 0, 0, 0);
+            return new Evaluation.WorkloadDay(name, starts, 0, 0, 0, 0, 0, 0, 0);
         }
         Interval twoSided = BinomialConfidenceInterval.CLOPPER_PEARSON.fromErrorRate(count.pods(), count.failedStarts(), 0.05);
         Interval oneSided = BinomialConfidenceInterval.CLOPPER_PEARSON.fromErrorRate(count.pods(), count.failedStarts(), 0.10);
         return new Evaluation.WorkloadDay(name, starts, count.pods(), count.failedStarts(),
                 starts * count.failedStarts() / count.pods(), starts * twoSided.getLowerBound(),
-                starts * twoSided.getUpperBound(), starts * oneSided.getUpperBound());
+                starts * twoSided.getUpperBound(), starts * oneSided.getUpperBound(), count.decidedStarts());
     }
 
     /** A workload's pod starts per day, from the pods it made per run (mean over the runs). */
@@ -98,6 +98,7 @@ final class PerDayFigures {
     private static Count count(int index, WorkloadSpec spec, int workloads, List<RunObservations> runs) {
         int pods = 0;
         int failed = 0;
+        int decided = 0;
         for (RunObservations run : runs) {
             if (run.workloads().isEmpty()) {
                 if (workloads != 1) {
@@ -106,6 +107,7 @@ final class PerDayFigures {
                 }
                 pods += run.pods();
                 failed += run.errorPods();
+                decided += run.pods(); // a backend without per-workload results: each of its pods ended decided
                 continue;
             }
             WorkloadObservation w = run.workloads().get(index);
@@ -115,8 +117,9 @@ final class PerDayFigures {
             }
             pods += w.pods();
             failed += w.failedPodStarts();
+            decided += w.failedPodStarts() + w.succeededPodStarts();
         }
-        return new Count(pods, failed);
+        return new Count(pods, failed, decided);
     }
 
     private static double sum(List<Evaluation.WorkloadDay> days, java.util.function.ToDoubleFunction<Evaluation.WorkloadDay> f) {

@@ -3,7 +3,10 @@ package dev.sgplab.sim.advise;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.sgplab.observe.RunObservations;
+import dev.sgplab.observe.WorkloadObservation;
 import dev.sgplab.scenario.ScenarioTree;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,5 +65,40 @@ class PerWorkloadAdviceTest {
         assertThat(pods).isEqualTo(new Advisor(TWO, 0.01, 1, 5, 1, null).evaluate(TWO, 30).pods());
         assertThat(pods).isGreaterThan(3); // the Deployment's 3 and the CronJob's Jobs' pods
         assertThat(Advisor.replicationsFor(0.01, pods)).isEqualTo(Math.max(20, (int) Math.ceil(3.0 / 0.01 / pods * 1.2)));
+    }
+
+    /**
+     * Pods deleted by a replacement while their lookups still ran neither failed nor passed: the rate
+     * the target and the "no effect" test are about counts the decided starts only. A change that
+     * only makes lookups longer lets more pods be deleted before they fail; counted over all pods it
+     * would look like a lower rate.
+     */
+    @Test
+    void podsDeletedBeforeTheirStartWasDecidedAreNoTrials() {
+        ScenarioTree one = ScenarioTree.parse("""
+                name: one-deployment
+                workloads:
+                  - {name: api, kind: deployment, replicas: 3, rollout-interval: fixed(86400), duration: 3600}
+                """, "test");
+        // now: 100 pods, 97 failed, 3 deleted mid-lookup; longer lookups: 90 failed, 10 deleted mid-lookup
+        Evaluation now = Advisor.summarise(one.bind(), List.of(run(100, 97, 0)));
+        Evaluation longer = Advisor.summarise(one.bind(), List.of(run(100, 90, 0)));
+        assertThat(now.pods()).isEqualTo(97);
+        assertThat(now.errorRate()).isEqualTo(1.0);
+        assertThat(longer.errorRate()).isEqualTo(1.0);
+        assertThat(longer.distinguishablyBelow(now)).isFalse();
+        // the per-day figure stays what happened: 97 of the 100 starts failed
+        assertThat(now.perDay().failed()).isCloseTo(now.perDay().podStarts() * 0.97, within(1e-9));
+
+        // ten pods that really passed their lookups are a lower rate
+        Evaluation better = Advisor.summarise(one.bind(), List.of(run(100, 90, 10)));
+        assertThat(better.distinguishablyBelow(now)).isTrue();
+    }
+
+    private static RunObservations run(int pods, int failed, int succeeded) {
+        WorkloadObservation api = new WorkloadObservation("api", "deployment", pods, failed, 0, failed, 0, 0, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, pods - failed - succeeded, succeeded);
+        return new RunObservations("one-deployment", 1, 30, pods, 0, 0, List.of(), 0, 0, 0, 0, 3600, 1, List.of())
+                .withWorkloads(List.of(api));
     }
 }
