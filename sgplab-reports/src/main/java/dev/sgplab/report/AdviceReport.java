@@ -48,11 +48,11 @@ public final class AdviceReport {
                 advice.howToApply().forEach(l -> out.append("  ").append(l).append(nl()));
             }
         }
-        out.append(nl()).append("Failed pod starts:").append(nl()).append(text(failures(advice)).indent(2));
+        out.append(nl()).append("Failed pod starts:").append(nl()).append(Table.text(failures(advice)).indent(2));
         out.append(nl()).append("Capacity cost (branch ENIs, pods waiting for one):").append(nl())
-                .append(text(capacity(advice)).indent(2));
+                .append(Table.text(capacity(advice)).indent(2));
         out.append(nl()).append("Per workload, failed pod starts per day:").append(nl())
-                .append(text(workloads(advice)).indent(2));
+                .append(Table.text(workloads(advice)).indent(2));
         Advice.Regime regime = advice.regime();
         out.append(nl()).append("CoreDNS nodes' neighbour GC: ").append(regime.summary()).append('.').append(nl());
         if (!regime.nodeSideChanges().isEmpty()) {
@@ -66,7 +66,7 @@ public final class AdviceReport {
         if (useful.isEmpty()) {
             out.append("  none changes the Error rate here").append(nl());
         } else {
-            out.append(text(alternatives(useful)).indent(2));
+            out.append(Table.text(alternatives(useful)).indent(2));
             for (Advice.Alternative a : useful) {
                 out.append(nl()).append("  ").append(alternativeWhat(a)).append(nl());
                 howTo(advice, a).forEach(l -> out.append("    ").append(l).append(nl()));
@@ -93,11 +93,11 @@ public final class AdviceReport {
         DomContent decision = Decision.verdict(p(strong(decision(advice))), renderedAt, more.toArray(DomContent[]::new));
         List<DomContent> content = new ArrayList<>();
         content.add(h2("Failed pod starts"));
-        content.add(html(failures(advice)));
+        content.add(Table.html(failures(advice)));
         content.add(h2("Capacity cost"));
-        content.add(html(capacity(advice)));
+        content.add(Table.html(capacity(advice)));
         content.add(h2("Per workload, failed pod starts per day"));
-        content.add(html(workloads(advice)));
+        content.add(Table.html(workloads(advice)));
         Advice.Regime regime = advice.regime();
         content.add(h2("CoreDNS nodes' neighbour GC"));
         content.add(p(regime.summary() + "."));
@@ -113,7 +113,7 @@ public final class AdviceReport {
         if (useful.isEmpty()) {
             content.add(p("None changes the Error rate here."));
         } else {
-            content.add(html(alternatives(useful)));
+            content.add(Table.html(alternatives(useful)));
             for (Advice.Alternative a : useful) {
                 content.add(p(alternativeWhat(a)));
                 content.add(pre(String.join("\n", howTo(advice, a))));
@@ -124,7 +124,7 @@ public final class AdviceReport {
         List<String[]> assumed = new ArrayList<>();
         assumed.add(new String[] {"scenario key", "value"});
         advice.assumptions().forEach((k, v) -> assumed.add(new String[] {k, v}));
-        content.add(html(assumed));
+        content.add(Table.html(assumed));
         advice.notes().forEach(n -> content.add(p("Note: " + n)));
         return HtmlReport.page("sgplab advise", decision, content.toArray(DomContent[]::new));
     }
@@ -320,18 +320,6 @@ public final class AdviceReport {
 
     private static String needed(Advice.Alternative a) {
         return a.smallestCooldownSeconds() == null ? "more than 300 s" : a.smallestCooldownSeconds() + " s";
-    }
-
-    private static String text(List<String[]> rows) {
-        Table table = new Table(rows.get(0));
-        rows.subList(1, rows.size()).forEach(table::row);
-        return table.render();
-    }
-
-    private static DomContent html(List<String[]> rows) {
-        return div(j2html.TagCreator.table(thead(tr(each(Arrays.asList(rows.get(0)), h -> th(h)))),
-                tbody(each(rows.subList(1, rows.size()), r -> tr(each(Arrays.asList(r), c -> td(c)))))))
-                .withClass("wide");
     }
 
     private static String nl() {

@@ -37,7 +37,7 @@ public final class HtmlReport {
     static final String CSS = "body{font-family:sans-serif;margin:2em;max-width:1100px}"
             + "table{border-collapse:collapse;margin:1em 0}"
             + "td,th{border:1px solid #ccc;padding:4px 8px;text-align:right;white-space:nowrap}"
-            + "th{background:#f4f4f4;white-space:normal;overflow-wrap:anywhere}td:first-child,th:first-child{text-align:left}.wide{overflow-x:auto}"
+            + "th{background:#f4f4f4;white-space:normal;overflow-wrap:break-word}td:first-child,th:first-child{text-align:left}.wide{overflow-x:auto}"
             + "pre{background:#f8f8f8;padding:1em;font-size:12px;white-space:pre-wrap;overflow-wrap:anywhere}"
             + "img{max-width:100%}#decision{border-left:4px solid #2a7;background:#f3fbf6;padding:0.2em 1em;"
             + "margin-bottom:1.5em}#decision pre{background:#fff}.meta{color:#555;font-size:90%}";

@@ -14,6 +14,7 @@ import static j2html.TagCreator.tr;
 
 import dev.sgplab.lab.LabFacts;
 import dev.sgplab.lab.LabLateness;
+import dev.sgplab.observe.WorkloadObservation;
 import dev.sgplab.sim.sweep.CellResult;
 import j2html.tags.DomContent;
 import java.time.Instant;
@@ -50,7 +51,7 @@ final class RunPages {
     static String runPage(SimulateReport.Document run, LabFacts lab, Map<String, byte[]> files, Instant renderedAt) {
         List<DomContent> content = new ArrayList<>();
         DomContent decision = Decision.run(lab != null ? "kernel lab" : "one simulated run", run.cooldownSeconds(),
-                run.pods(), run.errorPods(), run.scenario(), renderedAt);
+                run.pods(), run.errorPods(), run.scenario(), renderedAt, failedStarts(run));
         content.add(p(lab != null ? "A kernel lab run (" + lab.runPrefix() + ", kernel " + lab.kernel() + ", time scale "
                 + lab.timeScale() + ")." : "One run."));
         content.addAll(runSection(run, "reuse-gaps.png", files));
@@ -58,6 +59,21 @@ final class RunPages {
             content.addAll(labFacts(lab));
         }
         return HtmlReport.page("sgplab run: " + run.scenario(), decision, content.toArray(DomContent[]::new));
+    }
+
+    /**
+     * With workloads, Error pods are not all that failed: a Deployment's failed start restarts its
+     * container (CrashLoopBackOff) and ends no pod Error. Says the failed starts too; nothing without.
+     */
+    private static DomContent[] failedStarts(SimulateReport.Document run) {
+        if (run.workloads() == null) {
+            return new DomContent[0];
+        }
+        int failed = run.workloads().stream().mapToInt(WorkloadObservation::failedPodStarts).sum();
+        int pods = run.workloads().stream().mapToInt(WorkloadObservation::pods).sum();
+        return new DomContent[] {p(String.format(Locale.ROOT, "%d of %d pod starts failed their lookups: a Job's "
+                + "pod then ends Error, a Deployment's container restarts (CrashLoopBackOff); each workload's "
+                + "in the table \"Workloads\" below.", failed, pods))};
     }
 
     /** What a lab run states besides its observations: the kernel's settings in force and its timing. */
@@ -155,6 +171,10 @@ final class RunPages {
         }
         List<DomContent> content = new ArrayList<>();
         content.add(table(tbody(rows.toArray(DomContent[]::new))));
+        if (run.workloads() != null) {
+            content.add(h2("Workloads"));
+            content.add(Table.html(SimulateReport.workloadRows(run.workloads())));
+        }
         if (run.assumptions() != null) {
             List<DomContent> assumed = new ArrayList<>();
             run.assumptions().forEach((key, value) -> assumed.add(tr(td(key), td(value))));

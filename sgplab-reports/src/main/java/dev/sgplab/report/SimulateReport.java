@@ -187,20 +187,26 @@ public final class SimulateReport {
      * Deployment's pods replaced outside rollouts, when any).
      */
     static String workloadTable(List<WorkloadObservation> workloads) {
-        Table table = new Table("workload", "kind", "pods", "failed starts", "Error pods", "restarts",
-                "process retries", "delayed starts (mean/max s)", "Jobs failed", "rollouts stalled/done/begun (mean s)");
+        return Table.text(workloadRows(workloads));
+    }
+
+    /** {@link #workloadTable}'s rows, the headers first (the HTML run page shows the same). */
+    static List<String[]> workloadRows(List<WorkloadObservation> workloads) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"workload", "kind", "pods", "failed starts", "Error pods", "restarts",
+                "process retries", "delayed starts (mean/max s)", "Jobs failed", "rollouts stalled/done/begun (mean s)"});
         for (WorkloadObservation w : workloads) {
             boolean jobs = w.kind().equals("job") || w.kind().equals("cronjob");
-            table.row(w.name(), w.kind(), Integer.toString(w.pods()), Integer.toString(w.failedPodStarts()),
+            rows.add(new String[] {w.name(), w.kind(), Integer.toString(w.pods()), Integer.toString(w.failedPodStarts()),
                     Integer.toString(w.errorPods()), Integer.toString(w.containerRestarts()),
                     Integer.toString(w.processRetries()), w.delayedStarts() == 0 ? "0" : w.delayedStarts() + " ("
                             + fmt(w.extraStartLatencyMean()) + "/" + fmt(w.extraStartLatencyMax()) + ")",
                     jobs ? w.jobsFailed() + " of " + w.jobs() : "-",
                     w.kind().equals("deployment") ? w.rolloutsStalled() + "/" + w.rolloutsCompleted() + "/" + w.rollouts()
                             + (w.rolloutsCompleted() == 0 ? "" : " (" + fmt(w.rolloutMeanSeconds()) + ")")
-                            + (w.podReplacements() == 0 ? "" : "; " + w.podReplacements() + " pods replaced") : "-");
+                            + (w.podReplacements() == 0 ? "" : "; " + w.podReplacements() + " pods replaced") : "-"});
         }
-        return table.render();
+        return rows;
     }
 
     /** Words over lines of at most {@code width} characters, for a terminal. */

@@ -1,6 +1,16 @@
 package dev.sgplab.report;
 
+import static j2html.TagCreator.div;
+import static j2html.TagCreator.each;
+import static j2html.TagCreator.tbody;
+import static j2html.TagCreator.td;
+import static j2html.TagCreator.th;
+import static j2html.TagCreator.thead;
+import static j2html.TagCreator.tr;
+
+import j2html.tags.DomContent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** A plain-text table with left-aligned first column and right-aligned others. */
@@ -39,6 +49,20 @@ public final class Table {
             line(out, row, widths);
         }
         return out.toString();
+    }
+
+    /** Rows whose first is the headers, as text (a terminal's table). */
+    static String text(List<String[]> rows) {
+        Table table = new Table(rows.get(0));
+        rows.subList(1, rows.size()).forEach(table::row);
+        return table.render();
+    }
+
+    /** The same rows as an HTML table, as wide as the page allows. */
+    static DomContent html(List<String[]> rows) {
+        return div(j2html.TagCreator.table(thead(tr(each(Arrays.asList(rows.get(0)), h -> th(h)))),
+                tbody(each(rows.subList(1, rows.size()), r -> tr(each(Arrays.asList(r), c -> td(c)))))))
+                .withClass("wide");
     }
 
     private static void line(StringBuilder out, String[] cells, int[] widths) {

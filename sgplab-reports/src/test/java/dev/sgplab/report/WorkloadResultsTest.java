@@ -42,6 +42,21 @@ class WorkloadResultsTest {
         assertThat(SimulateReport.json(run, 1L, java.util.Map.of(), false)).doesNotContain("workloads");
     }
 
+    /** The HTML run page shows the same table and says how many starts failed, not only the Error pods. */
+    @Test
+    void theRunPageShowsTheWorkloadsAndTheFailedStarts(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        var run = new dev.sgplab.observe.RunObservations("two", 1, 30, 61, 1, 0, List.<Double>of(), 0, 0, 0, 0, 100, 0,
+                List.of()).withWorkloads(List.of(WEB, NIGHTLY));
+        HtmlReport.render(SimulateReport.json(run, 1L, java.util.Map.of(), false), "simulate.json", dir,
+                java.time.Instant.parse("2026-12-01T15:30:00Z"));
+        String html = java.nio.file.Files.readString(dir.resolve("index.html"));
+        String decision = html.substring(html.indexOf("<section id=\"decision\">"), html.indexOf("</section>"));
+        assertThat(decision).contains("1 of 61 pods ended Error", "3 of 61 pod starts failed their lookups");
+        assertThat(html).contains("<h2>Workloads</h2>", "<th>failed starts</th>", "<td>web</td>", "<td>1/4/5 (7.5)</td>",
+                "<td>1 of 6</td>");
+    }
+
     private static PodObservation pod(String name, String workload, String phase, int restarts) {
         return new PodObservation(name, "node-0", "198.18.0.9", "02:00:00:00:00:01", "eni-1", 0, 1, 3, Double.NaN, phase,
                 0, null, List.of(), workload, true, restarts);
