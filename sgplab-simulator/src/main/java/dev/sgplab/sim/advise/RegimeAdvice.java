@@ -59,8 +59,9 @@ final class RegimeAdvice {
             }
         }
         if (below && nodeSideChanges.isEmpty()) {
-            s.append("; the tables are under gc_thresh1, yet at this churn no node-side change (gc_thresh1 = 0, the "
-                    + "guard) has an effect here");
+            // "below" means some periodic runs skipped the scan, not that a table never reached gc_thresh1
+            s.append("; in the periodic runs that did not scan, the tables were under gc_thresh1, yet at this churn no "
+                    + "node-side change (gc_thresh1 = 0, the guard) has an effect here");
         }
         if (noCooldownHelps) {
             s.append("; no cooldown helps: while a CoreDNS node's table is under gc_thresh1 its periodic GC removes no "
