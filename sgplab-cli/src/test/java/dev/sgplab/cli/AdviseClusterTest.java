@@ -36,11 +36,13 @@ class AdviseClusterTest {
         JsonNode workloads = perDay.get("workloads");
         assertThat(workloads).extracting(w -> w.get("workload").asString()).containsExactly("nightly", "api", "bare-default");
         int pods = 0;
+        int decided = 0;
         int failedStarts = 0;
         double starts = 0;
         double failed = 0;
         for (JsonNode w : workloads) {
             pods += w.get("pods").asInt();
+            decided += w.get("decidedStarts").asInt();
             failedStarts += w.get("errorPods").asInt();
             starts += w.get("podStarts").asDouble();
             failed += w.get("failed").asDouble();
@@ -49,7 +51,8 @@ class AdviseClusterTest {
             double rate = w.get("pods").asInt() == 0 ? 0 : (double) w.get("errorPods").asInt() / w.get("pods").asInt();
             assertThat(w.get("failed").asDouble()).isCloseTo(w.get("podStarts").asDouble() * rate, within(1e-9));
         }
-        assertThat(pods).isEqualTo(current.get("pods").asInt());
+        // the Error rate's trials: the starts that failed or passed (a pod replaced mid-lookup is neither)
+        assertThat(decided).isEqualTo(current.get("pods").asInt()).isLessThanOrEqualTo(pods);
         assertThat(failedStarts).isEqualTo(current.get("errorPods").asInt());
         assertThat(perDay.get("podStarts").asDouble()).isCloseTo(starts, within(1e-9));
         assertThat(perDay.get("failed").asDouble()).isCloseTo(failed, within(1e-9));
