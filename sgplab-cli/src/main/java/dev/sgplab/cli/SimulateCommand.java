@@ -11,6 +11,7 @@ import dev.sgplab.sim.Replications;
 import dev.sgplab.sim.SimulatedTime;
 import dev.sgplab.sim.SimulationPlan;
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,8 +50,8 @@ final class SimulateCommand extends Subcommand implements Callable<Integer> {
         ClusterSimulation.Detail detail = trace ? ClusterSimulation.Detail.TRACE
                 : details ? ClusterSimulation.Detail.PODS : ClusterSimulation.Detail.COUNTS;
         RunObservations run = new ClusterSimulation(SimulationPlan.of(checked), Replications.seedOf(seed, 0), detail)
-                .run((simulated, created, pods) -> err.printf("sgplab: simulated %s, %,d %spods created%n",
-                        SimulatedTime.format(simulated), created, pods < 0 ? "" : String.format("of %,d ", pods)),
+                .run((simulated, created, pods) -> err.printf(Locale.ROOT, "sgplab: simulated %s, %,d %spods created%n",
+                        SimulatedTime.format(simulated), created, pods < 0 ? "" : String.format(Locale.ROOT, "of %,d ", pods)),
                         PROGRESS_EVERY_NANOS);
         Map<String, String> assumptions = Assumptions.of(tree, run.cooldownSeconds());
         return output.print(out(), () -> SimulateReport.json(run, seed, assumptions, trace),

@@ -18,11 +18,11 @@ import tools.jackson.databind.JsonNode;
  */
 class AdviseClusterTest {
     @RegisterExtension
-    final MockEksCluster eks = new MockEksCluster("t0ken");
+    final MockCluster eks = MockCluster.eksLike("t0ken");
 
     @Test
     void describesTheClusterThenAdvisesPerDayAtItsChurn() {
-        CliTest.Result r = CliTest.run("advise", "--kubeconfig", eks.kubeconfig(), "--free-ips", "900",
+        CliTest.Result r = CliTest.run("advise", "--kubeconfig", eks.kubeconfig().toString(), "--free-ips", "900",
                 "--replications", "20", "--target", "0.01", "--seed", "5", "-o", "json");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err()).startsWith("sgplab: describing cluster " + eks.api().client().getMasterUrl())
@@ -70,7 +70,7 @@ class AdviseClusterTest {
 
     @Test
     void theTableSaysThePerDayFiguresAndTheRegime() {
-        CliTest.Result r = CliTest.run("advise", "--kubeconfig", eks.kubeconfig(), "--free-ips", "900",
+        CliTest.Result r = CliTest.run("advise", "--kubeconfig", eks.kubeconfig().toString(), "--free-ips", "900",
                 "--replications", "5", "--target", "0.05", "--seed", "5");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).containsPattern("Failed pod starts per day \\(of [\\d,.]+\\): [\\d,.]+ now").contains("ENIs in delete queues, all nodes (time avg)",
@@ -80,7 +80,7 @@ class AdviseClusterTest {
     @Test
     void aRefusedReadIsOneLineAndNoAdvice() {
         eks.api().fail("GET", "/api/v1/namespaces/kube-system/configmaps/amazon-vpc-cni", 403, 1);
-        CliTest.Result r = CliTest.run("advise", "--kubeconfig", eks.kubeconfig(), "--no-ec2", "--replications", "20");
+        CliTest.Result r = CliTest.run("advise", "--kubeconfig", eks.kubeconfig().toString(), "--no-ec2", "--replications", "20");
         assertThat(r.code()).isEqualTo(Errors.BAD_INPUT);
         assertThat(r.out()).isEmpty();
         assertThat(r.err().lines().filter(l -> !l.startsWith("describe: ") && !l.startsWith("sgplab: describing")))
@@ -95,7 +95,7 @@ class AdviseClusterTest {
         "--pods-per-minute|0|sgplab: --pods-per-minute must be a finite number of at least 1/1440",
         "--context|nope|sgplab: context \"nope\" is not in"})
     void badInputIsExitTwoBeforeAnyCall(String option, String value, String message) {
-        CliTest.Result r = CliTest.run("advise", "--kubeconfig", eks.kubeconfig(), option, value);
+        CliTest.Result r = CliTest.run("advise", "--kubeconfig", eks.kubeconfig().toString(), option, value);
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).startsWith(message).hasLineCount(1);
         assertThat(r.out()).isEmpty();
@@ -104,7 +104,7 @@ class AdviseClusterTest {
 
     @Test
     void podsPerMinuteIsRefusedForTheDescribedWorkloads() {
-        CliTest.Result r = CliTest.run("advise", "--kubeconfig", eks.kubeconfig(), "--free-ips", "900",
+        CliTest.Result r = CliTest.run("advise", "--kubeconfig", eks.kubeconfig().toString(), "--free-ips", "900",
                 "--pods-per-minute", "2", "--replications", "3");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();

@@ -23,7 +23,7 @@ class ClusterDescribeCommandTest {
     @TempDir
     Path dir;
     @RegisterExtension
-    final MockEksCluster eks = new MockEksCluster(SECRET);
+    final MockCluster eks = MockCluster.eksLike(SECRET);
 
     /**
      * Writes docs/examples/described-eks.yaml, the worked example of docs/operators.md: describe of
@@ -32,7 +32,7 @@ class ClusterDescribeCommandTest {
     @Test
     @EnabledIfSystemProperty(named = "sgplab.example.write", matches = ".+")
     void writeTheWorkedExample() throws Exception {
-        CliTest.Result described = CliTest.run("cluster", "describe", "--kubeconfig", eks.kubeconfig(),
+        CliTest.Result described = CliTest.run("cluster", "describe", "--kubeconfig", eks.kubeconfig().toString(),
                 "--free-ips", "900");
         assertThat(described.code()).as(described.err()).isZero();
         Files.writeString(Path.of(System.getProperty("sgplab.example.write")), described.out());
@@ -40,7 +40,7 @@ class ClusterDescribeCommandTest {
 
     @Test
     void describeThenSimulateWithNoEdit() throws Exception {
-        CliTest.Result described = CliTest.run("cluster", "describe", "--kubeconfig", eks.kubeconfig(),
+        CliTest.Result described = CliTest.run("cluster", "describe", "--kubeconfig", eks.kubeconfig().toString(),
                 "--free-ips", "900");
         assertThat(described.code()).as(described.err()).isZero();
         assertThat(described.err()).startsWith("sgplab: describing cluster " + eks.api().client().getMasterUrl())
@@ -75,7 +75,7 @@ class ClusterDescribeCommandTest {
         System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
         System.setProperty("aws.secretAccessKey", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
         try (Ec2QueryServer ec2 = new Ec2QueryServer(200, Ec2QueryServer.subnets("subnet-0aa", EksLikeCluster.SUBNET, 950))) {
-            CliTest.Result r = CliTest.run("cluster", "describe", "--kubeconfig", eks.kubeconfig(), "--ec2-endpoint",
+            CliTest.Result r = CliTest.run("cluster", "describe", "--kubeconfig", eks.kubeconfig().toString(), "--ec2-endpoint",
                     ec2.endpoint().toString());
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.out()).contains("  used-by-others: 69  # 1019 usable - 950 free (EC2 DescribeSubnets subnet-0aa");
@@ -89,7 +89,7 @@ class ClusterDescribeCommandTest {
     @Test
     void aMissingPermissionIsOneLineNamingVerbAndResource() {
         eks.api().fail("GET", "/api/v1/namespaces/kube-system/configmaps/amazon-vpc-cni", 403, 1);
-        CliTest.Result r = CliTest.run("cluster", "describe", "--kubeconfig", eks.kubeconfig(), "--no-ec2");
+        CliTest.Result r = CliTest.run("cluster", "describe", "--kubeconfig", eks.kubeconfig().toString(), "--no-ec2");
         assertThat(r.code()).isEqualTo(Errors.BAD_INPUT);
         assertThat(r.out()).as("nothing half-written").isEmpty();
         assertThat(r.err().lines().filter(l -> !l.startsWith("describe: ") && !l.startsWith("sgplab: describing")))
@@ -106,7 +106,7 @@ class ClusterDescribeCommandTest {
         "--ec2-endpoint|ftp://x|sgplab: --ec2-endpoint: expected an http:// or https:// URL, got 'ftp://x'",
         "--context|nope|sgplab: context \"nope\" is not in"})
     void badInputIsExitTwoBeforeAnyCall(String option, String value, String message) {
-        CliTest.Result r = CliTest.run("cluster", "describe", "--kubeconfig", eks.kubeconfig(), option, value);
+        CliTest.Result r = CliTest.run("cluster", "describe", "--kubeconfig", eks.kubeconfig().toString(), option, value);
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).startsWith(message).hasLineCount(1);
         assertThat(r.out()).isEmpty();

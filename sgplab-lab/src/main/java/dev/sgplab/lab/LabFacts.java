@@ -12,12 +12,4 @@ import java.util.Map;
 public record LabFacts(String kernel, double timeScale, String runPrefix, Map<String, String> hostNeighDefaults,
         Map<String, String> dnsNodeNeighSettings, int dnsNodeEntriesAtEnd, String dnsServer, String resolver,
         Map<String, String> guard, LabLateness lateness, List<String> notes, ArpCount arpCount) {
-
-    /** Facts without the arp count (a run outside gc-regime auto, or a document from before it was kept). */
-    public LabFacts(String kernel, double timeScale, String runPrefix, Map<String, String> hostNeighDefaults,
-            Map<String, String> dnsNodeNeighSettings, int dnsNodeEntriesAtEnd, String dnsServer, String resolver,
-            Map<String, String> guard, LabLateness lateness, List<String> notes) {
-        this(kernel, timeScale, runPrefix, hostNeighDefaults, dnsNodeNeighSettings, dnsNodeEntriesAtEnd, dnsServer,
-                resolver, guard, lateness, notes, null);
-    }
 }

@@ -32,7 +32,6 @@ final class LabTopology {
         }
     }
 
-    private final LabNames names;
     private final Scenario scenario;
     private final LabTiming timing;
     private final Cidr cidr;
@@ -40,7 +39,6 @@ final class LabTopology {
     private final List<Integer> replicaIps;
 
     LabTopology(LabNames names, Scenario scenario, LabTiming timing) {
-        this.names = names;
         this.scenario = scenario;
         this.timing = timing;
         this.cidr = scenario.subnet().cidrBlock();
@@ -53,10 +51,6 @@ final class LabTopology {
         }
         this.dnsNodes = List.copyOf(byNode.values());
         this.replicaIps = List.copyOf(replicas);
-    }
-
-    LabNames names() {
-        return names;
     }
 
     Cidr cidr() {

@@ -54,6 +54,13 @@ public record RunObservations(String scenario, long seed, double cooldownSeconds
                 podDetails, List.copyOf(activity), workloads);
     }
 
+    /** The run's counts and GC activity with {@code gaps} for its gap statistics: no pod details, no per-workload results. */
+    public RunObservations countsWith(ReuseGapStats gaps) {
+        return new RunObservations(scenario, seed, cooldownSeconds, pods, errorPods, ipReuses, gaps,
+                podsWaitedForBranch, maxDeleteQueue, meanDeleteQueue, meanBranchWaitSeconds, durationSeconds, events,
+                List.of(), gcActivity, List.of());
+    }
+
     public RunObservations withWorkloads(List<WorkloadObservation> results) {
         return new RunObservations(scenario, seed, cooldownSeconds, pods, errorPods, ipReuses, reuseGaps,
                 podsWaitedForBranch, maxDeleteQueue, meanDeleteQueue, meanBranchWaitSeconds, durationSeconds, events,

@@ -1,23 +1,15 @@
 package dev.sgplab.report;
 
-import static j2html.TagCreator.div;
-import static j2html.TagCreator.each;
 import static j2html.TagCreator.h2;
 import static j2html.TagCreator.p;
 import static j2html.TagCreator.pre;
 import static j2html.TagCreator.strong;
-import static j2html.TagCreator.tbody;
-import static j2html.TagCreator.td;
-import static j2html.TagCreator.th;
-import static j2html.TagCreator.thead;
-import static j2html.TagCreator.tr;
 
 import dev.sgplab.sim.advise.Advice;
 import dev.sgplab.sim.advise.Evaluation;
 import j2html.tags.DomContent;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -151,11 +143,11 @@ public final class AdviceReport {
     private static String perDay(Advice advice) {
         Evaluation.PerDay now = advice.current().perDay();
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "Failed pod starts per day (of %s): %s now "
-                + "(95 %%: %s)", Numbers.mean(now.podStarts()), Numbers.mean(now.failed()), dayRange(now)));
+                + "(95 %%: %s)", Numbers.mean(now.podStarts()), Numbers.mean(now.failed()), dayRange(now.failedLow(), now.failedHigh())));
         if (changesCooldown(advice)) {
             Evaluation.PerDay then = advice.recommendation().atCooldown().perDay();
             s.append(String.format(Locale.ROOT, ", %s at %d s (95 %%: %s)", Numbers.mean(then.failed()),
-                    advice.recommendation().cooldownSeconds(), dayRange(then)));
+                    advice.recommendation().cooldownSeconds(), dayRange(then.failedLow(), then.failedHigh())));
         }
         return s.append('.').toString();
     }
@@ -189,12 +181,8 @@ public final class AdviceReport {
         return recommended != null && recommended != current(advice);
     }
 
-    private static String dayRange(Evaluation.PerDay day) {
-        return Numbers.mean(day.failedLow()) + " .. " + Numbers.mean(day.failedHigh());
-    }
-
-    private static String dayRange(Evaluation.WorkloadDay day) {
-        return Numbers.mean(day.failedLow()) + " .. " + Numbers.mean(day.failedHigh());
+    private static String dayRange(double failedLow, double failedHigh) {
+        return Numbers.mean(failedLow) + " .. " + Numbers.mean(failedHigh);
     }
 
     /** now, recommended and 5 s less: the settings both tables show, by label. */
@@ -223,7 +211,7 @@ public final class AdviceReport {
             Evaluation e = s.at();
             rows.add(new String[] {s.label(), Numbers.seconds(e.cooldownSeconds()), Numbers.rate(e.errorRate()),
                 Numbers.rateRange(e.low(), e.high()), Numbers.rate(e.upper95()), Numbers.mean(e.perDay().failed()),
-                dayRange(e.perDay())});
+                dayRange(e.perDay().failedLow(), e.perDay().failedHigh())});
         }
         return rows;
     }
@@ -256,10 +244,10 @@ public final class AdviceReport {
         for (int i = 0; i < now.size(); i++) {
             Evaluation.WorkloadDay w = now.get(i);
             List<String> row = new ArrayList<>(List.of(w.workload(), Numbers.mean(w.podStarts()), Numbers.mean(w.failed()),
-                    dayRange(w)));
+                    dayRange(w.failedLow(), w.failedHigh())));
             if (then) {
                 Evaluation.WorkloadDay at = rec.atCooldown().perDay().workloads().get(i);
-                row.addAll(List.of(Numbers.mean(at.failed()), dayRange(at)));
+                row.addAll(List.of(Numbers.mean(at.failed()), dayRange(at.failedLow(), at.failedHigh())));
             }
             rows.add(row.toArray(String[]::new));
         }
@@ -287,7 +275,7 @@ public final class AdviceReport {
         for (Advice.Alternative a : useful) {
             Evaluation e = a.atCurrentCooldown();
             rows.add(new String[] {a.name(), Numbers.rate(e.errorRate()), Numbers.rateRange(e.low(), e.high()),
-                Numbers.mean(e.perDay().failed()), dayRange(e.perDay()), needed(a)});
+                Numbers.mean(e.perDay().failed()), dayRange(e.perDay().failedLow(), e.perDay().failedHigh()), needed(a)});
         }
         return rows;
     }

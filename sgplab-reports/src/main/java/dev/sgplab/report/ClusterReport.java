@@ -60,7 +60,7 @@ public final class ClusterReport {
         return Json.write(ResultKind.CLUSTER_RUN, document);
     }
 
-    /** The typed reader of a saved cluster run. */
+    /** The cluster run as a terminal table. */
     public static String table(ClusterRun.Result result, Map<String, String> assumptions, boolean trace) {
         Document d = document(result, assumptions, trace);
         StringBuilder out = new StringBuilder();

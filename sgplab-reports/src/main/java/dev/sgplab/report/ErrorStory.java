@@ -93,7 +93,7 @@ public final class ErrorStory {
         }
         for (TryObservation attempt : pod.tries()) {
             EntrySnapshot entry = attempt.entry();
-            if (dev.sgplab.model.dns.NodeLocalCache.INTERFACE.equals(entry.device())) { // no CoreDNS node's entry
+            if (entry != null && dev.sgplab.model.dns.NodeLocalCache.INTERFACE.equals(entry.device())) { // no CoreDNS node's entry
                 out.append(String.format(Locale.ROOT, "  query %d try %d at %s s -> the node-local cache on %s -> %s%n",
                         attempt.query() + 1, attempt.attempt() + 1, t(attempt.sentAt()), entry.node(), attempt.outcome().text()));
                 continue;

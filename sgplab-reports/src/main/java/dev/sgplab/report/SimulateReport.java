@@ -129,7 +129,7 @@ public final class SimulateReport {
         return Json.write(ResultKind.SIMULATE, document(run, seed, assumptions, trace));
     }
 
-    /** The typed reader of a saved simulate document. */
+    /** The run as a terminal table. */
     public static String table(RunObservations run, Long seed, Map<String, String> assumptions, boolean trace) {
         Document d = document(run, seed, assumptions, trace);
         StringBuilder out = new StringBuilder();

@@ -21,7 +21,7 @@ public final class SweepReport {
         return SavedResult.read(json, source).expect(ResultKind.SWEEP, reader).bind(SweepResult.class);
     }
 
-    /** The typed reader of a saved sweep. */
+    /** The columns of the sweep's table: the varied keys, then the figures. */
     static List<String> columns(SweepResult result) {
         List<String> columns = new ArrayList<>();
         result.vary().stream().map(Vary::key).forEach(columns::add);

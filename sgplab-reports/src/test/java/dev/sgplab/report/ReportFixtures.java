@@ -79,7 +79,7 @@ final class ReportFixtures {
     static String labRun() {
         LabFacts facts = new LabFacts("6.1.0-test", 1, "sgl-test", Map.of("gc_stale_time", "60"),
                 Map.of("base_reachable_time_ms", "30000"), 12, "dnsmasq 2.89", "glibc", Map.of(),
-                new LabLateness(0.01, 0.05, 0.02), List.of("a note from the lab"));
+                new LabLateness(0.01, 0.05, 0.02), List.of("a note from the lab"), null);
         return LabReport.json(new LabReport.Document(SimulateReport.document(run(30, 2), 2L, assumptions(), true), facts));
     }
 

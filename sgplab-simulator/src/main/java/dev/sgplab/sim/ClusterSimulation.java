@@ -57,7 +57,6 @@ public final class ClusterSimulation implements SgppPods.Backend {
     private final Subnet subnet;
     private final SgppPods churn;
     private final SimGuard guard;
-    private long arpRequests;
 
     public ClusterSimulation(SimulationPlan plan, long seed, Detail detail) {
         this.plan = plan;
@@ -77,10 +76,7 @@ public final class ClusterSimulation implements SgppPods.Backend {
             String name = "node-" + plan.corednsNodes()[replica];
             replicaNodes[replica] = corednsNodes.computeIfAbsent(name, n -> {
                 NeighbourTable table = new NeighbourTable(n, plan.neighbourParams(), plan.tableParams(), sim,
-                        streams.stream("kernel/" + n), (device, ip, mac) -> {
-                            arpRequests++; // a cost of GC settings: every removed entry is resolved anew
-                            fabric.solicit(device, ip, mac);
-                        });
+                        streams.stream("kernel/" + n), fabric); // the fabric counts the ARP requests, a cost of GC settings
                 return new SimNode(n, table);
             });
             corednsNodeByIndex[plan.corednsNodes()[replica]] = replicaNodes[replica];
@@ -143,7 +139,7 @@ public final class ClusterSimulation implements SgppPods.Backend {
 
     /** What the run's mitigations cost (after {@link #run()}): retried lookups, cache hits, ARP requests. */
     public RunCosts costs() {
-        return dns.costs(arpRequests);
+        return dns.costs(fabric.arpRequests()); // only the CoreDNS nodes' tables solicit through this run's fabric
     }
 
     @Override

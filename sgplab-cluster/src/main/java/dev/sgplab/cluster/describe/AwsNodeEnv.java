@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The VPC CNI's settings that change a branch-ENI pod's DNS path, from the aws-node DaemonSet in
@@ -54,8 +53,7 @@ final class AwsNodeEnv {
     }
 
     static boolean isAwsNode(DaemonSet daemonSet) {
-        Map<String, String> labels = daemonSet.getMetadata().getLabels();
-        return NAME.equals(daemonSet.getMetadata().getName()) || (labels != null && NAME.equals(labels.get("k8s-app")));
+        return ClusterDescriber.isKubeSystemApp(daemonSet, NAME);
     }
 
     /** The container named aws-node, else the first (the CNI's own; its init container sets no mode). */

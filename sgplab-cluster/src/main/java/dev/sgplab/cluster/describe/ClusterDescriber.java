@@ -345,9 +345,13 @@ public final class ClusterDescriber {
     }
 
     static boolean isNodeLocalDns(DaemonSet daemonSet) {
+        return isKubeSystemApp(daemonSet, "node-local-dns");
+    }
+
+    /** A kube-system add-on's DaemonSet: named {@code app}, or labelled k8s-app={@code app} (a renamed copy). */
+    static boolean isKubeSystemApp(DaemonSet daemonSet, String app) {
         Map<String, String> labels = daemonSet.getMetadata().getLabels();
-        return "node-local-dns".equals(daemonSet.getMetadata().getName())
-                || (labels != null && "node-local-dns".equals(labels.get("k8s-app")));
+        return app.equals(daemonSet.getMetadata().getName()) || (labels != null && app.equals(labels.get("k8s-app")));
     }
 
     static boolean finished(Pod pod) {

@@ -129,8 +129,7 @@ final class WorkloadsSection {
     private void podReplacements(ScenarioText out, ChurnEstimate.OwnerChurn c, Deployment d, int replicas,
             int rollouts) {
         Instant countedSince = c.extrapolated() ? now.minus(c.eventSpan()) : now.minus(window);
-        int replicaSetsInCounted = (int) readings.replicaSets().stream().filter(rs -> ownedBy(rs, d))
-                .filter(rs -> createdSince(rs.getMetadata().getCreationTimestamp(), countedSince)).count();
+        int replicaSetsInCounted = replicaSetsSince(d, countedSince);
         PodReplacements replaced = PodReplacements.of(c, replicas, rollouts, created(d), replicaSetsInCounted, window);
         if (replaced.clearlyPositive()) {
             out.value("pod-replacement-interval", "exponential(" + ScenarioText.number(replaced.intervalSeconds(window))
@@ -143,9 +142,13 @@ final class WorkloadsSection {
 
     /** New ReplicaSets of the Deployment in the window, less the one its creation made. */
     private int rolloutsInWindow(Deployment d) {
-        long made = readings.replicaSets().stream().filter(rs -> ownedBy(rs, d)).filter(rs -> inWindow(
-                rs.getMetadata().getCreationTimestamp())).count();
-        return (int) Math.max(0, made - (created(d) ? 1 : 0));
+        return Math.max(0, replicaSetsSince(d, now.minus(window)) - (created(d) ? 1 : 0));
+    }
+
+    /** The Deployment's ReplicaSets created at {@code since} or later. */
+    private int replicaSetsSince(Deployment d, Instant since) {
+        return (int) readings.replicaSets().stream().filter(rs -> ownedBy(rs, d))
+                .filter(rs -> createdSince(rs.getMetadata().getCreationTimestamp(), since)).count();
     }
 
     private boolean created(Deployment d) {

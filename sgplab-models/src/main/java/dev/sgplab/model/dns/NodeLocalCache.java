@@ -49,6 +49,8 @@ public final class NodeLocalCache {
 
     private final Config config;
     private final String clusterDomain;
+    /** "." + the cluster domain: what a name in it ends with (asked on every miss). */
+    private final String dotClusterDomain;
     private final Map<String, Long> expiresAt = new HashMap<>();
     private long hits;
     private long misses;
@@ -56,6 +58,7 @@ public final class NodeLocalCache {
     public NodeLocalCache(Config config, String clusterDomain) {
         this.config = config;
         this.clusterDomain = clusterDomain;
+        this.dotClusterDomain = "." + clusterDomain;
     }
 
     /** Whether {@code name} is answered from the cache at {@code now} (nanoseconds); counts hits and misses. */
@@ -79,7 +82,7 @@ public final class NodeLocalCache {
 
     /** How long an answer for {@code name} stays: min(TTL, cap) in the cluster domain, the cap elsewhere. */
     public long cacheSeconds(String name, boolean answered) {
-        if (name.equals(clusterDomain) || name.endsWith("." + clusterDomain)) {
+        if (forwardsToCoreDns(name)) {
             return Math.min(config.recordTtlSeconds(), answered ? SUCCESS_CAP_SECONDS : DENIAL_CAP_SECONDS);
         }
         return OTHER_ZONES_CAP_SECONDS;
@@ -87,7 +90,7 @@ public final class NodeLocalCache {
 
     /** Whether a miss for {@code name} goes to CoreDNS (cluster domain) rather than the node's upstream. */
     public boolean forwardsToCoreDns(String name) {
-        return name.equals(clusterDomain) || name.endsWith("." + clusterDomain);
+        return name.equals(clusterDomain) || name.endsWith(dotClusterDomain);
     }
 
     public long hits() {

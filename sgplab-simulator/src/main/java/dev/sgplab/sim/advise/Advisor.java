@@ -223,7 +223,8 @@ public final class Advisor {
                 waitSeconds / pods, waited == 0 ? 0 : waitSeconds / waited);
     }
 
-    private static String fmt(double seconds) {
+    /** Seconds as the settings write them: 45, or 45.5. */
+    static String fmt(double seconds) {
         return seconds == Math.rint(seconds) ? Long.toString((long) seconds) : Double.toString(seconds);
     }
 

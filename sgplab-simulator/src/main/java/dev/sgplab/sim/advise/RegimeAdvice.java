@@ -52,7 +52,7 @@ final class RegimeAdvice {
         });
         for (GcSummary node : nodes) {
             s.append(String.format(Locale.ROOT, "; %s: GC scanned in %s of its periodic runs at %s s, %d..%d entries",
-                    node.node(), percent(node.meanScannedFraction()), format(current.cooldownSeconds()), node.minEntries(),
+                    node.node(), percent(node.meanScannedFraction()), Advisor.fmt(current.cooldownSeconds()), node.minEntries(),
                     node.maxEntries()));
             if (node.runsNeverScanned() > 0) {
                 s.append(String.format(Locale.ROOT, " (never in %.0f %% of the runs)", 100 * node.runsNeverScanned()));
@@ -124,9 +124,5 @@ final class RegimeAdvice {
             return "0";
         }
         return value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.2g", value);
-    }
-
-    private static String format(double seconds) {
-        return seconds == Math.rint(seconds) ? Long.toString((long) seconds) : Double.toString(seconds);
     }
 }

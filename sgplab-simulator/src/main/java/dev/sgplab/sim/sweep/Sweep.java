@@ -169,10 +169,7 @@ public final class Sweep {
 
         static Finished of(RunObservations run) {
             int[] bins = run.reuseGaps().binCounts(CellResult.GAP_BIN_SECONDS, CellResult.GAP_BINS);
-            return new Finished(new RunObservations(run.scenario(), run.seed(), run.cooldownSeconds(), run.pods(),
-                    run.errorPods(), run.ipReuses(), DROPPED, run.podsWaitedForBranch(), run.maxDeleteQueue(),
-                    run.meanDeleteQueue(), run.meanBranchWaitSeconds(), run.durationSeconds(), run.events(),
-                    List.of(), run.gcActivity()), bins);
+            return new Finished(run.countsWith(DROPPED), bins);
         }
     }
 
